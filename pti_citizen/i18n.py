@@ -1,0 +1,115 @@
+"""Languages, gettext catalogs and CLDR formatting, shared by the core and the UI.
+
+Pure Python (babel only): the simulator and the directory format their own messages with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_currency, format_decimal
+from babel.support import NullTranslations, Translations
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+#: Source language first. Values: text direction.
+LANGUAGES: dict[str, str] = {"fr": "ltr", "en": "ltr", "es": "ltr", "ar": "rtl"}
+DEFAULT_LANGUAGE = "fr"
+
+#: Each language named in itself, for the language menu.
+LANGUAGE_NAMES: dict[str, str] = {
+    "fr": "Français",
+    "en": "English",
+    "es": "Español",
+    "ar": "العربية",
+}
+
+#: gettext domains: one per feature, so that features keep separate catalogs.
+DOMAINS = ("messages", "simulator", "directory")
+
+
+def normalize_language(lang: str | None) -> str:
+    """Map any tag (``fr-FR``, ``AR``, ``None``) to a supported language, French otherwise."""
+    if not lang:
+        return DEFAULT_LANGUAGE
+    code = lang.replace("_", "-").split("-")[0].strip().lower()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def is_supported(lang: str | None) -> bool:
+    return bool(lang) and lang in LANGUAGES
+
+
+def text_direction(lang: str) -> str:
+    return LANGUAGES.get(normalize_language(lang), "ltr")
+
+
+def negotiate(accept_language: str | None) -> str:
+    """Pick the best supported language from an ``Accept-Language`` header (babel negotiation)."""
+    if not accept_language:
+        return DEFAULT_LANGUAGE
+    preferred: list[tuple[float, str]] = []
+    for position, part in enumerate(accept_language.split(",")):
+        tag, _, params = part.strip().partition(";")
+        tag = tag.strip()
+        if not tag or tag == "*":
+            continue
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if quality > 0:
+            preferred.append((-quality + position * 1e-6, tag.replace("-", "_")))
+    tags = [tag for _, tag in sorted(preferred)]
+    best = Locale.negotiate(tags, list(LANGUAGES), sep="_") if tags else None
+    if best is None:
+        # babel matches "ar_MA" to "ar" only via its aliases; fall back to the primary subtag.
+        for tag in tags:
+            if normalize_language(tag) == tag.split("_")[0].lower():
+                return normalize_language(tag)
+        return DEFAULT_LANGUAGE
+    return str(best.language)
+
+
+@cache
+def translations(lang: str, domain: str = "messages") -> NullTranslations:
+    """Compiled catalog for ``lang`` and ``domain``; French (the source) is the identity."""
+    lang = normalize_language(lang)
+    if lang == DEFAULT_LANGUAGE:
+        return NullTranslations()
+    return Translations.load(str(LOCALES_DIR), [lang], domain=domain)
+
+
+def gettext_for(lang: str, domain: str = "messages"):
+    """A ``_`` function for one language and domain."""
+    return translations(lang, domain).gettext
+
+
+def _cents(amount: float | Decimal) -> Decimal:
+    return Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def format_euros(amount: float | Decimal, lang: str) -> str:
+    """``651,69 €`` in French, ``€651.69`` in English, CLDR rules for each language."""
+    return format_currency(_cents(amount), "EUR", locale=normalize_language(lang))
+
+
+def format_number(value: float, lang: str, digits: int = 1) -> str:
+    fmt = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=fmt, locale=normalize_language(lang))
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """Long date: ``1er avril 2026`` in French (CLDR has no ordinal for the first)."""
+    lang = normalize_language(lang)
+    text = _babel_format_date(day, format="long", locale=lang)
+    if lang == "fr" and day.day == 1:
+        text = "1er" + text[1:]
+    return text
