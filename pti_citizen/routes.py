@@ -1,0 +1,40 @@
+"""Every URL of the app in one place, so that no page or content file hard-codes a path.
+
+Routes are per language (``/fr/…``, ``/ar/…``); slugs stay French in every language so that a link
+shared between a mediator and a claimant works whatever language each of them reads.
+"""
+
+from __future__ import annotations
+
+from pti_citizen.i18n import LANGUAGES
+
+#: Section key → path segment under ``/<lang>/``. "" means the page sits at ``/<lang>/<slug>``.
+SECTIONS: dict[str, str] = {
+    "droits": "droits",  # Mes droits et mes devoirs (+ glossary)
+    "demarches": "demarches",  # Faire mes démarches en ligne (step-by-step guides)
+    "info": "",  # accessibility statement, privacy, legal notice, contact
+}
+
+HOME = ""
+SIMULATOR = "simulateur"
+SIMULATOR_RESULT = "simulateur/resultat"
+LOCATOR = "trouver-une-mds"
+OFFERS = "se-deplacer-se-soigner"
+GLOSSARY = "droits/mots-du-rsa"
+WAY_OF_USE = "mode"
+
+
+def path(lang: str, *parts: str) -> str:
+    """``path("fr", "droits", "rsa")`` → ``/fr/droits/rsa``; the home of a language is ``/fr/``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    rest = "/".join(p.strip("/") for p in parts if p and p.strip("/"))
+    return f"/{lang}/{rest}" if rest else f"/{lang}/"
+
+
+def section_index(lang: str, section: str) -> str:
+    return path(lang, SECTIONS[section])
+
+
+def content_page(lang: str, section: str, slug: str) -> str:
+    return path(lang, SECTIONS[section], slug)
