@@ -1,0 +1,202 @@
+/* pti_citizen client script: display settings, read-aloud, way of use, kiosk reset, checklists,
+   offline service worker. Plain JS, no dependency; works on the prerendered page before hydration.
+   Everything the user chooses stays in this browser (localStorage / sessionStorage). */
+(function () {
+  "use strict";
+  if (window.pti) return;
+  var doc = document.documentElement;
+  var store = safeStorage("localStorage");
+  var session = safeStorage("sessionStorage");
+  var KEEP_ON_WIPE = ["pti_mode", "pti_text_size", "pti_contrast", "pti_kiosk_idle"];
+
+  function safeStorage(name) {
+    try { var s = window[name]; s.setItem("pti_probe", "1"); s.removeItem("pti_probe"); return s; }
+    catch (e) { return { getItem: function () { return null; }, setItem: function () {}, removeItem: function () {}, clear: function () {}, key: function () { return null; }, length: 0 }; }
+  }
+  function config() {
+    var node = document.getElementById("pti-config");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  }
+  function msg(key) { var m = config().messages || {}; return m[key] || ""; }
+  function announce(text) {
+    var live = document.getElementById("live-region");
+    if (!live) return;
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+  function byId(id) { return document.getElementById(id); }
+
+  /* ---- Display: text size (1..4) and high contrast ---- */
+  function textSize() { return Math.min(4, Math.max(1, parseInt(store.getItem("pti_text_size") || "1", 10) || 1)); }
+  function setTextSize(n) { n = Math.min(4, Math.max(1, n)); store.setItem("pti_text_size", String(n)); doc.dataset.textSize = String(n); }
+  function syncContrast() {
+    var on = store.getItem("pti_contrast") === "high";
+    if (on) doc.dataset.contrast = "high"; else delete doc.dataset.contrast;
+    var b = byId("contrast-toggle"); if (b) b.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+
+  /* ---- Way of use ---- */
+  function mode() { return store.getItem("pti_mode") || ""; }
+  function syncMode() {
+    var m = mode();
+    if (m) doc.dataset.mode = m; else delete doc.dataset.mode;
+    document.querySelectorAll("[data-set-mode]").forEach(function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-set-mode") === m ? "true" : "false");
+    });
+    kioskArm();
+  }
+
+  /* ---- Read aloud (Web Speech API) ---- */
+  var speech = window.speechSynthesis;
+  var reading = false;
+  function listenStatus(text) { var s = byId("listen-status"); if (s) s.textContent = text; }
+  function voiceFor(lang) {
+    var voices = speech.getVoices() || [];
+    for (var i = 0; i < voices.length; i++) { if ((voices[i].lang || "").toLowerCase().indexOf(lang) === 0) return voices[i]; }
+    return null;
+  }
+  function readableText() {
+    var main = document.querySelector("main");
+    if (!main) return "";
+    var clone = main.cloneNode(true);
+    clone.querySelectorAll("[aria-hidden='true'], .no-read, script, style").forEach(function (n) { n.remove(); });
+    return (main.innerText || clone.textContent || "").replace(/\s+\n/g, "\n").trim();
+  }
+  function startReading() {
+    var bar = byId("listen-bar");
+    if (bar) bar.hidden = false;
+    var toggle = byId("listen-toggle"); if (toggle) toggle.setAttribute("aria-expanded", "true");
+    if (!speech || typeof window.SpeechSynthesisUtterance === "undefined") { listenStatus(msg("noSpeech")); return; }
+    var lang = doc.lang || "fr";
+    var go = function () {
+      var voice = voiceFor(lang);
+      if (!voice) { listenStatus(msg("noVoice")); return; }
+      speech.cancel();
+      var rate = parseFloat((byId("listen-rate") || {}).value || "1") || 1;
+      // Long pages are read paragraph by paragraph: some engines stop after ~15 s of one utterance.
+      var parts = readableText().split(/\n+/).filter(function (p) { return p.trim(); });
+      parts.forEach(function (part, index) {
+        var u = new SpeechSynthesisUtterance(part);
+        u.lang = voice.lang; u.voice = voice; u.rate = rate;
+        if (index === parts.length - 1) u.onend = function () { reading = false; listenStatus(msg("stopped")); };
+        speech.speak(u);
+      });
+      reading = true; listenStatus(msg("reading"));
+      var p = byId("listen-pause"); if (p) p.textContent = msg("pause");
+    };
+    if ((speech.getVoices() || []).length) go();
+    else { var done = false; speech.onvoiceschanged = function () { if (!done) { done = true; go(); } }; window.setTimeout(function () { if (!done) { done = true; go(); } }, 1200); }
+  }
+  function togglePause() {
+    if (!speech) return;
+    var p = byId("listen-pause");
+    if (speech.paused) { speech.resume(); listenStatus(msg("reading")); if (p) p.textContent = msg("pause"); }
+    else if (reading) { speech.pause(); listenStatus(msg("paused")); if (p) p.textContent = msg("resume"); }
+  }
+  function stopReading() {
+    if (speech) speech.cancel();
+    reading = false; listenStatus(msg("stopped"));
+  }
+
+  /* ---- Kiosk (mediator mode): erase everything after inactivity ---- */
+  var idleTimer = null, warnTimer = null, countdown = null;
+  function kioskLimits() {
+    var c = config();
+    var idle = parseInt(store.getItem("pti_kiosk_idle") || "", 10) || c.kioskIdle || 180;
+    idle = Math.max(5, idle);
+    var warn = Math.min(c.kioskWarning || 30, Math.floor(idle / 2));
+    return { idle: idle, warn: warn };
+  }
+  function hideWarning() {
+    var w = byId("kiosk-warning"); if (w) w.hidden = true;
+    if (countdown) { window.clearInterval(countdown); countdown = null; }
+  }
+  function showWarning(seconds) {
+    var w = byId("kiosk-warning"), t = byId("kiosk-warning-text");
+    if (!w || !t) return;
+    var left = seconds;
+    var render = function () { t.textContent = msg("kioskWarning").replace("{s}", String(left)); };
+    render(); w.hidden = false;
+    var stay = byId("kiosk-stay"); if (stay) stay.focus();
+    countdown = window.setInterval(function () { left = Math.max(0, left - 1); render(); }, 1000);
+  }
+  function kioskArm() {
+    window.clearTimeout(idleTimer); window.clearTimeout(warnTimer); hideWarning();
+    if (mode() !== "mediateur") return;
+    var l = kioskLimits();
+    warnTimer = window.setTimeout(function () { showWarning(l.warn); }, (l.idle - l.warn) * 1000);
+    idleTimer = window.setTimeout(eraseEverything, l.idle * 1000);
+  }
+  function eraseEverything() {
+    // Ask the server to forget this session's answers; wipe the browser even if it cannot answer.
+    var button = byId("kiosk-erase");
+    if (button) button.click();
+    window.setTimeout(wipe, 1500);
+  }
+  var wiping = false;
+  function wipe() {
+    if (wiping) return; wiping = true;
+    try { session.clear(); } catch (e) {}
+    var drop = [];
+    for (var i = 0; i < store.length; i++) { var k = store.key(i); if (KEEP_ON_WIPE.indexOf(k) < 0) drop.push(k); }
+    drop.forEach(function (k) { store.removeItem(k); });
+    try { if (speech) speech.cancel(); } catch (e) {}
+    var home = config().home || "/";
+    try { session.setItem("pti_erased", "1"); } catch (e) {}
+    window.location.replace(home);
+  }
+
+  /* ---- Checklists: ticks stay in this browser only ---- */
+  function checklistKey(box) { return "pti_check:" + box.getAttribute("data-checklist"); }
+  function restoreChecklists() {
+    document.querySelectorAll("input[data-checklist]").forEach(function (box) { box.checked = store.getItem(checklistKey(box)) === "1"; });
+  }
+
+  /* ---- Events (delegated, so they survive React hydration) ---- */
+  document.addEventListener("click", function (e) {
+    var t = e.target.closest ? e.target.closest("button, a") : null;
+    if (!t) return;
+    if (t.id === "text-bigger") { setTextSize(textSize() + 1); }
+    else if (t.id === "text-smaller") { setTextSize(textSize() - 1); }
+    else if (t.id === "contrast-toggle") { store.setItem("pti_contrast", store.getItem("pti_contrast") === "high" ? "" : "high"); syncContrast(); }
+    else if (t.id === "listen-toggle") { if (reading) { stopReading(); } else { startReading(); } }
+    else if (t.id === "listen-pause") { togglePause(); }
+    else if (t.id === "listen-stop") { stopReading(); }
+    else if (t.id === "kiosk-stay") { kioskArm(); }
+    else if (t.hasAttribute("data-set-mode")) {
+      store.setItem("pti_mode", t.getAttribute("data-set-mode")); syncMode(); announce(msg("modeSaved"));
+      var status = document.querySelector(".way-of-use-status a"); if (status && t.closest(".first-visit")) status.focus();
+    }
+    else if (t.hasAttribute("data-print")) { e.preventDefault(); window.print(); }
+  });
+  document.addEventListener("change", function (e) {
+    var box = e.target;
+    if (box && box.matches && box.matches("input[data-checklist]")) {
+      if (box.checked) store.setItem(checklistKey(box), "1"); else store.removeItem(checklistKey(box));
+    }
+  });
+  ["pointerdown", "keydown", "input", "touchstart", "wheel", "scroll"].forEach(function (ev) {
+    // Any sign of a person (including on the warning itself) restarts the countdown.
+    window.addEventListener(ev, function () { if (mode() === "mediateur") kioskArm(); }, { capture: true, passive: true });
+  });
+  window.addEventListener("storage", function (e) { if (e.key === "pti_mode") syncMode(); });
+
+  function init() {
+    // The 404 page is one prerendered file for every URL: take lang/dir from the URL itself.
+    var first = location.pathname.split("/")[1];
+    var dirs = { fr: "ltr", en: "ltr", es: "ltr", ar: "rtl" };
+    var lang = dirs[first] ? first : "fr";
+    if (doc.lang !== lang) { doc.lang = lang; doc.dir = dirs[lang]; }
+    doc.dataset.textSize = String(textSize());
+    syncContrast(); syncMode(); restoreChecklists();
+    if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+
+  /* ---- Offline: service worker ---- */
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", function () { navigator.serviceWorker.register("/sw.js").catch(function () {}); });
+  }
+
+  window.pti = { wipe: wipe, erase: eraseEverything, restoreChecklists: restoreChecklists, store: store, session: session };
+})();

@@ -1,0 +1,101 @@
+"""The Reflex app: one set of pages per language, rendered at build time."""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex_components_core.core.banner import has_too_many_connection_errors
+
+from pti_citizen import routes
+from pti_citizen.i18n import LANGUAGES, gettext_for
+from pti_citizen.ui import document
+from pti_citizen.ui.pages.home import home
+from pti_citizen.ui.pages.not_found import not_found
+from pti_citizen.ui.pages.way_of_use import way_of_use_page
+from pti_citizen.web.static import static_tweaks
+from rxconfig import config
+
+#: Features whose pages exist; the home page says « bientôt » for the others.
+AVAILABLE: set[str] = set()
+
+
+def _offline_banner() -> rx.Component:
+    """Replaces Reflex's English-only, low-contrast connection toast with a polite translated notice."""
+    texts = {}
+    for lang in LANGUAGES:
+        _ = gettext_for(lang)
+        texts[lang] = _(
+            "Vous êtes hors connexion. Vous pouvez lire les pages déjà ouvertes. Le calcul et la recherche reviennent avec la connexion."
+        )
+    text = rx.Var.create(texts)[document.path_language]
+    return rx.el.div(
+        rx.cond(has_too_many_connection_errors, rx.el.p(text)),
+        role="status",
+        id="connection-status",
+        class_name="connection-status",
+    )
+
+
+def _alternates(here: str) -> list[rx.Component]:
+    origin = config.deploy_url.rstrip("/") if config.deploy_url else ""
+    links = [
+        rx.el.link(
+            rel="alternate", href=f"{origin}{routes.path(code, here)}", custom_attrs={"hrefLang": code}
+        )
+        for code in LANGUAGES
+    ]
+    links.append(
+        rx.el.link(
+            rel="alternate", href=f"{origin}{routes.path('fr', here)}", custom_attrs={"hrefLang": "x-default"}
+        )
+    )
+    return links
+
+
+#: Every localized page path, saved by the service worker for offline reading.
+OFFLINE_PAGES: list[str] = []
+
+
+def add_localized_page(
+    app: rx.App, lang: str, here: str, component: rx.Component, title: str, description: str
+):
+    _ = gettext_for(lang)
+    OFFLINE_PAGES.append(routes.path(lang, here))
+    app.add_page(
+        lambda: component,
+        route=routes.path(lang, here),
+        title=f"{title} · {_('Le RSA et moi')}",
+        description=description,
+        meta=_alternates(here),
+    )
+
+
+app = rx.App(
+    head_components=document.head_components(),
+    html_custom_attrs=document.html_attributes(),
+    stylesheets=["/app.css"],
+    api_transformer=static_tweaks(lambda: OFFLINE_PAGES),
+)
+app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
+
+for _lang in LANGUAGES:
+    _ = gettext_for(_lang)
+    add_localized_page(
+        app,
+        _lang,
+        routes.HOME,
+        home(_lang, AVAILABLE),
+        _("Accueil"),
+        _(
+            "Vos droits au RSA en Haute-Garonne, expliqués simplement, avec un simulateur et les lieux d'accueil."
+        ),
+    )
+    add_localized_page(
+        app,
+        _lang,
+        routes.WAY_OF_USE,
+        way_of_use_page(_lang),
+        _("Pour qui utilisez-vous ce site ?"),
+        _("Choisir : pour moi, pour aider quelqu'un, ou en médiation sur un poste partagé."),
+    )
+
+app.add_page(not_found, route="404", title="404 · Le RSA et moi")

@@ -1,0 +1,1 @@
+"""The Reflex UI: thin pages over the pure-Python core."""

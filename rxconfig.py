@@ -1,0 +1,22 @@
+"""Reflex configuration. Every deployment knob is an environment variable (see README)."""
+
+import os
+
+import reflex as rx
+
+PORT = int(os.environ.get("PTI_PORT", "3000"))
+
+config = rx.Config(
+    app_name="pti_citizen",
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    default_color_mode="light",
+    # Prod is single-port in Reflex 0.10: the same port serves pages, assets, API and websocket.
+    frontend_port=PORT,
+    backend_port=PORT,
+    # Public origin, used for absolute hreflang/canonical links and the sitemap.
+    deploy_url=os.environ.get("PTI_PUBLIC_URL", f"http://localhost:{PORT}"),
+    db_url=os.environ.get("PTI_DATABASE_URL", "sqlite:///pti_citizen.db"),
+    # No Radix Themes, no Tailwind: plain elements and one stylesheet keep the page light.
+    plugins=[rx.plugins.SitemapPlugin()],
+)

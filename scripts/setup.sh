@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Install everything pti_citizen needs, idempotently: Debian packages, a project-local bun for Reflex,
+# the Python virtualenv. Usage: scripts/setup.sh [--dev]   (--dev adds the test tools)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DEV=0; [[ "${1:-}" == "--dev" ]] && DEV=1
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+# Debian packages: Chromium for the browser tests, Redis for the multi-worker tests.
+need_apt=()
+if [[ $DEV -eq 1 ]]; then
+  command -v chromium >/dev/null || need_apt+=(chromium)
+  command -v redis-server >/dev/null || need_apt+=(redis-server)
+fi
+if (( ${#need_apt[@]} )); then
+  echo "setup: apt-get install ${need_apt[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# Bun from the npm registry (Reflex cannot download it here), kept inside the project.
+if [[ ! -x tools/node_modules/.bin/bun ]] || [[ "$(tools/node_modules/.bin/bun --version 2>/dev/null)" != "1.4.4" ]]; then
+  echo "setup: npm install bun@1.4.4 (project-local)"
+  (cd tools && npm ci --no-audit --no-fund --silent >/dev/null)
+fi
+
+# Python virtualenv.
+PYTHON=${PYTHON:-python3}
+[[ -x .venv/bin/python ]] || "$PYTHON" -m venv .venv
+REQ=requirements.txt; [[ $DEV -eq 1 ]] && REQ=requirements-dev.txt
+stamp=".venv/.installed-$(cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)-$DEV"
+if [[ ! -f "$stamp" ]]; then
+  echo "setup: pip install -r $REQ"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -r "$REQ"
+  rm -f .venv/.installed-*; touch "$stamp"
+fi
+echo "setup: done"

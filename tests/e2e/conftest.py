@@ -1,0 +1,130 @@
+"""Browser tests: a production build of the app, served on its own port, driven by Debian's Chromium.
+
+The server starts once per test session (or set PTI_BASE_URL to test a server you already run).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("PTI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LANGS = ("fr", "en", "es", "ar")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 420) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the app server stopped (rc={proc.returncode}):\n{log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"the app server did not answer {url} in {timeout} s:\n{log.read_text()[-4000:]}")
+
+
+def start_server(
+    tmp_dir: Path, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str, Path]:
+    port = _free_port()
+    log = tmp_dir / f"server-{port}.log"
+    env = {
+        **os.environ,
+        "PTI_PORT": str(port),
+        "PTI_DATABASE_URL": f"sqlite:///{tmp_dir / 'e2e.db'}",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_CHECK_LATEST_VERSION": "false",
+        **(extra_env or {}),
+    }
+    bun = ROOT / "tools" / "node_modules" / ".bin" / "bun"
+    if bun.exists():
+        env.setdefault("REFLEX_BUN_PATH", str(bun))
+    proc = subprocess.Popen(
+        ["reflex", "run", "--env", "prod", "--frontend-port", str(port), "--backend-port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    _wait_for(f"{url}/ping", proc, log)
+    _wait_for(f"{url}/fr/", proc, log)
+    return proc, url, log
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    if url := os.environ.get("PTI_BASE_URL"):
+        yield url.rstrip("/")
+        return
+    proc, url, _log = start_server(tmp_path_factory.mktemp("server"))
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def base_url(app_url):
+    return app_url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def site_routes(app_url) -> list[str]:
+    """Every page of every language, as the service worker lists them (the app's own registry)."""
+    import json
+    import re
+
+    with urllib.request.urlopen(f"{app_url}/sw.js") as response:
+        script = response.read().decode()
+    config = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", script).group(1))
+    return config["pages"]
+
+
+def wait_for_app(page) -> None:
+    """The page is interactive once Reflex has hydrated and connected its websocket."""
+    page.wait_for_function("() => window.pti !== undefined && document.readyState === 'complete'")
