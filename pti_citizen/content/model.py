@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pti_citizen.content.text import strip_accents
+from pti_citizen.routes import SECTIONS
 
 #: Review states, from the least to the most reviewed. Only texts checked with readers may claim the last one.
 REVIEW_STATUSES = ("draft", "relu par l'équipe", "validé avec des allocataires")
@@ -150,13 +151,14 @@ class Site:
     glossaries: dict[str, Glossary] = field(default_factory=dict)
 
     def pages(self, lang: str, section: str | None = None) -> list[Page]:
-        """Pages of one language (optionally one section), in the order of the section index."""
+        """Pages of one language (optionally one section): sections in menu order, then each index's order."""
         found = [
             p
             for (page_lang, _), p in self.pages_by_key.items()
             if page_lang == lang and section in (None, p.section)
         ]
-        return sorted(found, key=lambda p: (p.order, p.slug))
+        sections = list(SECTIONS)
+        return sorted(found, key=lambda p: (sections.index(p.section), p.order, p.slug))
 
     def page(self, lang: str, slug: str) -> Page | None:
         """The page, or ``None`` so that the UI can answer « page introuvable »."""

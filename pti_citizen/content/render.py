@@ -34,6 +34,11 @@ GLOSSARY_SECTION = next(
 
 _EXPLICIT_ID = re.compile(r"\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$")
 
+# French typography: no line break before « ? ! : ; » % € », after « «, or inside « 1 433,72 »; on a
+# 320 px screen a lone « ? » or « € » at the start of a line is hard to read.
+_FRENCH_NO_BREAK = re.compile(r" (?=[?!:;»%€])|(?<=«) |(?<=\d) (?=\d{3}(?!\d))")
+NO_BREAK_SPACE = "\u00a0"
+
 
 @dataclass
 class Prepared:
@@ -204,6 +209,10 @@ def render(
             in_heading = False
         elif token.type == "inline" and token.children:
             token.children = _rewrite_inline(token.children, lang, prepared.anchors, targets, broken)
+            if lang == "fr":
+                for child in token.children:
+                    if child.type == "text":
+                        child.content = _FRENCH_NO_BREAK.sub(NO_BREAK_SPACE, child.content)
             if linker is not None and not in_heading:
                 token.children = _link_glossary(token.children, linker, linked)
     html = _MD.renderer.render(prepared.tokens, _MD.options, {})

@@ -108,7 +108,7 @@ def mini_content(tmp_path: Path) -> Path:
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A copy of the shipped content, to break one rule at a time."""
-    root = tmp_path / "content"
+    root = tmp_path / "shipped"
     for folder in ("pages", "glossary"):
         shutil.copytree(CONTENT_DIR / folder, root / folder)
     return root

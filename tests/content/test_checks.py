@@ -119,7 +119,7 @@ def test_a_thirty_word_sentence_fails_and_is_quoted(root):
 
 def test_a_page_whose_sentences_are_too_long_on_average_fails(mini_content):
     # 20-word sentences: each under the 25-word limit, but the page average is over 15.
-    sentence = "Vous pouvez demander de l'aide à la personne qui vous suit quand vous ne comprenez pas une lettre reçue."
+    sentence = "Vous pouvez demander de l'aide à la personne qui vous suit quand vous ne comprenez pas bien une lettre reçue."
     assert len(sentence.split()) == 20
     file = mini_content / "pages" / "fr" / "contact.md"
     append_to_body(file, " ".join([sentence] * 6))

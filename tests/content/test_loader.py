@@ -13,9 +13,10 @@ from pti_citizen.i18n import LANGUAGES
 from .conftest import CHECKED_ON, page_meta, write_page
 
 
-def test_pages_come_sorted_by_order_and_filtered_by_section(mini_content):
+def test_pages_come_sorted_by_section_then_order_and_filtered_by_section(mini_content):
     site = load_site(mini_content)
-    assert [p.slug for p in site.pages("fr")] == ["contact", "rsa-c-est-quoi", "mots-du-rsa"]
+    # "contact" has the smallest order, but the info section comes after droits in routes.SECTIONS.
+    assert [p.slug for p in site.pages("fr")] == ["rsa-c-est-quoi", "mots-du-rsa", "contact"]
     assert [p.slug for p in site.pages("fr", "droits")] == ["rsa-c-est-quoi", "mots-du-rsa"]
     assert [p.slug for p in site.pages("fr", "info")] == ["contact"]
     assert site.pages("fr", "demarches") == []

@@ -60,7 +60,7 @@ def test_a_glossary_term_is_linked_at_its_first_occurrence_only(site):
 
 def test_headings_and_existing_links_are_never_glossary_linked(site):
     html = site.page("fr", "rsa-c-est-quoi").html
-    assert '<h2 id="qui-paie-le-rsa">Qui paie le RSA ?</h2>' in html
+    assert '<h2 id="qui-paie-le-rsa">Qui paie le RSA\u00a0?</h2>' in html
     assert '<h2 id="referent-unique">Référent unique</h2>' in html
     assert '<a href="https://www.caf.fr" rel="noopener">La CAF</a>' in html
 
@@ -131,6 +131,16 @@ def test_heading_ids_are_stable_explicit_or_numbered_when_no_latin_letters():
     prepared, rendered = _render("## Le montant {#montant}\n\n## Le montant\n\n## Le montant\n\n## ما هو؟\n")
     assert [h.id for h in prepared.headings] == ["montant", "le-montant", "le-montant-2", "section-4"]
     assert '<h2 id="montant">Le montant</h2>' in rendered.html
+
+
+def test_french_text_never_breaks_a_line_before_a_question_mark_or_inside_an_amount():
+    _, rendered = _render("Combien ? Le montant est de 1 433,72 € « par mois ».\n")
+    assert (
+        rendered.html
+        == "<p>Combien\u00a0? Le montant est de 1\u00a0433,72\u00a0€ «\u00a0par mois\u00a0».</p>\n"
+    )
+    _, english = _render("How much ? 1 433 €\n", "en")
+    assert english.html == "<p>How much ? 1 433 €</p>\n"
 
 
 def test_acronyms_match_only_in_capitals():
