@@ -33,6 +33,10 @@ _WORD_TOKEN = re.compile(r"\w+")
 
 def check_content(root: Path = CONTENT_DIR, today: dt.date | None = None) -> list[Problem]:
     """All problems of the content under ``root``; an empty list means it may ship."""
+    return _check(root, today)[0]
+
+
+def _check(root: Path, today: dt.date | None) -> tuple[list[Problem], Site]:
     today = today or dt.date.today()
     documents, glossaries, problems = read_content(root)
     problems += _future_dates(documents, glossaries.values(), today)
@@ -42,11 +46,12 @@ def check_content(root: Path = CONTENT_DIR, today: dt.date | None = None) -> lis
     problems += _no_raw_html(documents)
     site = build_site(documents, glossaries)
     problems += _links(site)
+    problems += _no_clash_with_app_routes(site)
     problems += _headings(site)
     problems += _glossary_page(root, site)
     problems += _french_readability(site, glossaries.get(SOURCE_LANGUAGE))
     problems += _french_acronyms_in_glossary(site, glossaries.get(SOURCE_LANGUAGE))
-    return problems
+    return problems, site
 
 
 def _future_dates(documents: list[Document], glossaries: Iterable[Glossary], today: dt.date) -> list[Problem]:
@@ -151,6 +156,21 @@ def _links(site: Site) -> list[Problem]:
         )
         for page in site.pages_by_key.values()
         for href in page.broken_links
+    ]
+
+
+def _no_clash_with_app_routes(site: Site) -> list[Problem]:
+    """A page of a section served at ``/<lang>/<slug>`` must not take the path of an app feature."""
+    route_values = [
+        value for name, value in vars(routes).items() if name.isupper() and isinstance(value, str)
+    ]
+    taken = {value.split("/")[0] for value in route_values if value} | {
+        s for s in routes.SECTIONS.values() if s
+    }
+    return [
+        Problem(page.file, f"slug {page.slug!r} is already the path of an app feature or section", "links")
+        for page in site.pages_by_key.values()
+        if routes.SECTIONS[page.section] == "" and page.slug in taken
     ]
 
 
@@ -277,12 +297,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=CONTENT_DIR, help="content folder (pages/, glossary/)")
     parser.add_argument("--stats", action="store_true", help="print pages, words and sentence lengths")
     args = parser.parse_args(argv)
-    problems = check_content(args.root)
+    problems, site = _check(args.root, None)
     for problem in problems:
         print(problem)
     if args.stats:
-        documents, glossaries, _ = read_content(args.root)
-        site = build_site(documents, glossaries)
         for lang in LANGUAGES:
             rows = readability_report(site, lang)
             words = sum(row[2] for row in rows)

@@ -11,6 +11,9 @@ import yaml
 from pti_citizen.content.checks import acronyms, check_content, main
 from pti_citizen.content.loader import CONTENT_DIR
 from pti_citizen.content.schema import split_front_matter
+from pti_citizen.i18n import LANGUAGES
+
+from .conftest import page_meta, write_page
 
 
 def test_the_shipped_content_passes_every_check():
@@ -194,6 +197,17 @@ def test_a_heading_that_skips_a_level_fails(root):
     append_to_body(file, "#### Trop bas")
     matching, _ = problems_of(root, "headings")
     assert [p.file for p in matching] == [file]
+
+
+@pytest.mark.parametrize("slug", ["simulateur", "trouver-une-mds", "droits", "mode"])
+def test_an_info_page_cannot_take_the_path_of_an_app_feature(mini_content, slug):
+    # Info pages live at /<lang>/<slug>, next to the app features of routes.py.
+    for lang in LANGUAGES:
+        write_page(
+            mini_content, lang, slug, page_meta(lang, "Page", section="info", order=50), "Texte court.\n"
+        )
+    matching, _ = problems_of(mini_content, "links")
+    assert {p.file.name for p in matching} == {f"{slug}.md"} and len(matching) == len(LANGUAGES)
 
 
 def test_acronyms_are_capital_words_of_two_letters_or_more():
