@@ -42,7 +42,10 @@ NO_BREAK_SPACE = "\u00a0"
 
 @dataclass
 class Prepared:
-    """A parsed body whose headings already have their ids (other pages' links may point at them)."""
+    """A parsed body whose headings already have their ids (other pages' links may point at them).
+
+    ``render`` rewrites the tokens in place: render each ``Prepared`` once.
+    """
 
     tokens: list[Token]
     headings: tuple[Heading, ...]
