@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from pti_citizen import routes
-from pti_citizen.content.model import ContentError, Document, Glossary, Page, Problem, Site
+from pti_citizen.content.model import ContentError, Document, Glossary, Page, Problem, Site, meta_values
 from pti_citizen.content.render import (
     GLOSSARY_SECTION,
     GLOSSARY_SLUG,
@@ -66,23 +66,12 @@ def build_site(documents: list[Document], glossaries: dict[str, Glossary]) -> Si
         rendered = render(
             prepared[(d.lang, d.slug)], d.lang, targets, None if is_glossary_page else linkers.get(d.lang)
         )
-        meta = d.meta
         site.pages_by_key[(d.lang, d.slug)] = Page(
+            **meta_values(d.meta),
             lang=d.lang,
             slug=d.slug,
             file=d.file,
-            url=routes.content_page(d.lang, meta.section, d.slug),
-            title=meta.title,
-            summary=meta.summary,
-            section=meta.section,
-            order=meta.order,
-            sources=meta.sources,
-            checked_on=meta.checked_on,
-            review_status=meta.review_status,
-            kind=meta.kind,
-            checklist=meta.checklist,
-            translation_of=meta.translation_of,
-            source_checked_on=meta.source_checked_on,
+            url=routes.content_page(d.lang, d.meta.section, d.slug),
             html=rendered.html,
             plain_text=rendered.plain_text,
             headings=prepared[(d.lang, d.slug)].headings,

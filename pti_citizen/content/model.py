@@ -6,7 +6,7 @@ Frozen dataclasses so that a loaded site can be cached and shared between reques
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pti_citizen.content.text import strip_accents
@@ -85,6 +85,11 @@ class PageMeta:
     source_checked_on: dt.date | None = None
 
 
+def meta_values(meta: PageMeta) -> dict:
+    """The front-matter fields of ``meta`` as keyword arguments (no deep copy, unlike ``asdict``)."""
+    return {f.name: getattr(meta, f.name) for f in fields(PageMeta)}
+
+
 @dataclass(frozen=True)
 class Document:
     """A content file once its front matter is valid, before rendering."""
@@ -96,23 +101,14 @@ class Document:
     body: str
 
 
-@dataclass(frozen=True)
-class Page:
+@dataclass(frozen=True, kw_only=True)
+class Page(PageMeta):
+    """A page as the UI shows it: its front matter plus where it lives and what it renders to."""
+
     lang: str
     slug: str
     file: Path
     url: str
-    title: str
-    summary: str
-    section: str
-    order: int
-    sources: tuple[Source, ...]
-    checked_on: dt.date
-    review_status: str
-    kind: str
-    checklist: tuple[ChecklistItem, ...]
-    translation_of: str | None
-    source_checked_on: dt.date | None
     html: str
     plain_text: str
     headings: tuple[Heading, ...]
