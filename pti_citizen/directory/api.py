@@ -205,7 +205,8 @@ def _explanation(resolution: Resolution, lang: str) -> str:
             }
         case Resolved.POSTCODE if len(resolution.postcode_towns) > 1:
             count = len(resolution.postcode_towns)
-            return ngettext(lang)(
+            _n = ngettext(lang)
+            return _n(
                 "Le code postal %(postcode)s correspond à %(count)d commune. Nous prenons la plus peuplée : %(town)s.",
                 "Le code postal %(postcode)s correspond à %(count)d communes. Nous prenons la plus peuplée : %(town)s.",
                 count,
@@ -229,7 +230,8 @@ def _hint(directory: Directory, resolution: Resolution, lang: str) -> str | None
     in_town = sum(1 for place in directory.places if place.insee == resolution.commune.insee)
     if in_town < 2:
         return None
-    return ngettext(lang)(
+    _n = ngettext(lang)
+    return _n(
         "Il y a %(count)d lieu à %(town)s. Écrivez votre adresse pour trouver le plus proche.",
         "Il y a %(count)d lieux à %(town)s. Écrivez votre adresse pour trouver le plus proche.",
         in_town,

@@ -48,7 +48,8 @@ def kind_label(kind: str, lang: str) -> str:
 
 
 def suggestions_header(lang: str) -> str:
-    return gettext(lang)("Vous cherchez peut-être :")
+    _ = gettext(lang)
+    return _("Vous cherchez peut-être :")
 
 
 def language_name(code: str, lang: str) -> str:
