@@ -20,7 +20,6 @@ from .kiosques import kiosque_source, upcoming_by_place
 from .loader import Directory, get_directory
 from .messages import address_notice, gettext, kind_label, language_name, ngettext, suggestions_header
 from .models import QUERY_KINDS, Commune, Kiosque, Place, PlaceKind
-from .search import rank_places
 from .structures import to_structure
 from .towns import Problem, QueryProblem, Resolution, Resolved
 
@@ -344,13 +343,8 @@ def _answer(
     kiosques: Iterable[Kiosque] | None,
 ) -> tuple[int, dict[str, Any]]:
     upcoming = upcoming_by_place(_current_kiosques(directory, kiosques), now)
-    ranked = rank_places(
-        directory.places,
-        resolution.lat,
-        resolution.lon,
-        limit=limit,
-        kind=kind,
-        with_kiosques=upcoming.keys(),
+    ranked = directory.index.nearest(
+        resolution.lat, resolution.lon, limit=limit, kind=kind, with_kiosques=upcoming.keys()
     )
     origin = (resolution.lat, resolution.lon) if resolution.precise else None
     items = [

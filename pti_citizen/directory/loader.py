@@ -16,6 +16,7 @@ from opening_hours import OpeningHours
 from .kiosques import parse_kiosques
 from .models import DIRECTIONS_TERRITORIALES, Commune, HoursKind, Kiosque, Place, PlaceKind
 from .phones import is_french_number
+from .search import PlaceIndex
 from .structures import to_structure
 from .towns import TownIndex
 
@@ -34,6 +35,7 @@ class Directory:
     kiosques: tuple[Kiosque, ...]
     towns: TownIndex
     by_id: dict[str, Place] = field(repr=False)
+    index: PlaceIndex = field(repr=False)
 
     def parent_of(self, place: Place) -> Place | None:
         return self.by_id.get(place.parent_mds_id) if place.parent_mds_id else None
@@ -167,7 +169,12 @@ def load_directory(data_dir: Path = DATA_DIR) -> Directory:
     except ValueError as error:
         raise DirectoryDataError(f"kiosques.yaml: {error}") from error
     return Directory(
-        places=places, communes=communes, kiosques=kiosques, towns=TownIndex(communes), by_id=by_id
+        places=places,
+        communes=communes,
+        kiosques=kiosques,
+        towns=TownIndex(communes),
+        by_id=by_id,
+        index=PlaceIndex(places),
     )
 
 
