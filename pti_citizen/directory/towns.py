@@ -27,6 +27,7 @@ _COORDINATES = re.compile(rf"^\s*({_NUMBER})\s*[,;]\s*({_NUMBER})\s*$")
 #: A point farther than this from every commune centre is not « near Haute-Garonne ».
 VICINITY_KM = 25.0
 MAX_SUGGESTIONS = 8
+MAX_QUERY_LENGTH = 200  # longer text is cut: no town or address needs more
 _MIN_PARTIAL_LENGTH = 3
 _FUZZY_CUTOFF = 0.75
 
@@ -120,7 +121,7 @@ class TownIndex:
 
     # -- public -------------------------------------------------------------------------------
     def resolve(self, query: str) -> Resolution | QueryProblem:
-        text = (query or "").strip()
+        text = (query or "").strip()[:MAX_QUERY_LENGTH]
         if not text:
             return QueryProblem(Problem.EMPTY, text)
         if match := _INSEE.match(text):
