@@ -8,20 +8,14 @@ Pure Python (no Reflex). Public entry points for the UI and the HTTP API:
 - :func:`get_directory`, :func:`opening_status`, message helpers (:func:`address_notice`, ...).
 """
 
-from .api import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    export_structures,
-    nearest_payload,
-    nearest_payload_async,
-    place_payload,
-)
+from .api import DEFAULT_LIMIT, MAX_LIMIT, export_structures, nearest_payload, nearest_payload_async
 from .geocoder import BanGeocoder, GeocodedAddress
 from .hours import OpeningStatus, StatusCode, opening_status
 from .kiosques import KiosqueSource, parse_kiosque, set_kiosque_source, upcoming_by_place
 from .loader import Directory, DirectoryDataError, get_directory, load_directory
 from .messages import address_notice, kind_label, mds_explained, suggestions_header
 from .models import QUERY_KINDS, Commune, HoursKind, Kiosque, Place, PlaceKind
+from .payloads import place_payload
 
 __all__ = [
     "DEFAULT_LIMIT",

@@ -11,7 +11,8 @@ import datetime as dt
 import json
 import sys
 
-from .api import DEFAULT_LIMIT, FieldError, error_body, export_structures, nearest_payload
+from .api import DEFAULT_LIMIT, export_structures, nearest_payload
+from .errors import FieldError, error_body
 from .geocoder import BanGeocoder
 
 EXIT_USAGE = 2

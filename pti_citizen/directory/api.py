@@ -12,27 +12,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import format_date, format_number, format_time, normalize_language
-from .geo import geo_uri, osm_directions_url
+from ..i18n import normalize_language
+from .errors import FieldError, error_body, problem_body
 from .geocoder import BanGeocoder, GeocodedAddress
-from .hours import opening_status, paris_time
+from .hours import paris_time
 from .kiosques import kiosque_source, upcoming_by_place
 from .loader import Directory, get_directory
-from .messages import address_notice, gettext, kind_label, language_name, ngettext, suggestions_header
-from .models import QUERY_KINDS, Commune, Kiosque, Place, PlaceKind
+from .messages import address_notice, gettext
+from .models import QUERY_KINDS, Kiosque
+from .payloads import place_payload, resolved_payload
 from .structures import to_structure
 from .towns import Problem, QueryProblem, Resolution, Resolved
 
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 80
 _GEOCODABLE = {Problem.UNKNOWN_TOWN, Problem.AMBIGUOUS_TOWN}
-
-
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    code: str
-    message: str
 
 
 # -- input checks ---------------------------------------------------------------------------------
@@ -66,64 +60,6 @@ def _check_options(limit: Any, kind: Any, lang: str) -> tuple[int, str | None, l
         message = _("Type de lieu inconnu. Choisissez : %(kinds)s.") % {"kinds": ", ".join(QUERY_KINDS)}
         errors.append(FieldError("kind", "bad_kind", message))
     return limit_value, kind_value, errors
-
-
-def _problem_message(problem: QueryProblem, lang: str) -> str:
-    _ = gettext(lang)
-    query = problem.query
-    value = problem.value or problem.query
-    outside = _("Ce service couvre seulement la Haute-Garonne (31).")
-    match problem.code:
-        case Problem.EMPTY:
-            return _("Écrivez le nom de votre ville ou votre code postal.")
-        case Problem.UNKNOWN_TOWN:
-            return _("Nous ne trouvons pas « %(query)s » en Haute-Garonne.") % {"query": query}
-        case Problem.AMBIGUOUS_TOWN:
-            return _("Plusieurs villes correspondent à « %(query)s ». Choisissez votre ville.") % {
-                "query": query
-            }
-        case Problem.UNKNOWN_POSTCODE:
-            text = _("Le code postal %(postcode)s n'existe pas en Haute-Garonne.") % {"postcode": value}
-            if problem.insee_match is not None:
-                text += " " + _(
-                    "C'est le code INSEE (numéro officiel de commune) de %(town)s. "
-                    "Pour chercher avec ce code, écrivez insee:%(code)s."
-                ) % {"town": problem.insee_match.name, "code": problem.insee_match.insee}
-            return text
-        case Problem.POSTCODE_OUTSIDE:
-            return (
-                _("Le code postal %(postcode)s n'est pas en Haute-Garonne.") % {"postcode": value}
-                + " "
-                + outside
-            )
-        case Problem.UNKNOWN_INSEE:
-            return _("Aucune commune de la Haute-Garonne n'a le code INSEE %(code)s.") % {"code": value}
-        case Problem.BAD_INSEE:
-            return _("Un code INSEE a 5 caractères. Exemple : insee:31483.")
-        case Problem.BAD_COORDINATES:
-            return _("Ces coordonnées ne sont pas valides. Exemple : 43.6,1.44.")
-        case Problem.OUT_OF_AREA:
-            return _("Ce point est loin de la Haute-Garonne.") + " " + outside
-    return _("Nous ne comprenons pas cette recherche.")
-
-
-def error_body(errors: list[FieldError], lang: str, suggestions: Iterable[Commune] = ()) -> dict[str, Any]:
-    suggestions = list(suggestions)
-    return {
-        "errors": [{"field": e.field, "code": e.code, "message": e.message} for e in errors],
-        "suggestions": [commune.name for commune in suggestions],
-        "suggestions_header": suggestions_header(lang) if suggestions else None,
-        "suggestion_details": [
-            {"name": c.name, "insee": c.insee, "postcodes": list(c.postcodes), "query": f"insee:{c.insee}"}
-            for c in suggestions
-        ],
-        "lang": lang,
-    }
-
-
-def _problem_body(problem: QueryProblem, lang: str) -> tuple[int, dict[str, Any]]:
-    error = FieldError(problem.field, problem.code.value, _problem_message(problem, lang))
-    return problem.status, error_body([error], lang, problem.suggestions)
 
 
 # -- resolution ---------------------------------------------------------------------------------
@@ -185,146 +121,6 @@ def _after_geocoding(
     return pending.problem
 
 
-def _explanation(resolution: Resolution, lang: str) -> str:
-    _ = gettext(lang)
-    town = resolution.commune.name if resolution.commune else ""
-    if resolution.fallback:
-        return _("Nous n'avons pas pu vérifier l'adresse. Voici les lieux autour de %(town)s.") % {
-            "town": town
-        }
-    match resolution.type:
-        case Resolved.ADDRESS:
-            return _("Lieux les plus proches de l'adresse : %(label)s.") % {"label": resolution.label}
-        case Resolved.COORDINATES:
-            return _("Lieux les plus proches du point indiqué, près de %(town)s.") % {"town": town}
-        case Resolved.INSEE:
-            return _("Le code INSEE %(code)s est celui de %(town)s.") % {
-                "code": resolution.commune.insee,
-                "town": town,
-            }
-        case Resolved.POSTCODE if len(resolution.postcode_towns) > 1:
-            count = len(resolution.postcode_towns)
-            _n = ngettext(lang)
-            return _n(
-                "Le code postal %(postcode)s correspond à %(count)d commune. Nous prenons la plus peuplée : %(town)s.",
-                "Le code postal %(postcode)s correspond à %(count)d communes. Nous prenons la plus peuplée : %(town)s.",
-                count,
-            ) % {"postcode": resolution.postcode, "count": count, "town": town}
-        case Resolved.POSTCODE:
-            return _("Le code postal %(postcode)s est celui de %(town)s.") % {
-                "postcode": resolution.postcode,
-                "town": town,
-            }
-    if resolution.partial_match:
-        return _("Nous avons compris : %(town)s. Lieux les plus proches du centre de la commune.") % {
-            "town": town
-        }
-    return _("Lieux les plus proches du centre de %(town)s.") % {"town": town}
-
-
-def _hint(directory: Directory, resolution: Resolution, lang: str) -> str | None:
-    """Big towns have several places: the town centre is a poor guess of where someone lives."""
-    if resolution.precise or resolution.commune is None:
-        return None
-    in_town = sum(1 for place in directory.places if place.insee == resolution.commune.insee)
-    if in_town < 2:
-        return None
-    _n = ngettext(lang)
-    return _n(
-        "Il y a %(count)d lieu à %(town)s. Écrivez votre adresse pour trouver le plus proche.",
-        "Il y a %(count)d lieux à %(town)s. Écrivez votre adresse pour trouver le plus proche.",
-        in_town,
-    ) % {"count": in_town, "town": resolution.commune.name}
-
-
-def resolved_payload(directory: Directory, resolution: Resolution, lang: str) -> dict[str, Any]:
-    commune = resolution.commune
-    return {
-        "query": resolution.query,
-        "type": resolution.type.value,
-        "name": commune.name if commune else None,
-        "insee": commune.insee if commune else None,
-        "postcode": resolution.postcode,
-        "towns": [
-            {"name": c.name, "insee": c.insee, "population": c.population} for c in resolution.postcode_towns
-        ],
-        "label": resolution.label,
-        "lat": round(resolution.lat, 5),
-        "lon": round(resolution.lon, 5),
-        "precise": resolution.precise,
-        "partial_match": resolution.partial_match,
-        "fallback": resolution.fallback,
-        "explanation": _explanation(resolution, lang),
-        "hint": _hint(directory, resolution, lang),
-    }
-
-
-# -- items ----------------------------------------------------------------------------------------
-
-
-def kiosque_payload(kiosque: Kiosque, lang: str) -> dict[str, Any]:
-    _ = gettext(lang)
-    start, end = format_time(kiosque.start, lang), format_time(kiosque.end, lang)
-    return {
-        "date": kiosque.day.isoformat(),
-        "start": kiosque.start.strftime("%H:%M"),
-        "end": kiosque.end.strftime("%H:%M"),
-        "date_text": format_date(kiosque.day, lang),
-        "time_text": _("de %(start)s à %(end)s") % {"start": start, "end": end},
-        "room": kiosque.room,
-        "address": kiosque.address,
-        "summary": kiosque.summary_in(lang),
-        "languages": list(kiosque.languages),
-        "languages_text": [language_name(code, lang) for code in kiosque.languages],
-    }
-
-
-def place_payload(
-    directory: Directory,
-    place: Place,
-    distance_km: float | None,
-    *,
-    now: dt.datetime,
-    lang: str,
-    kiosques: list[Kiosque] = (),
-    origin: tuple[float, float] | None = None,
-) -> dict[str, Any]:
-    """One result, with everything a card needs: status text, links, parent MDS, kiosques."""
-    status = opening_status(place, now, lang)
-    parent = directory.parent_of(place)
-    return {
-        "id": place.id,
-        "name": place.name,
-        "kind": place.kind.value,
-        "kind_label": kind_label(place.kind.value, lang),
-        "address": place.address,
-        "street_address": place.street_address,
-        "postcode": place.postcode,
-        "commune": place.commune,
-        "insee": place.insee,
-        "phone": place.phone,
-        "phone_e164": place.phone_e164,
-        "phone_href": place.phone_href,
-        "distance_km": None if distance_km is None else round(distance_km, 1),
-        "distance_text": None if distance_km is None else f"{format_number(distance_km, lang, 1)} km",
-        "opening_hours": place.opening_hours,
-        "hours_source": place.hours_source,
-        "open_now": status.open_now,
-        "status": status.as_dict(),
-        "lat": round(place.lat, 5),
-        "lon": round(place.lon, 5),
-        "direction_territoriale": place.direction_territoriale,
-        "parent_mds": None
-        if parent is None
-        else {"id": parent.id, "name": parent.name, "phone": parent.phone, "phone_href": parent.phone_href},
-        "directions": {
-            "openstreetmap": osm_directions_url(place.lat, place.lon, origin),
-            "geo": geo_uri(place.lat, place.lon, place.name),
-        },
-        "kiosques": [kiosque_payload(k, lang) for k in kiosques],
-    }
-
-
 def _current_kiosques(directory: Directory, kiosques: Iterable[Kiosque] | None) -> Iterable[Kiosque]:
     if kiosques is not None:
         return kiosques
@@ -373,28 +169,48 @@ def _answer(
     return 200, body
 
 
-def _prepare(q, lat, lon, limit, kind, lang, directory):
+@dataclass
+class _Request:
+    """A checked request on its way to an answer; ``resolution`` is ``None`` when only errors remain."""
+
+    directory: Directory
+    lang: str
+    limit: int
+    kind: str | None
+    errors: list[FieldError]
+    resolution: Resolution | QueryProblem | _NeedsGeocoding | None
+
+
+def _prepare(
+    q: Any, lat: Any, lon: Any, limit: Any, kind: Any, lang: str | None, directory: Directory | None
+) -> _Request:
     lang = normalize_language(lang)
     directory = directory or get_directory()
-    limit_value, kind_value, option_errors = _check_options(limit, kind, lang)
+    limit_value, kind_value, errors = _check_options(limit, kind, lang)
     resolution = _resolve_offline(directory, q, lat, lon, lang)
     if isinstance(resolution, list):
-        option_errors = resolution + option_errors
-    return lang, directory, limit_value, kind_value, option_errors, resolution
+        return _Request(directory, lang, limit_value, kind_value, resolution + errors, None)
+    return _Request(directory, lang, limit_value, kind_value, errors, resolution)
 
 
-def _finish(directory, resolution, option_errors, limit, kind, lang, now, kiosques):
+def _finish(
+    request: _Request, now: dt.datetime | None, kiosques: Iterable[Kiosque] | None
+) -> tuple[int, dict[str, Any]]:
+    resolution, lang = request.resolution, request.lang
     if isinstance(resolution, QueryProblem):
-        status, body = _problem_body(resolution, lang)
-        if option_errors:
-            body["errors"] += [
-                {"field": e.field, "code": e.code, "message": e.message} for e in option_errors
-            ]
+        status, body = problem_body(resolution, lang)
+        body["errors"] += error_body(request.errors, lang)["errors"]
         return status, body
-    if option_errors:
-        return 422, error_body(option_errors, lang)
+    if request.errors or not isinstance(resolution, Resolution):
+        return 422, error_body(request.errors, lang)
     return _answer(
-        directory, resolution, limit=limit, kind=kind, lang=lang, now=paris_time(now), kiosques=kiosques
+        request.directory,
+        resolution,
+        limit=request.limit,
+        kind=request.kind,
+        lang=lang,
+        now=paris_time(now),
+        kiosques=kiosques,
     )
 
 
@@ -417,17 +233,13 @@ def nearest_payload(
     Offline unless a ``geocoder`` is given (then free text that is not a town is tried as a street
     address, and the town search is the fall-back).
     """
-    lang, directory, limit, kind, option_errors, resolution = _prepare(
-        q, lat, lon, limit, kind, lang, directory
-    )
-    if isinstance(resolution, list):
-        return 422, error_body(option_errors, lang)
-    if isinstance(resolution, _NeedsGeocoding):
-        found = (
-            geocoder.geocode(resolution.query, resolution.postcode, resolution.citycode) if geocoder else None
-        )
-        resolution = _after_geocoding(directory, resolution, found)
-    return _finish(directory, resolution, option_errors, limit, kind, lang, now, kiosques)
+    request = _prepare(q, lat, lon, limit, kind, lang, directory)
+    pending = request.resolution
+    if isinstance(pending, _NeedsGeocoding):
+        use_geocoder = geocoder is not None and not request.errors
+        found = geocoder.geocode(pending.query, pending.postcode, pending.citycode) if use_geocoder else None
+        request.resolution = _after_geocoding(request.directory, pending, found)
+    return _finish(request, now, kiosques)
 
 
 async def nearest_payload_async(
@@ -444,19 +256,17 @@ async def nearest_payload_async(
     directory: Directory | None = None,
 ) -> tuple[int, dict[str, Any]]:
     """Same as :func:`nearest_payload`, awaiting the BAN geocoder (for Reflex event handlers)."""
-    lang, directory, limit, kind, option_errors, resolution = _prepare(
-        q, lat, lon, limit, kind, lang, directory
-    )
-    if isinstance(resolution, list):
-        return 422, error_body(option_errors, lang)
-    if isinstance(resolution, _NeedsGeocoding):
+    request = _prepare(q, lat, lon, limit, kind, lang, directory)
+    pending = request.resolution
+    if isinstance(pending, _NeedsGeocoding):
+        use_geocoder = geocoder is not None and not request.errors
         found = (
-            await geocoder.ageocode(resolution.query, resolution.postcode, resolution.citycode)
-            if geocoder
+            await geocoder.ageocode(pending.query, pending.postcode, pending.citycode)
+            if use_geocoder
             else None
         )
-        resolution = _after_geocoding(directory, resolution, found)
-    return _finish(directory, resolution, option_errors, limit, kind, lang, now, kiosques)
+        request.resolution = _after_geocoding(request.directory, pending, found)
+    return _finish(request, now, kiosques)
 
 
 def export_structures(directory: Directory | None = None) -> list[dict[str, Any]]:
@@ -467,12 +277,4 @@ def export_structures(directory: Directory | None = None) -> list[dict[str, Any]
     ]
 
 
-__all__ = [
-    "DEFAULT_LIMIT",
-    "MAX_LIMIT",
-    "PlaceKind",
-    "export_structures",
-    "nearest_payload",
-    "nearest_payload_async",
-    "place_payload",
-]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "export_structures", "nearest_payload", "nearest_payload_async"]

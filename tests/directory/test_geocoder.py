@@ -187,3 +187,10 @@ def test_async_payload():
     status, body = asyncio.run(nearest_payload_async("tolouse", now=NOW))
     assert status == 404 and "Toulouse" in body["suggestions"]
     json.dumps(body)  # JSON-ready
+
+
+def test_no_geocoding_when_the_request_is_already_invalid():
+    geocoder = _geocoder(Recorder(_collection(RUE_DE_METZ)))
+    status, body = nearest_payload("10 rue de Metz Toulouse", limit=0, geocoder=geocoder, now=NOW)
+    assert status == 422 and geocoder.calls == 0
+    assert "limit" in [error["field"] for error in body["errors"]]
