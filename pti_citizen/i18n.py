@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_time as _babel_format_time
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
 
@@ -113,3 +114,25 @@ def format_date(day: dt.date, lang: str) -> str:
     if lang == "fr" and day.day == 1:
         text = "1er" + text[1:]
     return text
+
+
+def format_time(moment: dt.time, lang: str) -> str:
+    """Time of day: ``8 h 30`` / ``12 h`` in French (the usual French way), CLDR short time elsewhere.
+
+    French CLDR gives ``08:30``, which many French readers find harder than ``8 h 30``.
+    Non-breaking spaces keep the time on one line.
+    """
+    lang = normalize_language(lang)
+    if lang == "fr":
+        return f"{moment.hour}\u00a0h" + (f"\u00a0{moment.minute:02d}" if moment.minute else "")
+    return _babel_format_time(moment, format="short", locale=lang)
+
+
+def format_weekday(day: dt.date, lang: str) -> str:
+    """Day name in the language (``lundi``, ``Monday``), as CLDR writes it inside a sentence."""
+    return _babel_format_date(day, format="EEEE", locale=normalize_language(lang))
+
+
+def format_month(month: int, lang: str) -> str:
+    """Month name on its own (``avril``, ``April``): CLDR stand-alone form."""
+    return _babel_format_date(dt.date(2000, month, 1), format="LLLL", locale=normalize_language(lang))
