@@ -31,7 +31,7 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 #: gettext domains: one per feature, so that features keep separate catalogs.
-DOMAINS = ("messages", "simulator", "directory")
+DOMAINS = ("messages", "simulator", "directory", "offers")
 
 
 def normalize_language(lang: str | None) -> str:

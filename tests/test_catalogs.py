@@ -55,6 +55,9 @@ def test_catalog_complete_and_compiled(po_path: Path):
     assert mo_path.exists(), f"{mo_path} missing: run scripts/i18n.sh compile"
     with mo_path.open("rb") as fh:
         shipped = read_mo(fh)
-    shipped_strings = {m.id: m.string for m in shipped if m.id}
-    expected = {m.id: m.string for m in catalog if m.id}
+    def as_key(value):
+        return tuple(value) if isinstance(value, (list, tuple)) else value
+
+    shipped_strings = {as_key(m.id): as_key(m.string) for m in shipped if m.id}
+    expected = {as_key(m.id): as_key(m.string) for m in catalog if m.id}
     assert shipped_strings == expected, f"{mo_path} is stale: run scripts/i18n.sh compile"
