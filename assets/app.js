@@ -167,7 +167,13 @@
       store.setItem("pti_mode", t.getAttribute("data-set-mode")); syncMode(); announce(msg("modeSaved"));
       var status = document.querySelector(".way-of-use-status a"); if (status && t.closest(".first-visit")) status.focus();
     }
-    else if (t.hasAttribute("data-print")) { e.preventDefault(); window.print(); }
+    else if (t.hasAttribute("data-print")) {
+      e.preventDefault();
+      // data-print="checklist": a one-page list of the papers to bring, nothing else.
+      if (t.getAttribute("data-print") === "checklist") doc.classList.add("print-checklist");
+      window.print();
+      doc.classList.remove("print-checklist");
+    }
   });
   document.addEventListener("change", function (e) {
     var box = e.target;
@@ -192,6 +198,8 @@
     if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+  // React hydrates after this script: restore ticks again once it has attached to the page.
+  window.addEventListener("load", function () { window.setTimeout(restoreChecklists, 0); });
 
   /* ---- Offline: service worker ---- */
   if ("serviceWorker" in navigator) {

@@ -7,15 +7,13 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
-from pti_citizen.ui import document
+from pti_citizen.ui import document, registry
+from pti_citizen.ui.pages import content as content_pages
 from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
 from pti_citizen.ui.pages.way_of_use import way_of_use_page
+from pti_citizen.ui.registry import add_localized_page
 from pti_citizen.web.static import static_tweaks
-from rxconfig import config
-
-#: Features whose pages exist; the home page says « bientôt » for the others.
-AVAILABLE: set[str] = set()
 
 
 def _offline_banner() -> rx.Component:
@@ -35,47 +33,16 @@ def _offline_banner() -> rx.Component:
     )
 
 
-def _alternates(here: str) -> list[rx.Component]:
-    origin = config.deploy_url.rstrip("/") if config.deploy_url else ""
-    links = [
-        rx.el.link(
-            rel="alternate", href=f"{origin}{routes.path(code, here)}", custom_attrs={"hrefLang": code}
-        )
-        for code in LANGUAGES
-    ]
-    links.append(
-        rx.el.link(
-            rel="alternate", href=f"{origin}{routes.path('fr', here)}", custom_attrs={"hrefLang": "x-default"}
-        )
-    )
-    return links
-
-
-#: Every localized page path, saved by the service worker for offline reading.
-OFFLINE_PAGES: list[str] = []
-
-
-def add_localized_page(
-    app: rx.App, lang: str, here: str, component: rx.Component, title: str, description: str
-):
-    _ = gettext_for(lang)
-    OFFLINE_PAGES.append(routes.path(lang, here))
-    app.add_page(
-        lambda: component,
-        route=routes.path(lang, here),
-        title=f"{title} · {_('Le RSA et moi')}",
-        description=description,
-        meta=_alternates(here),
-    )
-
-
 app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
     stylesheets=["/app.css"],
-    api_transformer=static_tweaks(lambda: OFFLINE_PAGES),
+    api_transformer=static_tweaks(lambda: registry.OFFLINE_PAGES),
 )
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
+
+# Features first: the home page shows which of them exist.
+content_pages.register(app)
 
 for _lang in LANGUAGES:
     _ = gettext_for(_lang)
@@ -83,7 +50,7 @@ for _lang in LANGUAGES:
         app,
         _lang,
         routes.HOME,
-        home(_lang, AVAILABLE),
+        home(_lang, registry.FEATURES),
         _("Accueil"),
         _(
             "Vos droits au RSA en Haute-Garonne, expliqués simplement, avec un simulateur et les lieux d'accueil."

@@ -55,6 +55,7 @@ def test_catalog_complete_and_compiled(po_path: Path):
     assert mo_path.exists(), f"{mo_path} missing: run scripts/i18n.sh compile"
     with mo_path.open("rb") as fh:
         shipped = read_mo(fh)
+
     def as_key(value):
         return tuple(value) if isinstance(value, (list, tuple)) else value
 
