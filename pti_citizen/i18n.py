@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_skeleton
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
 
@@ -113,3 +114,8 @@ def format_date(day: dt.date, lang: str) -> str:
     if lang == "fr" and day.day == 1:
         text = "1er" + text[1:]
     return text
+
+
+def format_month(day: dt.date, lang: str) -> str:
+    """Month and year: ``octobre 2026`` in French, ``October 2026`` in English (CLDR skeleton yMMMM)."""
+    return format_skeleton("yMMMM", day, locale=normalize_language(lang))
