@@ -23,6 +23,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction (``pybabel extract -k Nn_:1,2``)."""
+    return singular, plural
+
+
 def _both(self_text: str, helper_text: str) -> dict[str, str]:
     return {"self": self_text, "helper": helper_text}
 
@@ -31,61 +36,61 @@ def _both(self_text: str, helper_text: str) -> dict[str, str]:
 TEXTS: dict[tuple[str, str], object] = {
     ("estimate_month", ""): N_("Calcul pour {month}."),
     # Base amount (art. R262-1 CASF).
-    ("base_amount", "single"): (
-        N_("Pour une personne seule avec {n} enfant, le montant de base est {amount}."),
-        N_("Pour une personne seule avec {n} enfants, le montant de base est {amount}."),
+    ("base_amount", "single"): Nn_(
+        "Pour une personne seule avec {n} enfant, le montant de base est {amount}.",
+        "Pour une personne seule avec {n} enfants, le montant de base est {amount}.",
     ),
     ("base_amount", "single_no_child"): N_("Pour une personne seule, le montant de base est {amount}."),
-    ("base_amount", "couple"): (
-        N_("Pour un couple avec {n} enfant, le montant de base est {amount}."),
-        N_("Pour un couple avec {n} enfants, le montant de base est {amount}."),
+    ("base_amount", "couple"): Nn_(
+        "Pour un couple avec {n} enfant, le montant de base est {amount}.",
+        "Pour un couple avec {n} enfants, le montant de base est {amount}.",
     ),
     ("base_amount", "couple_no_child"): N_("Pour un couple, le montant de base est {amount}."),
-    ("base_amount", "persons"): (
-        N_("Le montant de base compte {n} personne : il est de {amount}."),
-        N_("Le montant de base compte {n} personnes : il est de {amount}."),
+    ("base_amount", "persons"): Nn_(
+        "Le montant de base compte {n} personne : il est de {amount}.",
+        "Le montant de base compte {n} personnes : il est de {amount}.",
     ),
     ("amounts_in_force", ""): N_("Ce montant est en vigueur depuis le {since}."),
     # A spouse who does not meet the residence conditions (art. L262-5 CASF).
     ("adult_not_counted", "partner_residence_permit"): _both(
         N_(
-            "Votre conjoint a un titre de séjour depuis moins de 5 ans. "
+            "Votre conjoint a un titre de séjour depuis moins de {years} ans. "
             "Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
         ),
         N_(
-            "Le conjoint de la personne que vous aidez a un titre de séjour depuis moins de 5 ans. "
+            "Le conjoint de la personne que vous aidez a un titre de séjour depuis moins de {years} ans. "
             "Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
         ),
     ),
     ("adult_not_counted", "partner_eu_residence"): _both(
         N_(
-            "Votre conjoint vit en France depuis moins de 3 mois et ne travaille pas. "
+            "Votre conjoint vit en France depuis moins de {months} mois et ne travaille pas. "
             "Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
         ),
         N_(
-            "Le conjoint de la personne que vous aidez vit en France depuis moins de 3 mois "
+            "Le conjoint de la personne que vous aidez vit en France depuis moins de {months} mois "
             "et ne travaille pas. Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
         ),
     ),
     ("adult_not_counted", "applicant_residence_permit"): _both(
         N_(
-            "Vous avez un titre de séjour depuis moins de 5 ans. Votre conjoint fait donc la demande. "
+            "Vous avez un titre de séjour depuis moins de {years} ans. Votre conjoint fait donc la demande. "
             "Vous ne comptez pas dans le montant de base, mais vos revenus comptent."
         ),
         N_(
-            "La personne que vous aidez a un titre de séjour depuis moins de 5 ans. "
+            "La personne que vous aidez a un titre de séjour depuis moins de {years} ans. "
             "Son conjoint fait donc la demande. Elle ne compte pas dans le montant de base, "
             "mais ses revenus comptent."
         ),
     ),
     ("adult_not_counted", "applicant_eu_residence"): _both(
         N_(
-            "Vous vivez en France depuis moins de 3 mois et vous ne travaillez pas. "
+            "Vous vivez en France depuis moins de {months} mois et vous ne travaillez pas. "
             "Votre conjoint fait donc la demande. "
             "Vous ne comptez pas dans le montant de base, mais vos revenus comptent."
         ),
         N_(
-            "La personne que vous aidez vit en France depuis moins de 3 mois et ne travaille pas. "
+            "La personne que vous aidez vit en France depuis moins de {months} mois et ne travaille pas. "
             "Son conjoint fait donc la demande. Elle ne compte pas dans le montant de base, "
             "mais ses revenus comptent."
         ),
@@ -245,12 +250,12 @@ TEXTS: dict[tuple[str, str], object] = {
         N_(
             "Vous avez un titre de séjour depuis moins de {years} ans. "
             "Le RSA demande {years} ans de titre de séjour qui permet de travailler. "
-            "Ce délai ne compte pas pour les réfugiés ni pour une carte de résident."
+            "Ce délai ne s'applique pas aux réfugiés ni aux personnes avec une carte de résident."
         ),
         N_(
             "La personne que vous aidez a un titre de séjour depuis moins de {years} ans. "
             "Le RSA demande {years} ans de titre de séjour qui permet de travailler. "
-            "Ce délai ne compte pas pour les réfugiés ni pour une carte de résident."
+            "Ce délai ne s'applique pas aux réfugiés ni aux personnes avec une carte de résident."
         ),
     ),
     ("partner_residence_permit", "partner"): _both(

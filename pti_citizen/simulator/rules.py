@@ -252,12 +252,11 @@ def estimate(household: EstimateInput, month: str, p: Parameters) -> Estimate:
     steps.append(Step("amounts_in_force", params={"since": p.montant_source.since}))
     for check in checks:
         if not check.nationality_ok:
-            kind = next(
-                step.code.removeprefix("partner_")
-                for step in check.failed
-                if step.code.endswith(("residence_permit", "eu_residence"))
+            failed = next(
+                step for step in check.failed if step.code.endswith(("residence_permit", "eu_residence"))
             )
-            steps.append(Step("adult_not_counted", variant=f"{check.person}_{kind}"))
+            kind = failed.code.removeprefix("partner_")
+            steps.append(Step("adult_not_counted", variant=f"{check.person}_{kind}", params=failed.params))
             reason_codes.append("adult_not_counted")
 
     if increase is not None:
