@@ -190,3 +190,78 @@ def openfisca_view(household: dict) -> dict:
     for departure in DEPARTURES:
         view = rewrite(view, departure)
     return view
+
+
+def _adult(age: int, **changes) -> dict:
+    person = {
+        "age": age,
+        "earned_income": 0,
+        "other_income": 0,
+        "student": False,
+        "nationality": "fr",
+        "residence_permit_years": None,
+        "refugee": False,
+        "worked_hours_last_3_years": None,
+    }
+    person.update(changes)
+    return person
+
+
+def _household(month: str, applicant: dict, partner: dict | None = None, **changes) -> dict:
+    household = {
+        "month": month,
+        "applicant": applicant,
+        "partner": partner,
+        "children": [],
+        "pregnant": False,
+        "isolated_since_months": None,
+        "housing": {"status": "tenant", "housing_benefit": 0},
+        "family_benefits": 0,
+    }
+    household.update(changes)
+    return household
+
+
+def edge_households() -> list[dict]:
+    """Hand-picked boundaries and every known departure, so the grid always covers them."""
+    tenant_al = {"status": "tenant", "housing_benefit": 300}
+    return [
+        # Departures from OpenFisca (see DEPARTURES).
+        _household("2026-10", _adult(22), _adult(23), pregnant=True),
+        _household("2025-06", _adult(18, worked_hours_last_3_years=3214)),
+        _household("2026-05", _adult(35, nationality="eu", residence_permit_years=0.1, earned_income=300)),
+        _household("2026-05", _adult(29, nationality="eu", residence_permit_years=0.1), children=[1]),
+        _household(
+            "2024-11", _adult(40), _adult(38, nationality="non_eu", residence_permit_years=2), children=[6]
+        ),
+        _household(
+            "2026-02", _adult(30, student=True), _adult(31, nationality="non_eu", residence_permit_years=2)
+        ),
+        # Boundaries that must agree.
+        _household("2026-10", _adult(19, worked_hours_last_3_years=3214)),
+        _household("2026-10", _adult(24, worked_hours_last_3_years=3213)),
+        _household("2026-10", _adult(25)),
+        _household("2026-10", _adult(22), pregnant=True, isolated_since_months=2, housing=tenant_al),
+        _household("2026-10", _adult(30), children=[5], isolated_since_months=17),
+        _household("2026-10", _adult(30), children=[5], isolated_since_months=18),
+        _household("2026-10", _adult(30), children=[3, 2]),
+        _household("2026-10", _adult(30, student=True), children=[1]),
+        _household("2026-10", _adult(30, nationality="non_eu", residence_permit_years=1), children=[0]),
+        _household("2026-10", _adult(30, nationality="non_eu", residence_permit_years=1, refugee=True)),
+        _household("2026-10", _adult(30, nationality="non_eu", residence_permit_years=5)),
+        _household("2026-10", _adult(30, nationality="eu", residence_permit_years=0.25)),
+        _household("2026-10", _adult(30), _adult(30), children=[24, 20, 12, 7, 1]),
+        _household("2026-10", _adult(30), children=[24, 20, 12, 7, 1]),
+        _household("2026-10", _adult(45), housing={"status": "owner", "housing_benefit": 20}),
+        _household("2026-10", _adult(45), housing={"status": "housed_free", "housing_benefit": 400}),
+        _household("2026-10", _adult(45), housing={"status": "owner_with_loan", "housing_benefit": 90}),
+        _household("2026-10", _adult(45), housing={"status": "homeless", "housing_benefit": 0}),
+        _household("2026-10", _adult(45, earned_income=646.0)),  # 5.69 € left: below the 6 € minimum
+        _household("2026-10", _adult(45, earned_income=645.69)),  # exactly 6 € left
+        _household("2026-10", _adult(45, other_income=700)),
+        _household("2024-04", _adult(45)),
+        _household("2025-03", _adult(45)),
+        _household("2025-04", _adult(45)),
+        _household("2026-03", _adult(45)),
+        _household("2026-04", _adult(45)),
+    ]
