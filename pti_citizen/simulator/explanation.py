@@ -299,7 +299,9 @@ def money(amount: float, lang: str) -> str:
     return format_euros(amount, lang)
 
 
+@lru_cache(maxsize=8192)
 def _format_value(name: str, value: object, lang: str) -> object:
+    """One step parameter formatted for ``lang`` (cached: the same dates and counts come back often)."""
     if name in _MONEY_PARAMS:
         return money(value, lang)
     if name == "month":
@@ -314,22 +316,26 @@ def _format_value(name: str, value: object, lang: str) -> object:
     return value
 
 
-def render(code: str, variant: str, lang: str, audience: str, amount: float | None, params: dict) -> str:
-    """The sentence for one step, with its amounts formatted for ``lang``."""
+@lru_cache(maxsize=4096)
+def _template(code: str, variant: str, lang: str, audience: str, count: int) -> str:
+    """The translated sentence with its placeholders (cached per language, audience and count)."""
     entry = TEXTS[(code, variant)]
     if isinstance(entry, dict):
         entry = entry[audience if audience in entry else "self"]
     catalog = translations(lang, DOMAIN)
+    if isinstance(entry, tuple):
+        return catalog.ngettext(entry[0], entry[1], count)
+    return catalog.gettext(entry)
+
+
+def render(code: str, variant: str, lang: str, audience: str, amount: float | None, params: dict) -> str:
+    """The sentence for one step, with its amounts formatted for ``lang``."""
+    count = int(params.get("n", 0))
     values = {name: _format_value(name, value, lang) for name, value in params.items()}
     if amount is not None:
         values["amount"] = money(amount, lang)
-    if isinstance(entry, tuple):
-        count = int(params.get("n", 0))
-        template = catalog.ngettext(entry[0], entry[1], count)
-        values["n"] = count
-    else:
-        template = catalog.gettext(entry)
-    return template.format(**values)
+    values["n"] = count
+    return _template(code, variant, lang, audience, count).format(**values)
 
 
 def step_text(step: Step, lang: str, audience: str = "self") -> str:
