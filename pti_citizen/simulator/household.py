@@ -21,7 +21,7 @@ MAX_HOURS_IN_3_YEARS = 26_280
 MAX_YEARS = 120
 MAX_MONTHS = 1_440
 
-MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])$"
 
 Euros = Annotated[float, Field(ge=0, le=MAX_MONTHLY_EUROS, allow_inf_nan=False)]
 Nationality = Literal["fr", "eu", "non_eu"]

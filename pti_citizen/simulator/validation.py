@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pti_citizen.i18n import format_month, translations
+from pti_citizen.i18n import format_date, translations
 
 from .household import (
     MAX_AGE,
@@ -53,7 +53,7 @@ MESSAGES = {
     "choice": N_("Choisissez une de ces valeurs : {values}."),
     "month_format": N_("Indiquez le mois sous la forme AAAA-MM, par exemple 2026-10."),
     "month_too_early": N_(
-        "Cet outil a les montants à partir de {month} seulement. Choisissez un mois plus récent."
+        "Cet outil a les montants depuis le {date} seulement. Choisissez un mois plus récent."
     ),
     "years_range": N_("Indiquez un nombre d'années entre 0 et {max}."),
     "permit_required": N_(
@@ -204,7 +204,7 @@ def parse_household(payload: Any, lang: str) -> tuple[EstimateInput | None, list
 
 
 def month_error(error: UnknownPeriodError, lang: str) -> dict:
-    return field_error("month", "month_too_early", lang, month=format_month(error.first_month, lang))
+    return field_error("month", "month_too_early", lang, date=format_date(error.first_month, lang))
 
 
 def json_error(line: int, column: int, lang: str) -> dict:

@@ -60,7 +60,7 @@ def test_a_month_before_the_first_value_is_a_field_error():
     status, body = estimate_payload(_household("2023-03", _adult(40)), today=TODAY)
     assert status == 422
     assert body["errors"][0]["field"] == "month"
-    assert "avril 2023" in body["errors"][0]["message"]
+    assert "depuis le 1er avril 2023" in body["errors"][0]["message"]
 
 
 @pytest.mark.parametrize(

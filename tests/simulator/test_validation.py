@@ -63,6 +63,8 @@ def test_not_an_object(payload):
         ("applicant.nickname", "Jo", "Ce champ n'existe pas. Vérifiez son nom."),
         ("month", "2026-13", "Indiquez le mois sous la forme AAAA-MM, par exemple 2026-10."),
         ("month", "10/2026", "Indiquez le mois sous la forme AAAA-MM, par exemple 2026-10."),
+        ("month", "0000-01", "Indiquez le mois sous la forme AAAA-MM, par exemple 2026-10."),
+        ("month", "2026-1", "Indiquez le mois sous la forme AAAA-MM, par exemple 2026-10."),
         ("month", 202610, "Indiquez le mois sous la forme AAAA-MM, par exemple 2026-10."),
         (
             "housing.status",
