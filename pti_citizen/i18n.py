@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_skeleton
 from babel.dates import format_time as _babel_format_time
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
@@ -136,3 +137,8 @@ def format_weekday(day: dt.date, lang: str) -> str:
 def format_month(month: int, lang: str) -> str:
     """Month name on its own (``avril``, ``April``): CLDR stand-alone form."""
     return _babel_format_date(dt.date(2000, month, 1), format="LLLL", locale=normalize_language(lang))
+
+
+def format_month_year(day: dt.date, lang: str) -> str:
+    """Month and year: ``octobre 2026`` in French, ``October 2026`` in English (CLDR skeleton yMMMM)."""
+    return format_skeleton("yMMMM", day, locale=normalize_language(lang))

@@ -18,7 +18,7 @@ case "${1:-}" in
     for domain in "${!SOURCES[@]}"; do
       # shellcheck disable=SC2086
       [[ -e ${SOURCES[$domain]%% *} ]] || continue
-      $PYBABEL --quiet extract -k _ -k N_ -k _n:1,2 --no-location --sort-output --project=pti_citizen \
+      $PYBABEL --quiet extract -k _ -k N_ -k _n:1,2 -k Nn_:1,2 --no-location --sort-output --project=pti_citizen \
         --copyright-holder=pti_citizen -o "locales/$domain.pot" ${SOURCES[$domain]}
     done ;;
   update)

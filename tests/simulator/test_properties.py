@@ -1,0 +1,147 @@
+"""Properties over many generated households (hypothesis)."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pti_citizen.simulator import estimate_payload
+
+from .conftest import TODAY
+
+MONTHS = [f"{year}-{month:02d}" for year in range(2023, 2029) for month in range(1, 13)][3:]
+#: One-person amount in force for each month (parameters.yaml's decrees; the latest one stays).
+AMOUNT_SINCE = [("2026-04", 651.69), ("2025-04", 646.52), ("2024-04", 635.71), ("2023-04", 607.75)]
+
+money = st.one_of(st.just(0), st.floats(0, 3000, allow_nan=False), st.integers(0, 3000))
+person = st.fixed_dictionaries(
+    {
+        "age": st.integers(16, 120),
+        "earned_income": money,
+        "other_income": money,
+        "student": st.booleans(),
+        "nationality": st.sampled_from(["fr", "eu", "non_eu"]),
+        "residence_permit_years": st.one_of(st.none(), st.floats(0, 120)),
+        "refugee": st.booleans(),
+        "worked_hours_last_3_years": st.one_of(st.none(), st.floats(0, 26_280)),
+    }
+).map(
+    lambda p: (
+        {**p, "residence_permit_years": 0}
+        if p["residence_permit_years"] is None and p["nationality"] == "non_eu" and not p["refugee"]
+        else p
+    )
+)
+household = st.fixed_dictionaries(
+    {
+        "month": st.sampled_from(MONTHS),
+        "applicant": person,
+        "partner": st.one_of(st.none(), person),
+        "children": st.lists(st.integers(0, 24), max_size=20),
+        "pregnant": st.booleans(),
+        "isolated_since_months": st.one_of(st.none(), st.integers(0, 1440)),
+        "housing": st.fixed_dictionaries(
+            {
+                "status": st.sampled_from(["tenant", "owner", "owner_with_loan", "housed_free", "homeless"]),
+                "housing_benefit": money,
+            }
+        ),
+        "family_benefits": money,
+        "audience": st.sampled_from(["self", "helper"]),
+        "lang": st.sampled_from(["fr", "en", "es", "ar", "xx"]),
+    }
+)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def one_person_amount(month: str) -> float:
+    return next(value for since, value in AMOUNT_SINCE if month >= since)
+
+
+def law_max_rate(children: int) -> float:
+    """Highest multiplier for this number of children (art. R262-1: couple, or single parent majoré)."""
+    couple = 1.5 + 0.3 * min(children, 2) + 0.4 * max(children - 2, 0)
+    single_parent = 1.28412 + 0.42804 * children
+    return max(couple, single_parent)
+
+
+def estimate(payload) -> tuple[int, dict]:
+    status, body = estimate_payload(payload, today=TODAY)
+    json.dumps(body, allow_nan=False)  # always plain, finite JSON
+    return status, body
+
+
+@SETTINGS
+@given(household)
+def test_amount_is_never_negative_nor_above_the_base(payload):
+    status, result = estimate(payload)
+    assert status == 200, result
+    amount, base = result["monthly_amount"], result["breakdown"]["base_amount"]
+    assert amount >= 0
+    assert amount <= base
+    assert base <= one_person_amount(payload["month"]) * law_max_rate(len(payload["children"])) + 0.01
+    if not result["eligible"]:
+        assert amount == 0
+        assert result["reasons"]
+    else:
+        assert amount >= 6
+
+
+@SETTINGS
+@given(household, st.sampled_from(["other_income", "family_benefits", "earned_income"]), st.floats(0, 2000))
+def test_amount_never_rises_when_resources_rise(payload, field, raise_by):
+    _, before = estimate(payload)
+    richer = copy.deepcopy(payload)
+    if field == "family_benefits":
+        richer["family_benefits"] += raise_by
+    elif field == "other_income" or richer["applicant"]["earned_income"] == 0:
+        # From 0, earned income can open the right of an EU newcomer (art. L262-6): not a resource rise only.
+        richer["applicant"]["other_income"] += raise_by
+    else:
+        richer["applicant"]["earned_income"] += raise_by
+    _, after = estimate(richer)
+    assert after["monthly_amount"] <= before["monthly_amount"]
+
+
+@SETTINGS
+@given(json_values)
+def test_any_json_value_gives_a_result_or_field_errors(payload):
+    status, body = estimate(payload)
+    assert status in (200, 422)
+    if status == 422:
+        assert body["errors"]
+        for error in body["errors"]:
+            assert isinstance(error["field"], str) and isinstance(error["message"], str)
+
+
+@SETTINGS
+@given(
+    household,
+    st.sampled_from(
+        [
+            "applicant",
+            "partner",
+            "children",
+            "housing",
+            "month",
+            "pregnant",
+            "family_benefits",
+            "isolated_since_months",
+        ]
+    ),
+    json_values,
+)
+def test_a_broken_field_gives_field_errors(payload, field, value):
+    broken = {**payload, field: value}
+    status, body = estimate(broken)
+    assert status in (200, 422)
+    if status == 422:
+        assert all(error["field"] and error["message"] for error in body["errors"])
