@@ -32,7 +32,7 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 #: gettext domains: one per feature, so that features keep separate catalogs.
-DOMAINS = ("messages", "simulator", "directory", "offers")
+DOMAINS = ("messages", "simulator", "directory", "offers", "ui_locator", "ui_simulator", "feedback")
 
 
 def normalize_language(lang: str | None) -> str:

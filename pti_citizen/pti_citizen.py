@@ -13,6 +13,7 @@ from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
 from pti_citizen.ui.pages.way_of_use import way_of_use_page
 from pti_citizen.ui.registry import add_localized_page
+from pti_citizen.web.api import create_api
 from pti_citizen.web.static import static_tweaks
 
 
@@ -37,7 +38,8 @@ app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
     stylesheets=["/app.css"],
-    api_transformer=static_tweaks(lambda: registry.OFFLINE_PAGES),
+    # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
+    api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 

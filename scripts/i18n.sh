@@ -7,7 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYBABEL=${PYBABEL:-.venv/bin/pybabel}
 declare -A SOURCES=(
-  [messages]="pti_citizen/ui pti_citizen/web pti_citizen/pti_citizen.py"
+  [messages]="pti_citizen/ui/layout.py pti_citizen/ui/document.py pti_citizen/ui/pages pti_citizen/ui/components pti_citizen/ui/state pti_citizen/web pti_citizen/pti_citizen.py"
+  [ui_locator]="pti_citizen/ui/locator"
+  [ui_simulator]="pti_citizen/ui/simulator"
+  [feedback]="pti_citizen/feedback pti_citizen/ui/feedback"
   [simulator]="pti_citizen/simulator"
   [directory]="pti_citizen/directory"
   [offers]="pti_citizen/offers"

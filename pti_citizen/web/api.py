@@ -1,0 +1,90 @@
+"""The public JSON API (FastAPI), mounted in front of the Reflex app.
+
+Every answer comes from the pure-Python core; this module only speaks HTTP: status codes,
+``Accept-Language``, and an OpenAPI description at ``/api/v1/openapi.json`` (no third-party docs UI).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import JSONResponse
+
+from pti_citizen import directory, simulator
+from pti_citizen.i18n import negotiate, normalize_language
+from pti_citizen.simulator.validation import json_error
+
+API_PREFIX = "/api/v1"
+MAX_BODY_BYTES = 64 * 1024
+
+
+def _language(request: Request, explicit: str | None = None) -> str:
+    if explicit:
+        return normalize_language(explicit)
+    return negotiate(request.headers.get("accept-language"))
+
+
+def _json(status: int, body: Any) -> JSONResponse:
+    return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def create_api() -> FastAPI:
+    api = FastAPI(
+        title="pti_citizen — Le RSA et moi",
+        version="1",
+        description="RSA estimate and places of Haute-Garonne. Facts and figures come with their sources.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+
+    @api.post(
+        f"{API_PREFIX}/rsa/estimate",
+        summary="Estimate the RSA for a household",
+        responses={
+            200: {"model": simulator.EstimateOutput, "description": "The estimate, explained step by step"},
+            422: {"model": simulator.ErrorsOutput, "description": "Field-level errors; nothing computed"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": simulator.EstimateInput.model_json_schema()}},
+            }
+        },
+    )
+    async def estimate(request: Request) -> JSONResponse:
+        lang = _language(request)
+        raw = await request.body()
+        if len(raw) > MAX_BODY_BYTES:
+            return _json(413, {"errors": [{"field": "body", "message": "too large"}]})
+        try:
+            payload = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            return _json(422, {"errors": [json_error(1, 1, lang)]})
+        except json.JSONDecodeError as error:
+            return _json(422, {"errors": [json_error(error.lineno, error.colno, lang)]})
+        status, body = simulator.estimate_payload(payload, lang)
+        return _json(status, body)
+
+    @api.get(f"{API_PREFIX}/places/nearest", summary="Nearest MDS, points d'accueil and Kiosques Insertion")
+    async def nearest(
+        request: Request,
+        q: str | None = Query(None, max_length=200, description="town, postcode, insee:CODE or lat,lon"),
+        lat: str | None = Query(None, max_length=40),
+        lon: str | None = Query(None, max_length=40),
+        limit: str = Query("5", max_length=6),
+        kind: str | None = Query(None, max_length=40),
+        lang: str | None = Query(None, max_length=10),
+    ) -> JSONResponse:
+        status, body = await directory.nearest_payload_async(
+            q=q, lat=lat, lon=lon, limit=limit, kind=kind, lang=_language(request, lang)
+        )
+        return _json(status, body)
+
+    @api.get(f"{API_PREFIX}/places", summary="Every place as data·inclusion structures (schema v1)")
+    async def places() -> JSONResponse:
+        return JSONResponse(directory.export_structures(), headers={"Cache-Control": "public, max-age=3600"})
+
+    return api

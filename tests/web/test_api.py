@@ -1,0 +1,78 @@
+"""The JSON API over HTTP (FastAPI test client): contract shapes, status codes, languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from pti_citizen.web.api import create_api
+
+EXAMPLES = json.loads((Path(__file__).parents[1] / "simulator" / "data" / "rsa-examples.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def client():
+    return TestClient(create_api())
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["name"][:40])
+def test_estimate_matches_the_contract_examples(client, example):
+    response = client.post("/api/v1/rsa/estimate", json=example["input"])
+    assert response.status_code == 200
+    body = response.json()
+    assert body["eligible"] == example["expected"]["eligible"]
+    assert body["monthly_amount"] == pytest.approx(example["expected"]["monthly_amount"], abs=0.02)
+    assert body["currency"] == "EUR"
+
+
+def test_estimate_errors_are_field_level_and_translated(client):
+    bad = {"applicant": {"age": -3, "nationality": "fr"}, "housing": {"status": "tenant"}, "surprise": 1}
+    fr = client.post("/api/v1/rsa/estimate", json=bad)
+    en = client.post("/api/v1/rsa/estimate", json=bad, headers={"Accept-Language": "en-GB"})
+    assert fr.status_code == en.status_code == 422
+    fields = {e["field"] for e in fr.json()["errors"]}
+    assert {"applicant.age", "surprise"} <= fields
+    assert fr.json()["errors"][0]["message"] != en.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("body", [b"{", b"[1, 2", b"\xff\xfe", b"null", b'"text"', b"[]"])
+def test_estimate_never_crashes_on_garbage(client, body):
+    response = client.post("/api/v1/rsa/estimate", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["errors"]
+
+
+def test_nearest_by_postcode_and_unknown_town(client):
+    response = client.get("/api/v1/places/nearest", params={"q": "31800", "limit": 3})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["resolved"]["name"] == "Saint-Gaudens"
+    assert len(body["items"]) == 3
+    assert body["items"][0]["phone"].startswith("05")
+    unknown = client.get("/api/v1/places/nearest", params={"q": "Tolouse"})
+    assert unknown.status_code in (404, 422)
+    assert "Toulouse" in unknown.json()["suggestions"]
+
+
+def test_nearest_by_coordinates_and_bad_limit(client):
+    ok = client.get("/api/v1/places/nearest", params={"lat": "43.6045", "lon": "1.4440", "limit": "2"})
+    assert ok.status_code == 200 and len(ok.json()["items"]) == 2
+    assert client.get("/api/v1/places/nearest", params={"q": "31000", "limit": "abc"}).status_code == 422
+
+
+def test_open_data_export_lists_every_place(client):
+    response = client.get("/api/v1/places")
+    assert response.status_code == 200
+    structures = response.json()
+    assert len(structures) == 80
+    assert all(s["id"] and s["nom"] for s in structures)
+
+
+def test_openapi_documents_the_estimate(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/rsa/estimate"]["post"]
+    assert "applicant" in json.dumps(operation["requestBody"])
+    assert {"200", "422"} <= set(operation["responses"])
