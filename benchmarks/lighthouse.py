@@ -29,19 +29,35 @@ DEFAULT_PATHS = [
 
 def ensure_lighthouse() -> None:
     if not LH.exists():
-        subprocess.run(["npm", "ci" if (LH_DIR / "package-lock.json").exists() else "install",
-                        "--no-audit", "--no-fund", "--silent"], cwd=LH_DIR, check=True)
+        subprocess.run(
+            [
+                "npm",
+                "ci" if (LH_DIR / "package-lock.json").exists() else "install",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+            ],
+            cwd=LH_DIR,
+            check=True,
+        )
 
 
 def run(url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LH), url, "--quiet", "--output=json", f"--output-path={out}",
-             "--only-categories=performance,accessibility,best-practices,seo",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+            [
+                str(LH),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
             env={**os.environ, "CHROME_PATH": os.environ.get("PTI_CHROMIUM", "/usr/bin/chromium")},
-            check=False, capture_output=True,
+            check=False,
+            capture_output=True,
         )
         report = json.loads(out.read_text())
     scores = {k: round(v["score"] * 100) for k, v in report["categories"].items() if v["score"] is not None}
@@ -53,7 +69,9 @@ def run(url: str) -> dict:
         "tbt": audits["total-blocking-time"]["displayValue"],
         "cls": audits["cumulative-layout-shift"]["displayValue"],
         "weight": audits["total-byte-weight"]["numericValue"],
-        "failed": [a["id"] for a in audits.values() if a.get("score") == 0 and a.get("scoreDisplayMode") == "binary"],
+        "failed": [
+            a["id"] for a in audits.values() if a.get("score") == 0 and a.get("scoreDisplayMode") == "binary"
+        ],
     }
 
 
@@ -64,8 +82,10 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for path in sys.argv[2:] or DEFAULT_PATHS:
         r = run(base + path)
-        print(f"| {path} | {r.get('performance')} | {r.get('accessibility')} | {r.get('best-practices')} | "
-              f"{r.get('seo')} | {r['fcp']} | {r['lcp']} | {r['tbt']} | {r['cls']} | {int(r['weight'])} |")
+        print(
+            f"| {path} | {r.get('performance')} | {r.get('accessibility')} | {r.get('best-practices')} | "
+            f"{r.get('seo')} | {r['fcp']} | {r['lcp']} | {r['tbt']} | {r['cls']} | {int(r['weight'])} |"
+        )
         if r["failed"]:
             print(f"|  failed audits: {', '.join(r['failed'])} |")
 

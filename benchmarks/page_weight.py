@@ -47,9 +47,11 @@ def main() -> None:
         except OSError as error:
             print(f"{path}: {error}")
             continue
-        print(f"{path}: HTML {weight['html'] / 1024:.1f} KiB gz · JS {weight['js'] / 1024:.1f} KiB gz · "
-              f"CSS {weight['css'] / 1024:.1f} KiB gz · JS+CSS {weight['js_css'] / 1024:.1f} KiB "
-              f"({weight['js_css']} B) in {len(weight['files'])} files")
+        print(
+            f"{path}: HTML {weight['html'] / 1024:.1f} KiB gz · JS {weight['js'] / 1024:.1f} KiB gz · "
+            f"CSS {weight['css'] / 1024:.1f} KiB gz · JS+CSS {weight['js_css'] / 1024:.1f} KiB "
+            f"({weight['js_css']} B) in {len(weight['files'])} files"
+        )
         for asset, (wire, raw) in sorted(weight["files"].items(), key=lambda kv: -kv[1][0])[:6]:
             print(f"    {wire:>8} B gz  {raw:>8} B raw  {asset}")
 

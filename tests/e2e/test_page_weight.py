@@ -27,5 +27,7 @@ def test_home_first_load_within_budget(app_url, path):
     assert weight["files"], "no script or stylesheet found: the measure would be meaningless"
     assert weight["js_css"] <= budget_bytes(), (
         f"{path}: {weight['js_css']} B of JS+CSS (gzip) > budget {budget_bytes()} B; largest: "
-        + ", ".join(f"{a} {w} B" for a, (w, _) in sorted(weight["files"].items(), key=lambda kv: -kv[1][0])[:4])
+        + ", ".join(
+            f"{a} {w} B" for a, (w, _) in sorted(weight["files"].items(), key=lambda kv: -kv[1][0])[:4]
+        )
     )
