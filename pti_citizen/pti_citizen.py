@@ -8,6 +8,7 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.ui import document, registry
+from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.pages import content as content_pages
 from pti_citizen.ui.pages import offers as offers_page
 from pti_citizen.ui.pages.home import home
@@ -39,6 +40,7 @@ app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
     stylesheets=["/app.css"],
+    backend_exception_handler=report_backend_error,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )
