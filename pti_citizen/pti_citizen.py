@@ -41,6 +41,8 @@ app = rx.App(
     html_custom_attrs=document.html_attributes(),
     stylesheets=["/app.css"],
     backend_exception_handler=report_backend_error,
+    # No toast library: errors and connection problems use our own translated status messages.
+    toaster=None,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )
