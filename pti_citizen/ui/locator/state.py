@@ -200,12 +200,14 @@ class LocatorState(rx.State):
     @rx.event
     async def set_filter(self, kind: str):
         self.kind = search.clean_kind(kind)
-        if self._ask is None:
-            return None
-        ask = self._ask.with_options(kind=self.kind, limit=search.FIRST_LIMIT)
         self.share_status = ""
+        if self._ask is None:
+            return
+        yield  # the radio shows the choice at once, before the new list
+        ask = self._ask.with_options(kind=self.kind, limit=search.FIRST_LIMIT)
         outcome = await self._run(ask)
-        return self._after(ask, outcome, move_focus=False)
+        for event in self._after(ask, outcome, move_focus=False):
+            yield event
 
     @rx.event
     async def show_more(self):
