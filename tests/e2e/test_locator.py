@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from pti_citizen.directory import address_notice
 from pti_citizen.ui.locator.texts import texts
 from tests.e2e.a11y import HORIZONTAL_OVERFLOW_JS, SMALL_TARGETS_JS, axe_violations, tab_through
 from tests.e2e.conftest import wait_for_app
@@ -175,6 +176,7 @@ def test_arabic_page_is_rtl_and_passes_axe_with_results(page, app_url):
     assert page.evaluate("document.documentElement.dir") == "rtl"
     _search_town(page, "31800", words)
     _expect_first_place(page, ref.nearest_place(*ref.centre(ref.communes_of_postcode("31800")[0])), words)
+    expect(_results(page, words)).to_contain_text(address_notice("ar"))  # the core answers in Arabic
     page.get_by_text(words["address_open"]).click()  # the address search, opened
     assert axe_violations(page) == []
     overflow = page.evaluate(HORIZONTAL_OVERFLOW_JS)
