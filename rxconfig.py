@@ -11,9 +11,8 @@ config = rx.Config(
     telemetry_enabled=False,
     show_built_with_reflex=False,
     default_color_mode="light",
-    # Prod is single-port in Reflex 0.10: the same port serves pages, assets, API and websocket.
-    frontend_port=PORT,
-    backend_port=PORT,
+    # Prod is single-port in Reflex 0.10: scripts/run.sh passes PTI_PORT as both --frontend-port and
+    # --backend-port (not set here, so that a backend-only worker can start on the same build).
     # Public origin, used for absolute hreflang/canonical links and the sitemap.
     deploy_url=os.environ.get("PTI_PUBLIC_URL", f"http://localhost:{PORT}"),
     db_url=os.environ.get("PTI_DATABASE_URL", "sqlite:///pti_citizen.db"),
