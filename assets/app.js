@@ -55,12 +55,20 @@
     for (var i = 0; i < voices.length; i++) { if ((voices[i].lang || "").toLowerCase().indexOf(lang) === 0) return voices[i]; }
     return null;
   }
-  function readableText() {
+  function readableParts() {
+    // Block by block, visible text only, skipping what is not content (breadcrumb, hidden variants).
     var main = document.querySelector("main");
-    if (!main) return "";
-    var clone = main.cloneNode(true);
-    clone.querySelectorAll("[aria-hidden='true'], .no-read, script, style").forEach(function (n) { n.remove(); });
-    return (main.innerText || clone.textContent || "").replace(/\s+\n/g, "\n").trim();
+    if (!main) return [];
+    var blocks = main.querySelectorAll("h1, h2, h3, h4, p, li, dt, dd, legend, summary, th, td");
+    var parts = [];
+    blocks.forEach(function (el) {
+      if (el.closest(".no-read, [aria-hidden='true'], [hidden]")) return;
+      if (el.querySelector("p, li, dt, dd")) return;  // read the inner blocks instead
+      if (!el.offsetParent && getComputedStyle(el).position !== "fixed") return;
+      var text = (el.innerText || "").replace(/\s+/g, " ").trim();
+      if (text) parts.push(text);
+    });
+    return parts;
   }
   function startReading() {
     var bar = byId("listen-bar");
@@ -74,7 +82,7 @@
       speech.cancel();
       var rate = parseFloat((byId("listen-rate") || {}).value || "1") || 1;
       // Long pages are read paragraph by paragraph: some engines stop after ~15 s of one utterance.
-      var parts = readableText().split(/\n+/).filter(function (p) { return p.trim(); });
+      var parts = readableParts();
       parts.forEach(function (part, index) {
         var u = new SpeechSynthesisUtterance(part);
         u.lang = voice.lang; u.voice = voice; u.rate = rate;
