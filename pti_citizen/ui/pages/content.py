@@ -51,7 +51,9 @@ def _breadcrumb(lang: str, page: Page | None, section: str | None) -> rx.Compone
             items.append(rx.el.li(link(title, href=routes.section_index(lang, section))))
     if page is not None:
         items.append(rx.el.li(page.title, custom_attrs={"aria-current": "page"}))
-    return rx.el.nav(rx.el.ol(*items), aria_label=_("Vous êtes ici"), class_name="breadcrumb no-print no-read")
+    return rx.el.nav(
+        rx.el.ol(*items), aria_label=_("Vous êtes ici"), class_name="breadcrumb no-print no-read"
+    )
 
 
 def _helper_note(lang: str) -> rx.Component:
