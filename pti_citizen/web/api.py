@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pti_citizen import directory, simulator
 from pti_citizen.i18n import negotiate, normalize_language
 from pti_citizen.simulator.validation import json_error
+from pti_citizen.web.feedback_export import add_feedback_export
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 64 * 1024
@@ -87,4 +88,5 @@ def create_api() -> FastAPI:
     async def places() -> JSONResponse:
         return JSONResponse(directory.export_structures(), headers={"Cache-Control": "public, max-age=3600"})
 
+    add_feedback_export(api)  # GET /api/v1/feedback/export.csv (team only)
     return api
