@@ -14,7 +14,7 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGE_NAMES, LANGUAGES, gettext_for
 from pti_citizen.ui.components.links import link
-from pti_citizen.ui.state.kiosk import KioskState
+from pti_citizen.ui.state.kiosk import WIPE_BROWSER, KioskState
 
 #: Seconds of inactivity before a kiosk terminal erases everything (mediator mode only).
 KIOSK_IDLE_SECONDS = int(os.environ.get("PTI_KIOSK_IDLE_SECONDS", "180"))
@@ -127,7 +127,7 @@ def _kiosk_bar(lang: str) -> rx.Component:
             type="button",
             id="kiosk-erase",
             class_name="button button-danger",
-            on_click=KioskState.erase_everything,
+            on_click=[KioskState.erase_everything, WIPE_BROWSER],
         ),
         rx.el.div(
             rx.el.p(id="kiosk-warning-text"),
