@@ -118,6 +118,9 @@ def _wrap(app: ASGIApp, offline_pages: Callable[[], Iterable[str]]) -> ASGIApp:
             if csp is not None:
                 headers = [(k, v) for k, v in headers if k.lower() != CSP] + [(CSP, csp)]
             present = {k.lower() for k, _ in headers}
+            if start.get("status") == 304 or scope.get("method") == "HEAD":
+                # No body to hash: a policy here would replace the cached page's one (RFC 9111 §4.3.4).
+                present.add(CSP)
             headers.extend((k, v) for k, v in extra if k not in present)
             return {**start, "headers": headers}
 
@@ -129,7 +132,8 @@ def _wrap(app: ASGIApp, offline_pages: Callable[[], Iterable[str]]) -> ASGIApp:
         async def send_with_headers(message: MutableMapping[str, Any]) -> None:
             kind = message["type"]
             if kind == "http.response.start":
-                if _header_of(message, b"content-type").startswith("text/html"):
+                has_body = message.get("status") != 304 and scope.get("method") != "HEAD"
+                if has_body and _header_of(message, b"content-type").startswith("text/html"):
                     held["start"], held["body"] = message, []
                 else:
                     await send(with_extra(message))

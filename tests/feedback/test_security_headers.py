@@ -50,7 +50,10 @@ class FakeApp:
             await send({"type": "http.response.body", "body": b"{}"})
             return
         headers = [(b"content-type", b"text/html; charset=utf-8")]
-        if path == "/gz/":
+        if path == "/cached/":  # « not modified »: the browser keeps its copy, and that copy's headers
+            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", b'"1"')]})
+            await send({"type": "http.response.body", "body": b""})
+        elif path == "/gz/":
             headers.append((b"content-encoding", b"gzip"))
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": gzip.compress(PAGE)})
@@ -67,8 +70,8 @@ class FakeApp:
             await send({"type": "http.response.body", "body": PAGE})
 
 
-def call(app, path):
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "headers": []}
+def call(app, path, method="GET"):
+    scope = {"type": "http", "method": method, "path": path, "raw_path": path.encode(), "headers": []}
     messages = []
 
     async def receive():
@@ -147,3 +150,16 @@ def test_team_space_is_not_indexed(app, path, hidden):
     assert ("x-robots-tag" in headers) == hidden
     if hidden:
         assert headers["x-robots-tag"].startswith("noindex")
+
+
+def test_a_not_modified_answer_does_not_replace_the_cached_page_policy(app):
+    # A 304 updates the stored response's headers (RFC 9111): a policy without the page's hashes
+    # would then block the page's own scripts on the next reload.
+    headers, _ = call(app, "/cached/")
+    assert "content-security-policy" not in headers
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_head_requests_carry_no_policy_for_pages(app):
+    headers, _ = call(app, "/fr/", method="HEAD")
+    assert "content-security-policy" not in headers and headers["referrer-policy"] == "no-referrer"
