@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from zoneinfo import ZoneInfo
 
+import pytest
 import sqlalchemy as sa
 
 from alembic import command
@@ -19,6 +21,24 @@ from pti_citizen.feedback.submission import check_answer, check_details
 
 PARIS = ZoneInfo("Europe/Paris")
 PAGES = frozenset({"droits/montant-du-rsa", "demarches/declaration-trimestrielle"})
+POSTGRES_ENV = "PTI_TEST_POSTGRES_URL"  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/pti (emptied!)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path, monkeypatch):
+    """An empty database migrated as the app does on start: SQLite always; PostgreSQL too when
+    ``PTI_TEST_POSTGRES_URL`` points to a throw-away database (its public schema is dropped)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    else:
+        url = os.environ.get(POSTGRES_ENV) or pytest.skip(f"set {POSTGRES_ENV} to run on PostgreSQL too")
+        with engine(url).begin() as connection:
+            connection.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    monkeypatch.setenv("PTI_DATABASE_URL", url)
+    migrations.upgrade(url)
+    kiosque_store.invalidate()
+    yield url
+    kiosque_store.invalidate()
 
 
 def store(
