@@ -38,6 +38,8 @@ app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
     stylesheets=["/app.css", "/feedback.css"],
+    # No toast library: its <style> element would need style-src 'unsafe-inline' (web/security.py).
+    toaster=None,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )

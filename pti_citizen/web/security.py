@@ -12,14 +12,15 @@ What the policy allows, and why:
   ``'unsafe-eval'``: events sent by the server must not carry code (Reflex's ``rx.call_script``
   and ``rx.call_function`` *returned by an event handler* are evaluated with ``eval``; chain them on
   the client instead, where Reflex compiles them to real functions).
-- ``style-src 'self' 'unsafe-inline'``: Emotion (the CSS-in-JS library Reflex uses for ``style=``
-  and component styles) adds ``<style>`` elements at run time, and Radix-free Reflex still does. It
-  cannot be given a nonce from Reflex's config, and its rules differ per page state, so they cannot
-  be hashed at build time. Inline styles cannot run code; scripts stay locked down.
+- ``style-src 'self'``: only our stylesheets. The pages set no inline style: components take
+  classes from ``assets/*.css``, and Reflex's toast library (sonner, which injects a ``<style>``
+  element) is switched off (``rx.App(toaster=None)``). A feature that needs ``style=`` props
+  (Emotion then adds ``<style>`` elements at run time, which no hash can cover) would need
+  ``'unsafe-inline'`` here; the browser tests fail on any violation, so that cannot happen silently.
 - ``connect-src 'self'``: the websocket and the JSON API are on our own origin.
-- ``img-src 'self'``: our icons. A map of
-  OpenStreetMap tiles, if the locator adds it as an opt-in, would add its tile host here only on
-  the page that asks for it (:data:`EXTRA_SOURCES`).
+- ``img-src 'self'``: our icons. If the locator adds an opt-in map of OpenStreetMap tiles, its tile
+  host goes in :data:`EXTRA_SOURCES` (``{"img-src": ["https://tile.openstreetmap.org"]}``): the
+  policy then allows it, and the map code must still load nothing until the person asks for it.
 - ``frame-ancestors 'none'``, ``base-uri 'none'``, ``object-src 'none'``, ``form-action 'self'``.
 """
 
@@ -32,14 +33,14 @@ import re
 import threading
 import zlib
 
-#: Extra sources a feature may need on its own pages, e.g. ``{"img-src": ["https://tile.openstreetmap.org"]}``
-#: — only for what a person explicitly opts into; empty by default (no third-party request at all).
+#: Extra sources a feature needs, e.g. ``{"img-src": ["https://tile.openstreetmap.org"]}`` — only for
+#: something a person explicitly opts into; empty by default (no third-party request at all).
 EXTRA_SOURCES: dict[str, list[str]] = {}
 
 BASE_DIRECTIVES: dict[str, list[str]] = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
     "img-src": ["'self'"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],

@@ -114,7 +114,7 @@ def test_the_policy_allows_nothing_from_elsewhere(app):
     csp = directives(headers["content-security-policy"])
     assert csp["default-src"] == ["'self'"]
     assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
-    for name in ("connect-src", "img-src", "font-src", "manifest-src", "worker-src"):
+    for name in ("style-src", "connect-src", "img-src", "font-src", "manifest-src", "worker-src"):
         assert csp[name] == ["'self'"], name
     assert csp["object-src"] == csp["base-uri"] == ["'none'"]
     assert csp["frame-ancestors"] == ["'none'"]
