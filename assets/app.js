@@ -224,6 +224,17 @@
     window.addEventListener("load", function () { navigator.serviceWorker.register("/sw.js").catch(function () {}); });
   }
 
+  // The server signals a failed event by focusing #server-problem-signal (no eval under the CSP):
+  // show the message and give focus back to where the person was.
+  var lastFocus = null;
+  document.addEventListener("focusin", function (e) {
+    if (e.target && e.target.id === "server-problem-signal") {
+      serverProblem();
+      if (lastFocus && document.contains(lastFocus)) lastFocus.focus(); else e.target.blur();
+    } else {
+      lastFocus = e.target;
+    }
+  });
   var problemTimer = null;
   function serverProblem() {
     var box = byId("server-problem");

@@ -7,7 +7,7 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
-from pti_citizen.ui import document, registry
+from pti_citizen.ui import document, feedback, registry
 from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
 from pti_citizen.ui.pages import content as content_pages
@@ -40,9 +40,10 @@ def _offline_banner() -> rx.Component:
 app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
-    stylesheets=["/app.css", "/locator.css"],
+    stylesheets=["/app.css", "/locator.css", "/feedback.css"],
     backend_exception_handler=report_backend_error,
-    # No toast library: errors and connection problems use our own translated status messages.
+    # No toast library: errors use our own translated messages, and its <style> element would need
+    # style-src 'unsafe-inline' (web/security.py).
     toaster=None,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
@@ -50,6 +51,7 @@ app = rx.App(
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 
 # Features first: the home page shows which of them exist.
+feedback.register(app)  # database schema, /equipe, Kiosques Insertion source for the directory
 content_pages.register(app)
 offers_page.register(app)
 locator.register(app)

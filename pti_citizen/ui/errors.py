@@ -1,6 +1,8 @@
 """When an event fails on the server (a bug, the database or Redis gone), people get a polite message
 in their language — not Reflex's English toast — and the log gets the error type, never the answers.
 
+The page is told without any server-sent code (the Content-Security-Policy forbids eval): the
+answer focuses a hidden signal element, and assets/app.js shows the message and gives focus back.
 No ``from __future__ import annotations`` here: Reflex checks this handler's annotations at runtime.
 """
 
@@ -11,6 +13,8 @@ from reflex.event import EventSpec
 
 logger = logging.getLogger("pti_citizen")
 
+SIGNAL_ID = "server-problem-signal"
+
 
 def report_backend_error(exception: Exception) -> EventSpec:
     # The exception's message may quote what someone typed: log its type and origin only.
@@ -19,4 +23,4 @@ def report_backend_error(exception: Exception) -> EventSpec:
         frame = frame.tb_next
     where = f"{frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame is not None else "?"
     logger.error("event failed: %s at %s", type(exception).__name__, where)
-    return rx.call_script("window.pti && window.pti.serverProblem()")
+    return rx.set_focus(SIGNAL_ID)

@@ -14,7 +14,8 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGE_NAMES, LANGUAGES, gettext_for
 from pti_citizen.ui.components.links import link
-from pti_citizen.ui.state.kiosk import KioskState
+from pti_citizen.ui.errors import SIGNAL_ID
+from pti_citizen.ui.state.kiosk import WIPE_BROWSER, KioskState
 
 #: Seconds of inactivity before a kiosk terminal erases everything (mediator mode only).
 KIOSK_IDLE_SECONDS = int(os.environ.get("PTI_KIOSK_IDLE_SECONDS", "180"))
@@ -141,7 +142,7 @@ def _kiosk_bar(lang: str) -> rx.Component:
             type="button",
             id="kiosk-erase",
             class_name="button button-danger",
-            on_click=KioskState.erase_everything,
+            on_click=[KioskState.erase_everything, WIPE_BROWSER],
         ),
         rx.el.div(
             rx.el.p(id="kiosk-warning-text"),
@@ -210,6 +211,7 @@ def page(lang: str, here: str, *children: rx.Component, wide: bool = False) -> r
         _footer(lang),
         rx.el.div(id="live-region", role="status", class_name="visually-hidden"),
         rx.el.p(id="server-problem", role="alert", class_name="server-problem", hidden=True),
+        rx.el.span(id=SIGNAL_ID, tab_index=-1, class_name="visually-hidden"),
         rx.el.script(
             json.dumps(
                 {

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pti_citizen import directory, simulator
 from pti_citizen.i18n import gettext_for, negotiate, normalize_language
 from pti_citizen.simulator.validation import json_error
+from pti_citizen.web.feedback_export import add_feedback_export
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 64 * 1024
@@ -112,6 +113,7 @@ def create_api() -> FastAPI:
     async def places() -> JSONResponse:
         return JSONResponse(directory.export_structures(), headers={"Cache-Control": "public, max-age=3600"})
 
+    add_feedback_export(api)  # GET /api/v1/feedback/export.csv (team only)
     _document_raw_body_models(api)
     return api
 

@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LANGS = ("fr", "en", "es", "ar")
+#: The team's secret for /equipe and the CSV export on the test server (or the one PTI_BASE_URL runs with).
+REVIEW_SECRET = os.environ.get("PTI_REVIEW_SECRET") or "e2e-review-secret-not-for-production"
 
 
 def _free_port() -> int:
@@ -60,6 +62,7 @@ def start_server(
         **os.environ,
         "PTI_PORT": str(port),
         "PTI_DATABASE_URL": f"sqlite:///{tmp_dir / 'e2e.db'}",
+        "PTI_REVIEW_SECRET": REVIEW_SECRET,
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "false",
         **(extra_env or {}),
@@ -92,15 +95,21 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_server(tmp_path_factory):
+    """``(url, log file)``; the log is ``None`` for a server started elsewhere (PTI_BASE_URL)."""
     if url := os.environ.get("PTI_BASE_URL"):
-        yield url.rstrip("/")
+        yield url.rstrip("/"), None
         return
-    proc, url, _log = start_server(tmp_path_factory.mktemp("server"))
+    proc, url, log = start_server(tmp_path_factory.mktemp("server"))
     try:
-        yield url
+        yield url, log
     finally:
         stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server[0]
 
 
 @pytest.fixture(scope="session")
@@ -123,6 +132,31 @@ def site_routes(app_url) -> list[str]:
         script = response.read().decode()
     config = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", script).group(1))
     return config["pages"]
+
+
+CSP_PROBE = """document.addEventListener('securitypolicyviolation', (e) => console.error(
+  'CSP violation: ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '')));"""
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """Every browser test also proves that the Content-Security-Policy blocks nothing the app does."""
+    if not {"page", "context"} & set(request.fixturenames):
+        yield
+        return
+    context = request.getfixturevalue("context")
+    seen: list[str] = []
+    context.add_init_script(CSP_PROBE)
+
+    def on_console(message) -> None:
+        if message.type == "error" and (
+            "CSP violation" in message.text or "Content Security Policy" in message.text
+        ):
+            seen.append(message.text)
+
+    context.on("console", on_console)
+    yield
+    assert not seen, "the browser reported Content-Security-Policy violations:\n" + "\n".join(seen)
 
 
 def wait_for_app(page) -> None:

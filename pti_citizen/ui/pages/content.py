@@ -11,6 +11,7 @@ from pti_citizen.content import Page, load_site
 from pti_citizen.i18n import LANGUAGES, format_date, gettext_for
 from pti_citizen.ui import layout, registry
 from pti_citizen.ui.components.links import link
+from pti_citizen.ui.feedback import feedback_widget
 
 GLOSSARY_SLUG = "mots-du-rsa"
 
@@ -154,6 +155,7 @@ def content_page(lang: str, page: Page) -> rx.Component:
         *_body(lang, page),
         *extra,
         _sources(lang, page),
+        feedback_widget(lang, here),
     )
 
 

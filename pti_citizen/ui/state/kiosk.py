@@ -14,8 +14,15 @@ def _all_substates(cls: type[rx.State]) -> list[type[rx.State]]:
     return found
 
 
+#: Runs in the browser once the server has erased: a function compiled into the page, not code sent by
+#: the server (server-sent code needs ``eval``, which the Content-Security-Policy forbids).
+WIPE_BROWSER = rx.call_function(rx.Var("() => window.pti && window.pti.wipe()"))
+
+
 class KioskState(rx.State):
-    """Owns the « Terminer et tout effacer » action; the idle timer in app.js presses the same button."""
+    """Owns the « Terminer et tout effacer » action; the idle timer in app.js presses the same button.
+    The button's chain is ``[KioskState.erase_everything, WIPE_BROWSER]``: the browser forgets its
+    copies (session/local storage, token) after the server has forgotten this session's answers."""
 
     @rx.event
     async def erase_everything(self):
@@ -23,5 +30,3 @@ class KioskState(rx.State):
         for state_cls in _all_substates(type(root)):
             state = await self.get_state(state_cls)
             state.reset()
-        # The browser then forgets its copies (session/local storage, token) and starts afresh.
-        return rx.call_script("window.pti && window.pti.wipe()")

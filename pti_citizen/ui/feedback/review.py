@@ -1,0 +1,524 @@
+"""The team's review space, ``/equipe`` (French only: it is for the staff of the Département).
+
+Off unless ``PTI_REVIEW_SECRET`` is set on the server; never indexed (meta robots here, and the
+``X-Robots-Tag`` header in ``web/security.py``); not saved for offline use (the service worker
+treats ``/equipe`` as network-only).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from pti_citizen import routes
+from pti_citizen.feedback.kiosques import KIOSQUE_LANGUAGES
+from pti_citizen.feedback.retention import FEEDBACK_RETENTION_MONTHS, STALE_AFTER_MONTHS
+from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH
+from pti_citizen.feedback.territory import TERRITORIES, mds_choices
+from pti_citizen.ui.components.links import link
+
+from .review_state import ReviewState
+
+ROUTE = "/equipe"
+TITLE = "Espace équipe · Le RSA et moi"
+
+
+def _field_error(errors, field: str, element_id: str) -> rx.Component:
+    return rx.cond(errors.contains(field), rx.el.p(errors[field], id=element_id, class_name="field-error"))
+
+
+def _aria(errors, field: str, hint_id: str | None, error_id: str) -> dict:
+    base = hint_id or ""
+    described = rx.cond(errors.contains(field), f"{base} {error_id}".strip(), base)
+    return {"aria-describedby": described, "aria-invalid": rx.cond(errors.contains(field), "true", "false")}
+
+
+def _text_field(
+    label: str,
+    name: str,
+    errors,
+    *,
+    kind: str = "text",
+    hint: str | None = None,
+    default=None,
+    required=False,
+) -> rx.Component:
+    field_id = f"kiosque-{name}"
+    hint_id = f"{field_id}-hint" if hint else None
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id),
+        rx.el.p(hint, id=hint_id, class_name="hint") if hint else rx.fragment(),
+        rx.el.input(
+            type=kind,
+            id=field_id,
+            name=name,
+            default_value=default,
+            required=required,
+            custom_attrs=_aria(errors, name, hint_id, f"{field_id}-error"),
+        ),
+        _field_error(errors, name, f"{field_id}-error"),
+        class_name="field",
+    )
+
+
+def _off() -> rx.Component:
+    return rx.el.div(
+        rx.el.p(
+            rx.cond(
+                ReviewState.status == "weak",
+                f"L'espace équipe est désactivé : le secret {ENV_VAR} fait moins de {MIN_LENGTH} caractères.",
+                f"L'espace équipe est désactivé sur ce serveur : la variable d'environnement {ENV_VAR} n'est pas définie.",
+            ),
+            class_name="note",
+        ),
+        rx.el.p(
+            f"Pour l'activer, la personne qui installe le site choisit un secret d'au moins {MIN_LENGTH} "
+            f"caractères, le met dans {ENV_VAR}, puis redémarre le site."
+        ),
+    )
+
+
+def _sign_in() -> rx.Component:
+    return rx.el.form(
+        # For password managers: one shared account, « equipe ».
+        rx.el.input(
+            type="text",
+            name="username",
+            value="equipe",
+            auto_complete="username",
+            hidden=True,
+            read_only=True,
+        ),
+        rx.el.div(
+            rx.el.label("Code de l'équipe", html_for="equipe-secret"),
+            rx.el.input(
+                type="password",
+                id="equipe-secret",
+                name="secret",
+                auto_complete="current-password",
+                required=True,
+                custom_attrs={
+                    "aria-describedby": rx.cond(ReviewState.login_error != "", "equipe-login-error", ""),
+                    "aria-invalid": rx.cond(ReviewState.login_error != "", "true", "false"),
+                },
+            ),
+            rx.cond(
+                ReviewState.login_error != "",
+                rx.el.p(ReviewState.login_error, id="equipe-login-error", class_name="field-error"),
+            ),
+            class_name="field",
+        ),
+        rx.el.button("Entrer", type="submit", class_name="button"),
+        on_submit=ReviewState.sign_in,
+        reset_on_submit=True,
+        class_name="review-form",
+    )
+
+
+def _filters() -> rx.Component:
+    errors = ReviewState.filter_errors
+    return rx.el.form(
+        rx.el.h2("Période et territoire"),
+        rx.el.p(
+            "Les chiffres, les commentaires et le fichier CSV suivent ce choix. Laissez les dates vides pour tout voir.",
+            class_name="hint",
+        ),
+        rx.el.div(
+            rx.el.label("Territoire", html_for="filtre-territoire"),
+            rx.el.select(
+                rx.el.option("Tous les territoires", value=""),
+                *[rx.el.option(t, value=t) for t in TERRITORIES],
+                id="filtre-territoire",
+                name="territory",
+                default_value=ReviewState.territory,
+                custom_attrs=_aria(errors, "territory", None, "filtre-territoire-error"),
+            ),
+            _field_error(errors, "territory", "filtre-territoire-error"),
+            class_name="field",
+        ),
+        rx.el.div(
+            rx.el.div(
+                rx.el.label("Du", html_for="filtre-du"),
+                rx.el.input(
+                    type="date",
+                    id="filtre-du",
+                    name="from",
+                    default_value=ReviewState.start,
+                    custom_attrs=_aria(errors, "from", None, "filtre-du-error"),
+                ),
+                _field_error(errors, "from", "filtre-du-error"),
+                class_name="field",
+            ),
+            rx.el.div(
+                rx.el.label("Au", html_for="filtre-au"),
+                rx.el.input(
+                    type="date",
+                    id="filtre-au",
+                    name="to",
+                    default_value=ReviewState.end,
+                    custom_attrs=_aria(errors, "to", None, "filtre-au-error"),
+                ),
+                _field_error(errors, "to", "filtre-au-error"),
+                class_name="field",
+            ),
+            class_name="field-row",
+        ),
+        rx.el.div(
+            rx.el.button("Afficher", type="submit", class_name="button"),
+            rx.el.button(
+                "Télécharger le fichier CSV",
+                type="button",
+                class_name="button button-secondary",
+                on_click=ReviewState.export_csv,
+            ),
+            class_name="button-row",
+        ),
+        rx.el.p(ReviewState.export_notice, role="status", class_name="review-status"),
+        on_submit=ReviewState.apply_filter,
+        class_name="review-form",
+    )
+
+
+def _counts() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2("Réponses par page", id="reponses"),
+        rx.el.p(rx.el.strong(ReviewState.totals)),
+        rx.cond(
+            ReviewState.counts.length() > 0,
+            rx.el.table(
+                rx.el.caption("Les pages avec le plus de « non » d'abord."),
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th("Page", scope="col"),
+                        rx.el.th("Langue", scope="col"),
+                        rx.el.th("Réponses", scope="col"),
+                        rx.el.th("« Non »", scope="col"),
+                    )
+                ),
+                rx.el.tbody(
+                    rx.foreach(
+                        ReviewState.counts,
+                        lambda c: rx.el.tr(
+                            rx.el.td(link(c["page"], href=c["href"])),
+                            rx.el.td(c["lang"]),
+                            rx.el.td(c["total"]),
+                            rx.el.td(c["no"], " (", c["ratio"], ")"),
+                        ),
+                    )
+                ),
+                class_name="review-table",
+            ),
+        ),
+        custom_attrs={"aria-labelledby": "reponses"},
+    )
+
+
+def _comments() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2("Derniers commentaires", id="commentaires"),
+        rx.el.p(
+            "Les informations personnelles reconnues sont masquées avant l'enregistrement. "
+            f"Les avis sont effacés après {FEEDBACK_RETENTION_MONTHS} mois.",
+            class_name="hint",
+        ),
+        rx.cond(
+            ReviewState.comments.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    ReviewState.comments,
+                    lambda c: rx.el.li(
+                        rx.el.p(
+                            rx.el.strong(c["date"]),
+                            " · ",
+                            c["page"],
+                            " · ",
+                            c["lang"],
+                            " · réponse : ",
+                            c["answer"],
+                            " · usage : ",
+                            c["mode"],
+                            " · territoire : ",
+                            c["territory"],
+                            class_name="comment-meta",
+                        ),
+                        rx.cond(c["missing"] != "", rx.el.p("Ce qui manque : ", c["missing"])),
+                        rx.el.blockquote(c["comment"]),
+                    ),
+                ),
+                class_name="review-comments",
+            ),
+            rx.el.p("Aucun commentaire pour cette période."),
+        ),
+        custom_attrs={"aria-labelledby": "commentaires"},
+    )
+
+
+def _freshness() -> rx.Component:
+    summary = ReviewState.freshness_summary
+    return rx.el.section(
+        rx.el.h2("À revérifier", id="fraicheur"),
+        rx.el.p(
+            f"Vérifié il y a plus de {STALE_AFTER_MONTHS} mois, c'est-à-dire avant le ",
+            summary["cutoff"],
+            ". Les mêmes chiffres sortent de la commande « python -m pti_citizen.maintenance ».",
+            class_name="hint",
+        ),
+        rx.el.ul(
+            rx.el.li("Pages : ", summary["pages"]),
+            rx.el.li("Offres de transport et de santé : ", summary["offers"]),
+            rx.el.li("Lieux d'accueil : ", summary["places"]),
+            rx.el.li("Simulateur : ", summary["parameters"]),
+        ),
+        rx.cond(
+            ReviewState.freshness.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    ReviewState.freshness,
+                    lambda i: rx.el.li(i["kind"], " — ", i["title"], " (", i["id"], ") : ", i["date"]),
+                ),
+                class_name="review-list",
+            ),
+        ),
+        custom_attrs={"aria-labelledby": "fraicheur"},
+    )
+
+
+def _kiosque_form() -> rx.Component:
+    errors = ReviewState.kiosque_errors
+    editing = ReviewState.editing
+    choices = mds_choices()
+    mds_groups = [
+        rx.el.optgroup(*[rx.el.option(c.name, value=c.id) for c in choices if c.territory == t], label=t)
+        for t in TERRITORIES
+    ]
+    languages = [
+        rx.el.li(
+            rx.el.label(
+                rx.el.input(
+                    type="checkbox",
+                    name=f"langue-{code}",
+                    default_checked=ReviewState.editing_languages.contains(code),
+                ),
+                rx.el.span(name),
+            )
+        )
+        for code, name in KIOSQUE_LANGUAGES.items()
+    ]
+    return rx.el.form(
+        rx.el.h3(
+            rx.cond(editing.contains("id"), "Modifier le kiosque", "Publier un kiosque"),
+            id="kiosque-form-title",
+            tab_index=-1,
+        ),
+        rx.el.input(type="hidden", name="id", value=rx.cond(editing.contains("id"), editing["id"], "")),
+        rx.el.div(
+            rx.el.label("Maison des Solidarités", html_for="kiosque-place_id"),
+            rx.el.select(
+                rx.el.option("Choisir une MDS", value=""),
+                *mds_groups,
+                id="kiosque-place_id",
+                name="place_id",
+                required=True,
+                default_value=rx.cond(editing.contains("place_id"), editing["place_id"], ""),
+                custom_attrs=_aria(errors, "place_id", None, "kiosque-place_id-error"),
+            ),
+            _field_error(errors, "place_id", "kiosque-place_id-error"),
+            class_name="field",
+        ),
+        _text_field(
+            "Date",
+            "date",
+            errors,
+            kind="date",
+            required=True,
+            default=rx.cond(editing.contains("date"), editing["date"], ""),
+        ),
+        rx.el.div(
+            _text_field(
+                "Début",
+                "start",
+                errors,
+                kind="time",
+                required=True,
+                default=rx.cond(editing.contains("start"), editing["start"], ""),
+            ),
+            _text_field(
+                "Fin",
+                "end",
+                errors,
+                kind="time",
+                required=True,
+                default=rx.cond(editing.contains("end"), editing["end"], ""),
+            ),
+            class_name="field-row",
+        ),
+        _text_field(
+            "Salle (facultatif)",
+            "room",
+            errors,
+            hint="Par exemple : salle du rez-de-chaussée.",
+            default=rx.cond(editing.contains("room"), editing["room"], ""),
+        ),
+        _text_field(
+            "Adresse, si ce n'est pas à la MDS (facultatif)",
+            "address",
+            errors,
+            hint="L'adresse d'un lieu public. Jamais l'adresse d'une personne.",
+            default=rx.cond(editing.contains("address"), editing["address"], ""),
+        ),
+        _text_field(
+            "Une phrase simple pour les personnes",
+            "summary",
+            errors,
+            hint="Par exemple : Venez rencontrer un conseiller pour choisir votre accompagnement. 25 mots au plus.",
+            required=True,
+            default=rx.cond(editing.contains("summary"), editing["summary"], ""),
+        ),
+        rx.el.fieldset(
+            rx.el.legend("Langues parlées par l'équipe ce jour-là"),
+            rx.el.ul(*languages, class_name="checklist checklist-columns"),
+            _field_error(errors, "languages", "kiosque-languages-error"),
+        ),
+        rx.el.div(
+            rx.el.button(
+                rx.cond(editing.contains("id"), "Enregistrer les changements", "Publier le kiosque"),
+                type="submit",
+                class_name="button",
+            ),
+            rx.cond(
+                editing.contains("id"),
+                rx.el.button(
+                    "Abandonner la modification",
+                    type="button",
+                    class_name="button button-secondary",
+                    on_click=ReviewState.new_kiosque,
+                ),
+            ),
+            class_name="button-row",
+        ),
+        key=ReviewState.form_version.to_string(),
+        on_submit=ReviewState.save_kiosque,
+        class_name="review-form",
+    )
+
+
+def _kiosques() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2("Kiosques Insertion", id="kiosques"),
+        rx.el.p(
+            "Les kiosques publiés ici apparaissent sur la fiche de la MDS et dans « prochains kiosques près de chez vous ». "
+            "Les dates passées disparaissent toutes seules.",
+            class_name="hint",
+        ),
+        rx.el.p(
+            ReviewState.kiosque_notice,
+            id="kiosque-notice",
+            role="status",
+            tab_index=-1,
+            class_name="review-status",
+        ),
+        rx.cond(
+            ReviewState.kiosques.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    ReviewState.kiosques,
+                    lambda k: rx.el.li(
+                        rx.el.p(rx.el.strong(k["mds"]), " — ", k["when"]),
+                        rx.el.p(k["where"], " · langues : ", k["languages"]),
+                        rx.el.p(k["summary"]),
+                        rx.el.div(
+                            rx.el.button(
+                                "Modifier",
+                                type="button",
+                                class_name="button button-secondary",
+                                aria_label="Modifier le kiosque du " + k["when"] + " à " + k["mds"],
+                                on_click=ReviewState.edit_kiosque(k["id"]),
+                            ),
+                            rx.el.button(
+                                "Annuler ce kiosque",
+                                type="button",
+                                class_name="button button-danger",
+                                aria_label="Annuler le kiosque du " + k["when"] + " à " + k["mds"],
+                                on_click=ReviewState.cancel_kiosque(k["id"]),
+                            ),
+                            class_name="button-row",
+                        ),
+                        class_name="review-card",
+                    ),
+                ),
+                class_name="review-cards",
+            ),
+            rx.el.p("Aucun kiosque à venir n'est publié."),
+        ),
+        _kiosque_form(),
+        custom_attrs={"aria-labelledby": "kiosques"},
+    )
+
+
+def _dashboard() -> rx.Component:
+    return rx.fragment(
+        rx.el.div(
+            rx.el.button(
+                "Se déconnecter",
+                type="button",
+                class_name="button button-secondary",
+                on_click=ReviewState.sign_out,
+            ),
+            class_name="button-row",
+        ),
+        _filters(),
+        _counts(),
+        _comments(),
+        _kiosques(),
+        _freshness(),
+    )
+
+
+def review_page() -> rx.Component:
+    return rx.fragment(
+        link("Aller au contenu", href="#contenu", class_name="skip-link"),
+        rx.el.header(
+            rx.el.div(
+                link(
+                    rx.el.span(class_name="icon icon-logo", aria_hidden="true"),
+                    rx.el.span("Le RSA et moi", class_name="brand-name"),
+                    rx.el.span("Espace équipe", class_name="brand-area"),
+                    href=routes.path("fr"),
+                    class_name="brand",
+                ),
+                class_name="header-top",
+            ),
+            class_name="site-header",
+        ),
+        rx.el.main(
+            rx.el.h1("Espace équipe", id="equipe-title", tab_index=-1),
+            rx.el.p(
+                "Pour l'équipe du Département : les avis sur les pages, les kiosques Insertion, "
+                "et ce qui doit être revérifié.",
+                class_name="lead",
+            ),
+            rx.cond(
+                ReviewState.status == "loading",
+                rx.el.p("Chargement…", role="status"),
+                rx.cond(
+                    ReviewState.status == "open",
+                    rx.cond(ReviewState.signed_in, _dashboard(), _sign_in()),
+                    _off(),
+                ),
+            ),
+            id="contenu",
+            tab_index=-1,
+            class_name="wide review",
+        ),
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        review_page,
+        route=ROUTE,
+        title=TITLE,
+        description="Espace de l'équipe : avis sur les pages et kiosques Insertion.",
+        meta=[{"name": "robots", "content": "noindex, nofollow"}],
+        on_load=ReviewState.load,
+        context={"sitemap": None},
+    )

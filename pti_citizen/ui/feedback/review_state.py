@@ -1,0 +1,288 @@
+"""State of the team's review space (``/equipe``): sign-in with the shared secret, answers per page,
+latest comments, CSV export, freshness figures, and the Kiosques Insertion that MDS staff publish.
+
+Every handler that reads or changes data checks the sign-in on the server; the browser only ever
+receives what a signed-in member of the team may see. Signing in lasts for the live session and
+ends after an hour without action (or with « Terminer et tout effacer » on a shared terminal).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+
+import reflex as rx
+import sqlalchemy as sa
+
+from pti_citizen.db import feedback_store, kiosque_store
+from pti_citizen.directory.kiosques import PARIS
+from pti_citizen.feedback.export import ExportFilter, feedback_csv, parse_filter
+from pti_citizen.feedback.freshness import freshness_report
+from pti_citizen.feedback.kiosques import KIOSQUE_LANGUAGES, check_kiosque, mds_names
+from pti_citizen.feedback.ratelimit import client_key
+from pti_citizen.feedback.secret import Gate, configured, review_gate
+from pti_citizen.feedback.submission import MISSING_CHOICES
+from pti_citizen.i18n import LANGUAGE_NAMES, format_date, format_number
+
+SESSION_SECONDS = 3600
+MODE_LABELS = {"moi": "pour soi", "aidant": "aidant", "mediateur": "médiation"}
+KIND_LABELS = {"page": "Page", "offer": "Offre", "place": "Lieu", "parameters": "Paramètres"}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(PARIS)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{format_number(100 * part / whole, 'fr', 0)} %" if whole else "–"
+
+
+def _time_text(moment: dt.time) -> str:
+    return moment.strftime("%H:%M")
+
+
+class ReviewState(rx.State):
+    status: str = "loading"  # loading | off | weak | open (is a secret configured on the server?)
+    signed_in: bool = False
+    login_error: str = ""
+    territory: str = ""
+    start: str = ""
+    end: str = ""
+    filter_errors: dict[str, str] = rx.field(default_factory=dict)
+    totals: str = ""
+    counts: list[dict[str, str]] = rx.field(default_factory=list)
+    comments: list[dict[str, str]] = rx.field(default_factory=list)
+    export_notice: str = ""
+    freshness: list[dict[str, str]] = rx.field(default_factory=list)
+    freshness_summary: dict[str, str] = rx.field(default_factory=dict)
+    kiosques: list[dict[str, str]] = rx.field(default_factory=list)
+    kiosque_errors: dict[str, str] = rx.field(default_factory=dict)
+    kiosque_notice: str = ""
+    editing: dict[str, str] = rx.field(default_factory=dict)
+    editing_languages: list[str] = rx.field(default_factory=lambda: ["fr"])
+    form_version: int = 0
+    _last_action: float = 0.0
+
+    # -- access ---------------------------------------------------------------------------------
+
+    def _authorized(self) -> bool:
+        if not self.signed_in or configured() is not Gate.OPEN:
+            self.signed_in = False
+            return False
+        if time.monotonic() - self._last_action > SESSION_SECONDS:
+            self._sign_out()
+            self.login_error = "Votre session a expiré. Entrez de nouveau le code de l'équipe."
+            return False
+        self._last_action = time.monotonic()
+        return True
+
+    def _sign_out(self) -> None:
+        self.reset()
+        self.status = configured().value
+
+    def _client(self) -> str:
+        session = self.router.session
+        return client_key("review:" + (session.client_ip or session.client_token))
+
+    @rx.event
+    async def load(self):
+        self.status = configured().value
+        if self._authorized():
+            await self._refresh()
+
+    @rx.event
+    async def sign_in(self, form: dict):
+        given = form.get("secret") if isinstance(form, dict) else None
+        result = review_gate().check(self._client(), given)
+        self.status = configured().value
+        if result is Gate.OPEN:
+            self.signed_in, self.login_error = True, ""
+            self._last_action = time.monotonic()
+            await self._refresh()
+            return rx.set_focus("equipe-title")
+        self.login_error = {
+            Gate.WRONG: "Ce code n'est pas le bon. Vérifiez-le et réessayez.",
+            Gate.LOCKED: "Trop d'essais ratés. L'accès est bloqué 15 minutes. Réessayez ensuite.",
+        }.get(result, "L'espace équipe est désactivé sur ce serveur.")
+        return rx.set_focus("equipe-secret")
+
+    @rx.event
+    def sign_out(self):
+        self._sign_out()
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def _filter(self) -> ExportFilter:
+        checked, _errors = parse_filter(self.territory, self.start, self.end)
+        return checked or ExportFilter()
+
+    async def _refresh(self) -> None:
+        where = self._filter()
+        now = _now()
+        try:
+            counts = await asyncio.to_thread(feedback_store.page_counts, where)
+            comments = await asyncio.to_thread(feedback_store.latest_comments, where)
+            kiosques = await asyncio.to_thread(kiosque_store.upcoming, now)
+        except sa.exc.SQLAlchemyError:
+            self.export_notice = "La base de données ne répond pas. Réessayez dans un moment."
+            return
+        total, no = sum(c.total for c in counts), sum(c.no for c in counts)
+        self.totals = (
+            f"{total} réponse{'s' if total > 1 else ''}, dont {no} « non » ({_percent(no, total)})."
+            if total
+            else "Aucune réponse pour cette période."
+        )
+        self.counts = [
+            {
+                "page": c.page,
+                "href": f"/{c.lang}/{c.page}",
+                "lang": LANGUAGE_NAMES.get(c.lang, c.lang),
+                "total": str(c.total),
+                "no": str(c.no),
+                "ratio": _percent(c.no, c.total),
+            }
+            for c in counts
+        ]
+        self.comments = [
+            {
+                "date": format_date(r.created_on, "fr"),
+                "page": r.page,
+                "lang": LANGUAGE_NAMES.get(r.lang, r.lang),
+                "mode": MODE_LABELS.get(r.mode or "", "non dit"),
+                "answer": r.answer,
+                "missing": ", ".join(MISSING_CHOICES[m].lower() for m in r.missing if m in MISSING_CHOICES),
+                "territory": r.territory or "non dit",
+                "comment": r.comment or "",
+            }
+            for r in comments
+        ]
+        names = mds_names()
+        self.kiosques = [
+            {
+                "id": str(s.id),
+                "mds": names.get(s.kiosque.place_id, s.kiosque.place_id),
+                "when": f"{format_date(s.kiosque.day, 'fr')}, {_time_text(s.kiosque.start)}–{_time_text(s.kiosque.end)}",
+                "where": " · ".join(x for x in (s.kiosque.room, s.kiosque.address) if x) or "À la MDS",
+                "summary": s.kiosque.summary,
+                "languages": ", ".join(KIOSQUE_LANGUAGES.get(c, c) for c in s.kiosque.languages),
+                "place_id": s.kiosque.place_id,
+                "date": s.kiosque.day.isoformat(),
+                "start": _time_text(s.kiosque.start),
+                "end": _time_text(s.kiosque.end),
+                "room": s.kiosque.room or "",
+                "address": s.kiosque.address or "",
+                "codes": ",".join(s.kiosque.languages),
+            }
+            for s in kiosques
+        ]
+        self._refresh_freshness(now.date())
+
+    def _refresh_freshness(self, today: dt.date) -> None:
+        report = freshness_report(today)
+        self.freshness = [
+            {"kind": KIND_LABELS[i.kind], "id": i.id, "title": i.title, "date": format_date(i.date, "fr")}
+            for i in report.items
+        ]
+        counts, checked = report.counts(), report.checked
+        self.freshness_summary = {
+            "cutoff": format_date(report.cutoff, "fr"),
+            "pages": f"{counts['pages']} sur {checked['pages']}",
+            "offers": f"{counts['offers']} sur {checked['offers']}",
+            "places": f"{counts['places']} sur {checked['places']}",
+            "parameters": (
+                f"revalorisation attendue le {format_date(report.parameters_valid_until, 'fr')}"
+                + (" : dépassée, à mettre à jour" if report.parameters else " : à jour")
+            ),
+        }
+
+    @rx.event
+    async def apply_filter(self, form: dict):
+        if not self._authorized():
+            return
+        form = form if isinstance(form, dict) else {}
+        territory, start, end = (str(form.get(k, "") or "") for k in ("territory", "from", "to"))
+        checked, errors = parse_filter(territory, start, end)
+        self.filter_errors = errors
+        if checked is None:
+            return
+        self.territory, self.start, self.end = territory, start, end
+        self.export_notice = ""
+        await self._refresh()
+
+    @rx.event
+    async def export_csv(self):
+        if not self._authorized():
+            return None
+        where = self._filter()
+        try:
+            rows = await asyncio.to_thread(lambda: list(feedback_store.rows(where)))
+        except sa.exc.SQLAlchemyError:
+            self.export_notice = "La base de données ne répond pas. Réessayez dans un moment."
+            return None
+        self.export_notice = f"Fichier prêt : {len(rows)} avis."
+        return rx.download(data=feedback_csv(rows), filename=where.filename(), mime_type="text/csv")
+
+    # -- kiosques -------------------------------------------------------------------------------
+
+    @rx.event
+    def new_kiosque(self):
+        if not self._authorized():
+            return None
+        self.editing, self.editing_languages = {}, ["fr"]
+        self.kiosque_errors, self.kiosque_notice = {}, ""
+        self.form_version += 1
+        return rx.set_focus("kiosque-form-title")
+
+    @rx.event
+    def edit_kiosque(self, kiosque_id: str):
+        if not self._authorized():
+            return None
+        found = next((k for k in self.kiosques if k["id"] == kiosque_id), None)
+        if found is None:
+            return None
+        self.editing = dict(found)
+        self.editing_languages = found["codes"].split(",")
+        self.kiosque_errors, self.kiosque_notice = {}, ""
+        self.form_version += 1
+        return rx.set_focus("kiosque-form-title")
+
+    @rx.event
+    async def save_kiosque(self, form: dict):
+        if not self._authorized():
+            return None
+        form = form if isinstance(form, dict) else {}
+        draft, errors = check_kiosque(form, _now())
+        self.kiosque_errors = errors
+        if draft is None:
+            self.kiosque_notice = "Le kiosque n'est pas publié : corrigez les champs signalés."
+            return rx.set_focus("kiosque-notice")
+        kiosque_id = str(form.get("id", "") or "")
+        try:
+            if kiosque_id.isdigit():
+                saved = await asyncio.to_thread(kiosque_store.update, int(kiosque_id), draft)
+                self.kiosque_notice = "Kiosque modifié." if saved else "Ce kiosque n'existe plus."
+            else:
+                await asyncio.to_thread(kiosque_store.add, draft)
+                self.kiosque_notice = "Kiosque publié. Il apparaît dans la recherche des lieux."
+        except sa.exc.SQLAlchemyError:
+            self.kiosque_notice = "La base de données ne répond pas. Le kiosque n'est pas publié."
+            return rx.set_focus("kiosque-notice")
+        self.editing, self.editing_languages = {}, ["fr"]
+        self.form_version += 1
+        await self._refresh()
+        return rx.set_focus("kiosque-notice")
+
+    @rx.event
+    async def cancel_kiosque(self, kiosque_id: str):
+        if not self._authorized() or not str(kiosque_id).isdigit():
+            return None
+        try:
+            done = await asyncio.to_thread(kiosque_store.cancel, int(kiosque_id))
+        except sa.exc.SQLAlchemyError:
+            done = False
+        self.kiosque_notice = (
+            "Kiosque annulé : il n'est plus affiché." if done else "Ce kiosque n'a pas pu être annulé."
+        )
+        await self._refresh()
+        return rx.set_focus("kiosque-notice")

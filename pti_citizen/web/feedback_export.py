@@ -1,0 +1,92 @@
+"""``GET /api/v1/feedback/export.csv``: the quarterly CSV for scripts, behind the team's secret.
+
+``Authorization: Bearer <PTI_REVIEW_SECRET>``; filters ``territory`` (one of the 5 directions
+territoriales, name or slug; absent = all), ``from`` and ``to`` (ISO dates, inclusive). Same
+secret, same lockout and same CSV as the review space (``/equipe``). Never cached, never indexed.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from pti_citizen.db import feedback_store
+from pti_citizen.feedback.export import feedback_csv, parse_filter
+from pti_citizen.feedback.ratelimit import client_key
+from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate, review_gate
+
+PATH = "/api/v1/feedback/export.csv"
+LOCK_SECONDS = 900
+_PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"}
+
+
+def _problem(status: int, field: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [{"field": field, "message": message}]},
+        status_code=status,
+        headers={**_PRIVATE, **(headers or {})},
+    )
+
+
+def _bearer(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def add_feedback_export(api: FastAPI) -> None:
+    @api.get(
+        PATH,
+        summary="Feedback answers as CSV (team only: bearer secret)",
+        response_class=Response,
+        responses={
+            200: {"content": {"text/csv": {}}, "description": "Semicolon-separated UTF-8 CSV with a BOM"},
+            401: {"description": "Missing or wrong secret"},
+            422: {"description": "Invalid filter"},
+            429: {"description": "Too many failed attempts: locked for a while"},
+            503: {"description": "The review space is off (no secret configured)"},
+        },
+    )
+    async def feedback_export(
+        request: Request,
+        territory: str | None = Query(
+            None, max_length=60, description="direction territoriale, or empty for all"
+        ),
+        start: str | None = Query(None, alias="from", max_length=20, description="first day, YYYY-MM-DD"),
+        end: str | None = Query(None, alias="to", max_length=20, description="last day, YYYY-MM-DD"),
+    ) -> Response:
+        address = request.client.host if request.client else "unknown"
+        gate = review_gate().check(client_key("review:" + address), _bearer(request))
+        if gate in (Gate.OFF, Gate.WEAK):
+            return _problem(
+                503,
+                "authorization",
+                f"The review space is off: set {ENV_VAR} (at least {MIN_LENGTH} characters) on the server.",
+            )
+        if gate is Gate.LOCKED:
+            return _problem(
+                429,
+                "authorization",
+                "Too many failed attempts. Try again later.",
+                {"Retry-After": str(LOCK_SECONDS)},
+            )
+        if gate is not Gate.OPEN:
+            return _problem(
+                401,
+                "authorization",
+                "Send the team's secret as « Authorization: Bearer <secret> ».",
+                {"WWW-Authenticate": 'Bearer realm="equipe"'},
+            )
+        where, errors = parse_filter(territory, start, end)
+        if where is None:
+            return JSONResponse(
+                {"errors": [{"field": f, "message": m} for f, m in errors.items()]},
+                status_code=422,
+                headers=_PRIVATE,
+            )
+        text = await run_in_threadpool(lambda: feedback_csv(feedback_store.rows(where)))
+        return Response(
+            content=text.encode("utf-8"),
+            media_type="text/csv; charset=utf-8",
+            headers={**_PRIVATE, "Content-Disposition": f'attachment; filename="{where.filename()}"'},
+        )

@@ -1,0 +1,173 @@
+"""The database: migrations from empty (SQLite; PostgreSQL DDL offline), models in step with the
+migration scripts, the feedback round trip, retention, and Kiosques Insertion in the directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+
+from alembic import command
+from pti_citizen import directory
+from pti_citizen.db import feedback_store, kiosque_store, migrations
+from pti_citizen.db.engine import engine
+from pti_citizen.feedback.export import ExportFilter
+from pti_citizen.feedback.kiosques import check_kiosque
+from pti_citizen.feedback.submission import check_answer, check_details
+
+PARIS = ZoneInfo("Europe/Paris")
+PAGES = frozenset({"droits/montant-du-rsa", "demarches/declaration-trimestrielle"})
+POSTGRES_ENV = "PTI_TEST_POSTGRES_URL"  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/pti (emptied!)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path, monkeypatch):
+    """An empty database migrated as the app does on start: SQLite always; PostgreSQL too when
+    ``PTI_TEST_POSTGRES_URL`` points to a throw-away database (its public schema is dropped)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    else:
+        url = os.environ.get(POSTGRES_ENV) or pytest.skip(f"set {POSTGRES_ENV} to run on PostgreSQL too")
+        with engine(url).begin() as connection:
+            connection.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    monkeypatch.setenv("PTI_DATABASE_URL", url)
+    migrations.upgrade(url)
+    kiosque_store.invalidate()
+    yield url
+    kiosque_store.invalidate()
+
+
+def store(
+    url,
+    page="droits/montant-du-rsa",
+    lang="fr",
+    answer="non",
+    day=dt.date(2026, 3, 2),
+    comment=None,
+    mds=None,
+):
+    checked, _ = check_answer(page, lang, answer, "moi", PAGES)
+    row_id = feedback_store.add_answer(checked, day, url)
+    if comment or mds:
+        details, _ = check_details(comment, [], mds, lang)
+        assert feedback_store.add_details(row_id, details, url)
+    return row_id
+
+
+def test_migrations_create_the_tables_from_an_empty_database(db_url):
+    tables = set(sa.inspect(engine(db_url)).get_table_names())
+    assert {"feedback", "kiosque", "alembic_version"} <= tables
+    assert migrations.upgrade(db_url) == migrations.head()  # running again changes nothing
+
+
+def test_no_column_keeps_a_network_or_browser_identifier(db_url):
+    columns = {c["name"] for c in sa.inspect(engine(db_url)).get_columns("feedback")}
+    assert columns == {
+        "id",
+        "created_on",
+        "page",
+        "lang",
+        "mode",
+        "answer",
+        "comment",
+        "missing",
+        "territory",
+        "details_given",
+    }
+
+
+def test_models_and_migration_scripts_agree(db_url):
+    config = migrations.alembic_config()
+    command.check(config)  # raises if autogenerate would write a new migration
+
+
+def test_migrations_render_for_postgresql(monkeypatch):
+    monkeypatch.setenv("PTI_DATABASE_URL", "postgresql://user:pw@db.invalid/pti")
+    config = migrations.alembic_config()
+    config.output_buffer = buffer = io.StringIO()
+    command.upgrade(config, "head", sql=True)
+    sql = buffer.getvalue()
+    assert "CREATE TABLE feedback" in sql and "CREATE TABLE kiosque" in sql and "SERIAL" in sql
+
+
+def test_feedback_round_trip_with_masking(db_url):
+    store(db_url, comment="Appelez-moi au 06 12 34 56 78", mds="mds31-056")
+    (row,) = feedback_store.rows(ExportFilter(), db_url)
+    assert row.comment == "Appelez-moi au [téléphone masqué]" and row.territory == "Sud Toulousain"
+    assert (row.page, row.lang, row.mode, row.answer) == ("droits/montant-du-rsa", "fr", "moi", "non")
+
+
+def test_details_are_added_once_only(db_url):
+    row_id = store(db_url)
+    first, _ = check_details("premier", [], None, "fr")
+    second, _ = check_details("second", [], None, "fr")
+    assert feedback_store.add_details(row_id, first, db_url)
+    assert not feedback_store.add_details(row_id, second, db_url)
+    assert [r.comment for r in feedback_store.rows(ExportFilter(), db_url)] == ["premier"]
+
+
+def test_counts_filters_and_latest_comments(db_url):
+    store(db_url, answer="non", comment="a", mds="mds31-056")  # Sud Toulousain
+    store(db_url, answer="oui", mds="mds31-056")
+    store(db_url, answer="non", comment="b", mds="mds31-037", day=dt.date(2026, 4, 2))  # Comminges
+    store(db_url, page="demarches/declaration-trimestrielle", answer="oui", lang="es")
+    counts = feedback_store.page_counts(ExportFilter(), db_url)
+    assert [(c.page, c.lang, c.total, c.no) for c in counts] == [
+        ("droits/montant-du-rsa", "fr", 3, 2),
+        ("demarches/declaration-trimestrielle", "es", 1, 0),
+    ]
+    south = ExportFilter(territory="Sud Toulousain")
+    assert [(c.total, c.no) for c in feedback_store.page_counts(south, db_url)] == [(2, 1)]
+    q1 = ExportFilter(start=dt.date(2026, 1, 1), end=dt.date(2026, 3, 31))
+    assert len(list(feedback_store.rows(q1, db_url))) == 3
+    assert [c.comment for c in feedback_store.latest_comments(ExportFilter(), url=db_url)] == ["b", "a"]
+
+
+def test_retention_deletes_only_what_is_older(db_url):
+    store(db_url, day=dt.date(2024, 11, 28))
+    store(db_url, day=dt.date(2024, 11, 29))
+    assert feedback_store.delete_older_than(dt.date(2024, 11, 29), db_url) == 1
+    assert feedback_store.count(db_url) == 1
+
+
+def test_published_kiosques_reach_the_directory_and_drop_out_when_past(db_url):
+    now = dt.datetime.now(PARIS)
+    day = (now + dt.timedelta(days=7)).date()
+    draft, errors = check_kiosque(
+        {
+            "place_id": "mds31-056",
+            "date": day.isoformat(),
+            "start": "09:30",
+            "end": "12:00",
+            "summary": "Venez choisir votre accompagnement.",
+            "languages": ["fr", "ar"],
+        },
+        now,
+    )
+    assert errors == {}
+    kiosque_id = kiosque_store.add(draft, db_url)
+    directory.set_kiosque_source(kiosque_store.directory_source)
+    try:
+        status, body = directory.nearest_payload(q="Muret", limit=1, kind="kiosque")
+        assert status == 200
+        (item,) = body["items"]
+        assert item["id"] == "mds31-056"
+        assert [k["date"] for k in item["kiosques"]] == [day.isoformat()]
+        # Past meetings drop out by themselves; a cancelled one at once.
+        assert [s.id for s in kiosque_store.upcoming(now, db_url)] == [kiosque_id]
+        assert kiosque_store.upcoming(now + dt.timedelta(days=8), db_url) == []
+        assert kiosque_store.cancel(kiosque_id, db_url)
+        status, body = directory.nearest_payload(q="Muret", limit=1, kind="kiosque")
+        assert body["items"] == []
+    finally:
+        directory.set_kiosque_source(None)
+
+
+def test_directory_still_answers_when_the_database_cannot_be_read(monkeypatch, tmp_path):
+    monkeypatch.setenv("PTI_DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'nowhere.db'}")
+    kiosque_store.invalidate()
+    assert kiosque_store.directory_source() == directory.get_directory().kiosques

@@ -1,0 +1,81 @@
+"""Kiosques Insertion published by MDS staff: only real, future, well-formed meetings get through."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pti_citizen.directory import PlaceKind, get_directory
+from pti_citizen.feedback.kiosques import check_kiosque
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=PARIS)
+MDS = next(p.id for p in get_directory().places if p.kind == PlaceKind.MDS)
+POINT = next(p.id for p in get_directory().places if p.kind == PlaceKind.POINT_ACCUEIL)
+
+
+def form(**changes):
+    base = {
+        "place_id": MDS,
+        "date": "2026-12-08",
+        "start": "09:30",
+        "end": "12:00",
+        "summary": "Venez rencontrer un conseiller pour choisir votre accompagnement.",
+        "langue-fr": "on",
+        "langue-ar": "on",
+        "room": "  Salle   du rez-de-chaussée ",
+        "address": "",
+    }
+    return {**base, **changes}
+
+
+def test_a_good_kiosque():
+    draft, errors = check_kiosque(form(), NOW)
+    assert errors == {}
+    assert (draft.place_id, draft.day, draft.start, draft.end) == (
+        MDS,
+        dt.date(2026, 12, 8),
+        dt.time(9, 30),
+        dt.time(12),
+    )
+    assert (
+        draft.languages == ("fr", "ar") and draft.room == "Salle du rez-de-chaussée" and draft.address is None
+    )
+
+
+def test_languages_as_a_list_work_too():
+    draft, _ = check_kiosque({**form(), "languages": ["es", "fr"]}, NOW)
+    assert draft.languages == ("fr", "es")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"place_id": "mds31-999"}, "place_id"),
+        ({"place_id": POINT}, "place_id"),
+        ({"date": "2026-11-30"}, "date"),
+        ({"date": "08/12/2026"}, "date"),
+        ({"date": "2028-01-01"}, "date"),
+        ({"start": "25:00"}, "start"),
+        ({"end": ""}, "end"),
+        ({"start": "12:00", "end": "09:30"}, "end"),
+        ({"start": "10:00", "end": "10:00"}, "end"),
+        ({"date": "2026-12-01", "start": "08:00", "end": "09:45"}, "end"),
+        ({"summary": ""}, "summary"),
+        ({"summary": "Venez. Il y aura du café."}, "summary"),
+        ({"summary": " ".join(["mot"] * 26)}, "summary"),
+        ({"room": "x" * 121}, "room"),
+        ({"langue-fr": None, "langue-ar": None}, "languages"),
+        ({"languages": ["xx"]}, "languages"),
+    ],
+)
+def test_bad_kiosques_are_refused_field_by_field(changes, field):
+    draft, errors = check_kiosque(form(**changes), NOW)
+    assert draft is None and field in errors
+
+
+def test_today_is_fine_while_it_has_not_ended():
+    draft, errors = check_kiosque(form(date="2026-12-01", start="09:00", end="12:00"), NOW)
+    assert errors == {} and draft.day == NOW.date()
