@@ -8,6 +8,7 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.ui import document, registry
+from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.pages import content as content_pages
 from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
@@ -37,7 +38,7 @@ def _offline_banner() -> rx.Component:
 app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
-    stylesheets=["/app.css"],
+    stylesheets=["/app.css", "/simulator.css"],
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )
@@ -45,6 +46,7 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) 
 
 # Features first: the home page shows which of them exist.
 content_pages.register(app)
+simulator_pages.register(app)
 
 for _lang in LANGUAGES:
     _ = gettext_for(_lang)
