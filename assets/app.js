@@ -128,10 +128,10 @@
     idleTimer = window.setTimeout(eraseEverything, l.idle * 1000);
   }
   function eraseEverything() {
-    // Ask the server to forget this session's answers; wipe the browser even if it cannot answer.
+    // The button asks the server to forget this session's answers (it answers with wipe());
+    // its click handler below wipes the browser anyway if the server cannot answer.
     var button = byId("kiosk-erase");
-    if (button) button.click();
-    window.setTimeout(wipe, 1500);
+    if (button) button.click(); else wipe();
   }
   var wiping = false;
   function wipe() {
@@ -163,6 +163,7 @@
     else if (t.id === "listen-pause") { togglePause(); }
     else if (t.id === "listen-stop") { stopReading(); }
     else if (t.id === "kiosk-stay") { kioskArm(); }
+    else if (t.id === "kiosk-erase") { window.setTimeout(wipe, 1500); }
     else if (t.hasAttribute("data-set-mode")) {
       store.setItem("pti_mode", t.getAttribute("data-set-mode")); syncMode(); announce(msg("modeSaved"));
       var status = document.querySelector(".way-of-use-status a"); if (status && t.closest(".first-visit")) status.focus();
@@ -183,7 +184,12 @@
   });
   ["pointerdown", "keydown", "input", "touchstart", "wheel", "scroll"].forEach(function (ev) {
     // Any sign of a person (including on the warning itself) restarts the countdown.
-    window.addEventListener(ev, function () { if (mode() === "mediateur") kioskArm(); }, { capture: true, passive: true });
+    // The warning's own button handles itself (hiding the warning on pointerdown would eat the click).
+    window.addEventListener(ev, function (e) {
+      if (mode() !== "mediateur") return;
+      var inWarning = e.target && e.target.closest && e.target.closest("#kiosk-warning");
+      if (!inWarning) kioskArm();
+    }, { capture: true, passive: true });
   });
   window.addEventListener("storage", function (e) { if (e.key === "pti_mode") syncMode(); });
 
@@ -195,11 +201,15 @@
     if (doc.lang !== lang) { doc.lang = lang; doc.dir = dirs[lang]; }
     doc.dataset.textSize = String(textSize());
     syncContrast(); syncMode(); restoreChecklists();
-    if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
   // React hydrates after this script: restore ticks again once it has attached to the page.
-  window.addEventListener("load", function () { window.setTimeout(restoreChecklists, 0); });
+  window.addEventListener("load", function () {
+    window.setTimeout(function () {
+      restoreChecklists();
+      if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
+    }, 300);
+  });
 
   /* ---- Offline: service worker ---- */
   if ("serviceWorker" in navigator) {

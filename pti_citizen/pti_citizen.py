@@ -10,6 +10,7 @@ from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.ui import document, registry
 from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.pages import content as content_pages
+from pti_citizen.ui.pages import offers as offers_page
 from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
 from pti_citizen.ui.pages.way_of_use import way_of_use_page
@@ -46,6 +47,7 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) 
 
 # Features first: the home page shows which of them exist.
 content_pages.register(app)
+offers_page.register(app)
 simulator_pages.register(app)
 
 for _lang in LANGUAGES:

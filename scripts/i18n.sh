@@ -3,6 +3,7 @@
 #   scripts/i18n.sh extract   → locales/<domain>.pot from the code
 #   scripts/i18n.sh update    → merge new strings into locales/<lang>/LC_MESSAGES/<domain>.po
 #   scripts/i18n.sh compile   → .mo files the app loads (commit them with the .po files)
+# Add domain names to work on some domains only: scripts/i18n.sh update messages ui_locator
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYBABEL=${PYBABEL:-.venv/bin/pybabel}
@@ -16,16 +17,18 @@ declare -A SOURCES=(
   [offers]="pti_citizen/offers"
 )
 LANGS=(en es ar)
-case "${1:-}" in
+ACTION="${1:-}"; shift || true
+DOMAINS=("$@"); (( ${#DOMAINS[@]} )) || DOMAINS=("${!SOURCES[@]}")
+case "$ACTION" in
   extract)
-    for domain in "${!SOURCES[@]}"; do
+    for domain in "${DOMAINS[@]}"; do
       # shellcheck disable=SC2086
       [[ -e ${SOURCES[$domain]%% *} ]] || continue
       $PYBABEL --quiet extract -k _ -k N_ -k _n:1,2 -k Nn_:1,2 --no-location --sort-output --project=pti_citizen \
         --copyright-holder=pti_citizen -o "locales/$domain.pot" ${SOURCES[$domain]}
     done ;;
   update)
-    for domain in "${!SOURCES[@]}"; do
+    for domain in "${DOMAINS[@]}"; do
       [[ -f locales/$domain.pot ]] || continue
       for lang in "${LANGS[@]}"; do
         if [[ -f locales/$lang/LC_MESSAGES/$domain.po ]]; then
@@ -36,7 +39,7 @@ case "${1:-}" in
       done
     done ;;
   compile)
-    for domain in "${!SOURCES[@]}"; do
+    for domain in "${DOMAINS[@]}"; do
       [[ -f locales/$domain.pot ]] || continue
       $PYBABEL --quiet compile -D "$domain" -d locales
     done ;;

@@ -71,8 +71,19 @@ def _display_tools(lang: str) -> rx.Component:
             id="listen-toggle",
             custom_attrs={"aria-expanded": "false", "aria-controls": "listen-bar"},
         ),
-        rx.el.button("A−", type="button", id="text-smaller", aria_label=_("Texte plus petit")),
-        rx.el.button("A+", type="button", id="text-bigger", aria_label=_("Texte plus grand")),
+        # The visible « A− » stays the start of the accessible name (WCAG 2.5.3, label in name).
+        rx.el.button(
+            "A−",
+            rx.el.span(" ", _("Texte plus petit"), class_name="visually-hidden"),
+            type="button",
+            id="text-smaller",
+        ),
+        rx.el.button(
+            "A+",
+            rx.el.span(" ", _("Texte plus grand"), class_name="visually-hidden"),
+            type="button",
+            id="text-bigger",
+        ),
         rx.el.button(
             _("Contraste élevé"),
             type="button",

@@ -7,7 +7,7 @@ import reflex as rx
 
 def _all_substates(cls: type[rx.State]) -> list[type[rx.State]]:
     found = []
-    for sub in cls.class_subclasses:
+    for sub in cls.get_substates():
         if sub.__module__.startswith("pti_citizen."):
             found.append(sub)
         found.extend(_all_substates(sub))
