@@ -531,10 +531,14 @@ def test_answers_survive_a_lost_connection(context, page, app_url):
     for question, value in SINGLE_TENANT[:2]:
         wizard.answer(question, value)
     context.set_offline(True)
-    page.evaluate("() => window.dispatchEvent(new Event('offline'))")
+    # The socket is down: the shell says so, and the answer given now waits for the connection.
+    expect(page.locator("#connection-status")).to_contain_text("hors connexion", timeout=20_000)
     wizard.answer("children_count", "0")
+    page.wait_for_timeout(1500)
+    wizard.expect_question("children_count")
     context.set_offline(False)
-    wizard.expect_question("pregnant")
+    expect(page.locator("[data-question]")).to_have_attribute("data-question", "pregnant", timeout=20_000)
+    expect(page.locator("#connection-status")).to_have_text("")
     stored = json.loads(page.evaluate("() => sessionStorage.getItem('pti_simulateur_reponses')"))
     assert stored == {"couple": "single", "age": "30", "children_count": "0"}
 
