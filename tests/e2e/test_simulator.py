@@ -138,7 +138,11 @@ class Wizard:
 
     def expect_question(self, question: str) -> None:
         expect(self.page.locator("[data-question]")).to_have_attribute("data-question", question)
-        expect(self.page.get_by_role("heading", level=2)).to_contain_text(self.q[question].title.self)
+        text = self.q[question]
+        titles = [text.title.self] + ([text.couple_title.self] if text.couple_title else [])
+        expect(self.page.get_by_role("heading", level=2)).to_contain_text(
+            re.compile("|".join(re.escape(title) for title in titles))
+        )
 
     def _audit(self, where: str) -> None:
         if self.check_axe:
@@ -194,11 +198,13 @@ class Wizard:
             page.get_by_label(text.field, exact=True).fill(value)
             page.get_by_role("button", name=self.t["continue"]).click()
 
-    def run(self, journey) -> None:
+    def run(self, journey, *, eligible: bool = True) -> None:
         for question, value in journey:
             self.answer(question, value)
         self.page.wait_for_url(re.compile(rf"/{self.lang}/simulateur/resultat/?$"))
-        expect(self.page.locator("#result-amount")).to_be_visible()
+        verdict = self.t["eligible_self"] if eligible else self.t["not_eligible_self"]
+        expect(self.page.get_by_text(verdict)).to_be_visible()
+        expect(self.page.locator("#result-amount")).to_have_count(1 if eligible else 0)
         self._audit("result")
 
 
@@ -273,6 +279,7 @@ def test_helper_mode_speaks_of_the_person_helped(page, app_url):
     expect(page.get_by_text(wizard.t["eligible_helper"])).to_be_visible()
     # The engine was told the audience: its sentences speak of the person helped too.
     expect(page.get_by_text("La personne que vous aidez touche une aide au logement")).to_be_visible()
+    assert axe_violations(page) == []
 
 
 def test_reload_and_back_keep_the_answers(page, app_url):
@@ -552,3 +559,107 @@ def test_wizard_fits_320_px_and_200_percent_zoom(page, app_url):
     page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
     overflow = page.evaluate(HORIZONTAL_OVERFLOW_JS)
     assert overflow["scroll"] <= overflow["width"], overflow
+
+
+def test_every_question_screen_passes_axe_in_arabic(page, app_url):
+    """A journey that meets every question the wizard can ask (back and a changed answer included)."""
+    page.set_viewport_size({"width": 320, "height": 720})
+    wizard = Wizard(page, app_url, "ar", check_axe=True).open()
+    young_couple = [
+        ("couple", "couple"),
+        ("age", "22"),
+        ("partner_age", "23"),
+        ("children_count", "0"),
+        ("pregnant", "no"),
+        ("nationality", "non_eu"),
+        ("refugee", "no"),
+        ("permit", "enough"),
+        ("partner_nationality", "eu"),
+        ("partner_eu_residence", "enough"),
+    ]
+    for question, value in young_couple:
+        wizard.answer(question, value)
+    # Back to the partner's nationality, changed: the permit questions follow, the EU one is skipped.
+    wizard.expect_question("student")
+    page.get_by_role("button", name=wizard.t["back"]).click()
+    wizard.expect_question("partner_eu_residence")
+    page.get_by_role("button", name=wizard.t["back"]).click()
+    for question, value in [
+        ("partner_nationality", "non_eu"),
+        ("partner_refugee", "no"),
+        ("partner_permit", "less"),
+        ("student", "no"),
+        ("partner_student", "no"),
+        ("hours", "enough"),
+        ("partner_hours", "less"),
+        ("housing", "owner"),
+        ("earned", "0"),
+        ("partner_earned", "0"),
+        ("other_income", "0"),
+    ]:
+        wizard.answer(question, value)
+    page.wait_for_url(re.compile(r"/ar/simulateur/resultat/?$"))
+    expect(page.locator("#result-amount")).to_be_visible()
+    wizard._audit("result")
+    overflow = page.evaluate(HORIZONTAL_OVERFLOW_JS)
+    assert overflow["scroll"] <= overflow["width"], overflow
+
+    single_parent = [
+        ("couple", "single"),
+        ("age", "40"),
+        ("children_count", "1"),
+        ("children_ages", ["7"]),
+        ("pregnant", "no"),
+        ("isolated", "recent"),
+        ("nationality", "eu"),
+        ("eu_residence", "enough"),
+        ("student", "yes"),
+        ("housing", "housed_free"),
+        ("earned", "0"),
+        ("other_income", "0"),
+        ("family_benefits", "0"),
+    ]
+    wizard.open()
+    page.get_by_role("button", name=wizard.t["restart"]).click()
+    for question, value in single_parent:
+        wizard.answer(question, value)
+    page.wait_for_url(re.compile(r"/ar/simulateur/resultat/?$"))
+    expect(page.locator("#result-amount")).to_be_visible()
+    wizard._audit("result")
+    assert wizard.problems == []
+
+
+def test_keyboard_reaches_every_wizard_control_with_visible_focus(page, app_url):
+    from tests.e2e.a11y import tab_through
+
+    page.set_viewport_size({"width": 390, "height": 800})
+    wizard = Wizard(page, app_url, "fr").open()
+    wizard.answer("couple", "single")
+    wizard.answer("age", "30")
+    wizard.expect_question("children_count")
+    expect(page.get_by_role("heading", level=2)).to_be_focused()
+    visited = tab_through(page)
+    assert not [v["key"] for v in visited if not v["visible"]]
+    ids = {v["id"] for v in visited}
+    assert "answer-input" in ids
+    labels = [v["key"] for v in visited if v["tag"] in ("BUTTON", "SUMMARY")]
+    for label in (
+        wizard.q["children_count"].choices["0"],
+        wizard.t["back"],
+        wizard.t["restart"],
+        wizard.t["why"],
+    ):
+        assert any(label in key for key in labels), label
+
+
+def test_not_eligible_result_says_why_and_where_to_get_help(page, app_url):
+    wizard = Wizard(page, app_url, "es", check_axe=True).open()
+    student = [(q, "yes" if q == "student" else v) for q, v in SINGLE_TENANT]
+    wizard.run([(q, "0" if q == "housing_benefit" else v) for q, v in student], eligible=False)
+    t = wizard.t
+    reasons = page.get_by_role("region", name=t["why_not"]).get_by_role("listitem")
+    expect(reasons).to_have_count(1)
+    expect(page.get_by_role("link", name=t["locator_link"])).to_have_attribute("href", "/es/trouver-une-mds")
+    expect(page.get_by_role("link", name=t["guide_link"])).to_have_count(0)
+    expect(page.get_by_text(t["estimate_only"])).to_be_visible()
+    assert wizard.problems == []

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pti_citizen.simulator import estimate_payload
 from pti_citizen.ui.simulator import flow
@@ -274,3 +276,31 @@ def test_payload_for_a_non_eu_couple_uses_the_thresholds_in_force():
     assert payload["partner"]["residence_permit_years"] == 0.0
     assert payload["partner"]["nationality"] == "eu"
     assert payload["isolated_since_months"] is None
+
+
+_VALUES = st.one_of(
+    st.sampled_from(
+        ["single", "couple", "yes", "no", "fr", "eu", "non_eu", "less", "enough", "recent", "long"]
+    ),
+    st.sampled_from(["tenant", "owner", "owner_with_loan", "housed_free", "homeless"]),
+    st.sampled_from(["0", "1", "2", "3", "17", "22", "30", "70", "1 200,50", "-5", "abc", ""]),
+    st.lists(st.sampled_from(["0", "2", "7", "24", "30", "x"]), max_size=4),
+    st.integers(),
+    st.none(),
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from([q.id for q in flow.QUESTIONS] + ["other"]), _VALUES))
+def test_any_answers_give_a_missing_question_or_a_valid_input(answers):
+    """Answers edited by hand in the browser's storage never crash and never reach the engine half-valid."""
+    missing = flow.first_missing(answers, P)
+    asked = flow.asked_questions(answers, P)
+    assert asked[0] == "couple"
+    for question in asked:
+        assert flow.progress(question, answers, P)[0] >= 1
+    if missing is None:
+        status, body = estimate_payload(flow.to_payload(answers, P), "fr", today=TODAY)
+        assert status == 200, body
+    else:
+        assert missing in asked

@@ -154,7 +154,7 @@ class SimulatorState(rx.State):
         """One form per typed answer; the hidden field ``question`` says which."""
         question = str(form_data.get("question", ""))
         spec = flow.BY_ID.get(question)
-        if spec is None:
+        if spec is None or spec.kind == flow.CHOICE:
             return None
         if spec.kind == flow.AGES:
             return self._submit_ages(form_data)
@@ -251,7 +251,11 @@ class SimulatorState(rx.State):
         if flow.first_missing(answers, p) is not None:
             self.outcome = INCOMPLETE
             return None
-        payload = {**flow.to_payload(answers, p), "lang": lang, "audience": audience}
+        try:
+            payload = {**flow.to_payload(answers, p), "lang": lang, "audience": audience}
+        except (KeyError, TypeError, ValueError):  # answers edited by hand in the browser storage
+            self.outcome = FAILED
+            return None
         status, body = estimate_payload(payload, lang)
         if status != 200:
             self.outcome = FAILED
