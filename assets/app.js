@@ -216,5 +216,15 @@
     window.addEventListener("load", function () { navigator.serviceWorker.register("/sw.js").catch(function () {}); });
   }
 
-  window.pti = { wipe: wipe, erase: eraseEverything, restoreChecklists: restoreChecklists, store: store, session: session };
+  var problemTimer = null;
+  function serverProblem() {
+    var box = byId("server-problem");
+    if (!box) return;
+    box.textContent = msg("serverProblem");
+    box.hidden = false;
+    window.clearTimeout(problemTimer);
+    problemTimer = window.setTimeout(function () { box.hidden = true; }, 20000);
+  }
+
+  window.pti = { serverProblem: serverProblem, wipe: wipe, erase: eraseEverything, restoreChecklists: restoreChecklists, store: store, session: session };
 })();

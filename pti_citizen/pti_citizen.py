@@ -9,6 +9,8 @@ from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.ui import document, registry
 from pti_citizen.ui import simulator as simulator_pages
+from pti_citizen.ui.errors import report_backend_error
+from pti_citizen.ui.locator import page as locator
 from pti_citizen.ui.pages import content as content_pages
 from pti_citizen.ui.pages import offers as offers_page
 from pti_citizen.ui.pages.home import home
@@ -39,7 +41,10 @@ def _offline_banner() -> rx.Component:
 app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
-    stylesheets=["/app.css", "/simulator.css"],
+    stylesheets=["/app.css", "/locator.css", "/simulator.css"],
+    backend_exception_handler=report_backend_error,
+    # No toast library: errors and connection problems use our own translated status messages.
+    toaster=None,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )
@@ -48,6 +53,7 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) 
 # Features first: the home page shows which of them exist.
 content_pages.register(app)
 offers_page.register(app)
+locator.register(app)
 simulator_pages.register(app)
 
 for _lang in LANGUAGES:

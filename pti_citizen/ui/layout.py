@@ -44,6 +44,9 @@ def client_messages(lang: str) -> dict[str, str]:
         ),
         "erased": _("Tout est effacé."),
         "offline": _("Vous n'êtes pas connecté à Internet. Cette page vient de la mémoire du téléphone."),
+        "serverProblem": _(
+            "Le serveur a un problème pour le moment. Vos réponses sont gardées sur cet appareil. Réessayez dans une minute."
+        ),
         "ticked": _("Coché"),
         "unticked": _("Décoché"),
     }
@@ -206,6 +209,7 @@ def page(lang: str, here: str, *children: rx.Component, wide: bool = False) -> r
         rx.el.main(*children, id="contenu", tab_index=-1, class_name="wide" if wide else ""),
         _footer(lang),
         rx.el.div(id="live-region", role="status", class_name="visually-hidden"),
+        rx.el.p(id="server-problem", role="alert", class_name="server-problem", hidden=True),
         rx.el.script(
             json.dumps(
                 {

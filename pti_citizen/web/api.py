@@ -10,10 +10,12 @@ import json
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pti_citizen import directory, simulator
-from pti_citizen.i18n import negotiate, normalize_language
+from pti_citizen.i18n import gettext_for, negotiate, normalize_language
 from pti_citizen.simulator.validation import json_error
 
 API_PREFIX = "/api/v1"
@@ -30,6 +32,28 @@ def _json(status: int, body: Any) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
 
 
+def _validation_errors(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """FastAPI's own checks (query length…) answer in our shape and the reader's language."""
+    _ = gettext_for(_language(request, request.query_params.get("lang")))
+    errors = []
+    for problem in exc.errors():
+        location = [str(part) for part in problem.get("loc", ()) if part not in ("query", "body")]
+        if problem.get("type") == "string_too_long":
+            message = _("Ce texte est trop long.")
+        else:
+            message = _("Cette valeur n'est pas valable.")
+        errors.append({"field": ".".join(location) or "request", "message": message})
+    return _json(422, {"errors": errors})
+
+
+def _http_errors(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    _ = gettext_for(_language(request))
+    message = (
+        _("Cette adresse n'existe pas.") if exc.status_code == 404 else _("Cette demande n'est pas possible.")
+    )
+    return _json(exc.status_code, {"errors": [{"field": "request", "message": message}]})
+
+
 def create_api() -> FastAPI:
     api = FastAPI(
         title="pti_citizen — Le RSA et moi",
@@ -38,6 +62,7 @@ def create_api() -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,
         redoc_url=None,
+        exception_handlers={RequestValidationError: _validation_errors, StarletteHTTPException: _http_errors},
     )
 
     @api.post(
@@ -50,7 +75,7 @@ def create_api() -> FastAPI:
         openapi_extra={
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": simulator.EstimateInput.model_json_schema()}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EstimateInput"}}},
             }
         },
     )
@@ -87,4 +112,24 @@ def create_api() -> FastAPI:
     async def places() -> JSONResponse:
         return JSONResponse(directory.export_structures(), headers={"Cache-Control": "public, max-age=3600"})
 
+    _document_raw_body_models(api)
     return api
+
+
+def _document_raw_body_models(api: FastAPI) -> None:
+    """The estimate reads its raw body (to translate every error), so FastAPI cannot see its model:
+    put the input model and the models it refers to into the OpenAPI components ourselves."""
+    build = api.openapi
+
+    def openapi() -> dict:
+        if api.openapi_schema:
+            return api.openapi_schema
+        document = build()
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        model = simulator.EstimateInput.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(model.pop("$defs", {}))
+        schemas["EstimateInput"] = model
+        api.openapi_schema = document
+        return document
+
+    api.openapi = openapi

@@ -126,5 +126,12 @@ def site_routes(app_url) -> list[str]:
 
 
 def wait_for_app(page) -> None:
-    """The page is interactive once Reflex has hydrated and connected its websocket."""
-    page.wait_for_function("() => window.pti !== undefined && document.readyState === 'complete'")
+    """Wait until React has hydrated the page (its fiber is attached to <main>, the 404 page has set
+    its title) and app.js runs."""
+    page.wait_for_function(
+        """() => {
+            const main = document.querySelector('main');
+            return window.pti !== undefined && main !== null && document.title !== ''
+                && Object.keys(main).some((k) => k.startsWith('__reactFiber'));
+        }"""
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -74,5 +75,10 @@ def test_open_data_export_lists_every_place(client):
 def test_openapi_documents_the_estimate(client):
     schema = client.get("/api/v1/openapi.json").json()
     operation = schema["paths"]["/api/v1/rsa/estimate"]["post"]
-    assert "applicant" in json.dumps(operation["requestBody"])
+    ref = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    model = schema["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert {"applicant", "partner", "children", "housing", "month"} <= set(model["properties"])
+    # Every reference inside the model resolves within the document.
+    for target in re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(model)):
+        assert target in schema["components"]["schemas"]
     assert {"200", "422"} <= set(operation["responses"])

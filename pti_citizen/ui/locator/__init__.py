@@ -1,0 +1,1 @@
+"""« Trouver une Maison des Solidarités »: the page (``page.register``), its state and pure helpers."""

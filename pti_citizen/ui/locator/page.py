@@ -1,0 +1,472 @@
+"""« Trouver une Maison des Solidarités »: search by town or postcode (offline), by position (on a
+button press), or by street address (online, said plainly); the answer is always a list.
+
+No map: a map would load OpenStreetMap tiles from a third party. Each card links to OpenStreetMap's
+route planner and to the phone's own map app (``geo:``) instead, only when the person taps them.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from pti_citizen import routes
+from pti_citizen.directory import MAX_LIMIT
+from pti_citizen.i18n import LANGUAGES
+from pti_citizen.ui import layout, registry
+from pti_citizen.ui.components.links import link
+
+from .search import KINDS
+from .state import (
+    ADDRESS_DETAILS_ID,
+    ADDRESS_INPUT_ID,
+    RESULTS_HEADING_ID,
+    TOWN_INPUT_ID,
+    LocatorState,
+)
+from .texts import summaries, texts
+
+S = LocatorState
+
+
+def _error_at(field: str) -> rx.Var:
+    return (S.result.field == field) & (S.result.error != "")
+
+
+def _suggestions(field: str) -> rx.Component:
+    heading_id = f"locator-{field}-suggestions"
+    return rx.cond(
+        _error_at(field) & (S.result.suggestions.length() > 0),
+        rx.el.div(
+            rx.el.p(S.result.suggestions_header, id=heading_id, class_name="locator-suggestions-title"),
+            rx.el.ul(
+                rx.foreach(
+                    S.result.suggestions,
+                    lambda town: rx.el.li(
+                        rx.el.button(
+                            rx.el.span(town.name, class_name="locator-town-name"),
+                            rx.cond(
+                                town.postcodes != "",
+                                rx.el.span(
+                                    rx.el.span(", ", class_name="visually-hidden"),
+                                    town.postcodes,
+                                    class_name="locator-town-postcodes",
+                                    custom_attrs={"dir": "ltr"},
+                                ),
+                            ),
+                            type="button",
+                            class_name="button button-secondary locator-town",
+                            on_click=S.pick_town(town.query, town.name),
+                        )
+                    ),
+                ),
+                class_name="locator-towns",
+                custom_attrs={"aria-labelledby": heading_id},
+            ),
+            class_name="locator-suggestions",
+        ),
+    )
+
+
+def _field_error(field: str, element_id: str, empty_text: str | None = None) -> rx.Component:
+    message = S.result.error
+    if empty_text is not None:
+        message = rx.cond(S.result.error_code == "empty", empty_text, S.result.error)
+    return rx.el.div(
+        rx.cond(_error_at(field), rx.el.p(message, class_name="locator-error")),
+        id=element_id,
+        role="alert",
+    )
+
+
+def _text_field(
+    *, input_id: str, label: str, help_text: str, error_id: str, field: str, value, on_change, name=None
+) -> list[rx.Component]:
+    help_id = f"{input_id}-help"
+    attrs = {
+        "aria-describedby": f"{help_id} {error_id}",
+        "aria-invalid": rx.cond(_error_at(field), "true", "false"),
+        "enterKeyHint": "search",
+    }
+    props = {"name": name} if name else {}
+    return [
+        rx.el.label(label, html_for=input_id, class_name="locator-label"),
+        rx.el.p(help_text, id=help_id, class_name="hint"),
+        rx.debounce_input(
+            rx.el.input(
+                id=input_id,
+                type="text",
+                value=value,
+                on_change=on_change,
+                auto_complete="off",
+                spell_check=False,
+                max_length=200,
+                class_name="locator-input",
+                custom_attrs=attrs,
+                **props,
+            ),
+            debounce_timeout=250,
+        ),
+    ]
+
+
+def _town_search(t: dict[str, str]) -> rx.Component:
+    return rx.el.form(
+        *_text_field(
+            input_id=TOWN_INPUT_ID,
+            label=t["town_label"],
+            help_text=t["town_help"],
+            error_id="locator-q-error",
+            field="town",
+            value=S.query,
+            on_change=S.set_query,
+            name="q",
+        ),
+        rx.el.button(t["search"], type="submit", class_name="button locator-submit"),
+        _field_error("town", "locator-q-error"),
+        _suggestions("town"),
+        # Without JavaScript the browser sends ?q=… to this same page; with it, the state answers.
+        method="get",
+        on_submit=S.search_town,
+        role="search",
+        class_name="locator-form",
+    )
+
+
+def _gps_search(t: dict[str, str]) -> rx.Component:
+    problem = rx.match(
+        S.gps_problem,
+        ("denied", t["gps_denied"]),
+        ("timeout", t["gps_timeout"]),
+        ("unsupported", t["gps_unsupported"]),
+        t["gps_unavailable"],
+    )
+    return rx.el.div(
+        rx.el.p(t["or"], class_name="locator-or"),
+        rx.el.button(
+            rx.el.span(class_name="icon icon-place", aria_hidden="true"),
+            t["gps"],
+            type="button",
+            id="locator-gps",
+            class_name="button button-secondary",
+            on_click=S.locate,
+            custom_attrs={"aria-describedby": "locator-gps-help locator-gps-error"},
+        ),
+        rx.el.p(t["gps_help"], id="locator-gps-help", class_name="hint"),
+        rx.el.div(
+            rx.cond(S.gps_problem != "", rx.el.p(problem, class_name="locator-error")),
+            rx.cond(_error_at("gps"), rx.el.p(S.result.error, class_name="locator-error")),
+            id="locator-gps-error",
+            role="alert",
+        ),
+        class_name="locator-gps",
+    )
+
+
+def _address_search(t: dict[str, str]) -> rx.Component:
+    form = rx.el.form(
+        *_text_field(
+            input_id=ADDRESS_INPUT_ID,
+            label=t["address_label"],
+            help_text=t["address_help"],
+            error_id="locator-address-error",
+            field="address",
+            value=S.address,
+            on_change=S.set_address,
+            name="adresse",
+        ),
+        rx.el.button(t["address_search"], type="submit", class_name="button locator-submit"),
+        _field_error("address", "locator-address-error", t["address_empty"]),
+        _suggestions("address"),
+        on_submit=S.search_address,
+        class_name="locator-form",
+    )
+    return rx.el.details(
+        rx.el.summary(t["address_open"]),
+        rx.el.p(t["address_privacy"]),
+        rx.el.p(t["address_fallback"]),
+        # Only once the app runs: a form sent by the browser alone would put the address in the URL.
+        rx.cond(S.is_hydrated, form),
+        id=ADDRESS_DETAILS_ID,
+        class_name="locator-address",
+    )
+
+
+def _phone(label: str, number, href) -> rx.Component:
+    return rx.el.p(
+        rx.el.span(label, class_name="locator-label-inline"),
+        " ",
+        link(number, href=href, class_name="locator-phone", custom_attrs={"dir": "ltr"}),
+    )
+
+
+def _kiosques(card, t: dict[str, str]) -> rx.Component:
+    return rx.cond(
+        card.kiosques.length() > 0,
+        rx.el.div(
+            rx.el.h4(t["kiosques"]),
+            rx.el.ul(
+                rx.foreach(
+                    card.kiosques,
+                    lambda k: rx.el.li(
+                        rx.el.strong(k.date_text),
+                        " · ",
+                        k.time_text,
+                        rx.cond(k.where != "", rx.el.span(" · ", k.where)),
+                        rx.cond(k.summary != "", rx.el.br()),
+                        k.summary,
+                        rx.cond(
+                            k.languages_text != "",
+                            rx.el.span(rx.el.br(), t["languages"], " ", k.languages_text),
+                        ),
+                    ),
+                )
+            ),
+            class_name="locator-kiosques",
+        ),
+    )
+
+
+def _card(card, index, t: dict[str, str]) -> rx.Component:
+    heading_id = f"locator-card-{index}"
+    return rx.el.li(
+        rx.el.h3(card.name, id=heading_id, tab_index=-1),
+        rx.el.p(
+            rx.el.span(card.kind_label, class_name="locator-kind"),
+            rx.cond(
+                card.distance_text != "",
+                rx.el.span(
+                    rx.el.span(t["distance"], class_name="locator-label-inline"),
+                    " ",
+                    rx.el.span(card.distance_text, custom_attrs={"dir": "ltr"}),
+                    class_name="locator-distance",
+                ),
+            ),
+            class_name="locator-meta",
+        ),
+        rx.el.p(rx.el.span(t["address"], class_name="locator-label-inline"), " ", card.address),
+        rx.el.p(card.status_text, class_name=f"locator-status locator-status-{card.status_code}"),
+        _phone(t["phone"], card.phone, card.phone_href),
+        rx.cond(
+            card.parent_name != "",
+            rx.el.p(
+                rx.el.span(t["parent"], class_name="locator-label-inline"),
+                " ",
+                card.parent_name,
+                rx.cond(
+                    (card.parent_phone != "") & (card.parent_phone != card.phone),
+                    rx.el.span(
+                        " · ",
+                        link(
+                            card.parent_phone,
+                            href=card.parent_phone_href,
+                            class_name="locator-phone",
+                            custom_attrs={"dir": "ltr"},
+                        ),
+                    ),
+                ),
+                class_name="locator-parent",
+            ),
+        ),
+        _kiosques(card, t),
+        rx.el.ul(
+            rx.el.li(
+                link(t["directions"], href=card.directions_url, rel="noopener", class_name="locator-link")
+            ),
+            rx.el.li(link(t["geo"], href=card.geo_url, class_name="locator-link")),
+            class_name="locator-links no-print",
+        ),
+        class_name="locator-card",
+        custom_attrs={"aria-labelledby": heading_id},
+    )
+
+
+def _filter(t: dict[str, str]) -> rx.Component:
+    labels = {kind: t[f"filter_{kind}"] for kind in KINDS}
+    return rx.el.fieldset(
+        rx.el.legend(t["filter_legend"]),
+        rx.el.div(
+            *[
+                rx.el.label(
+                    rx.el.input(
+                        type="radio",
+                        name="locator-kind",
+                        value=kind,
+                        checked=S.kind == kind,
+                        on_change=S.set_filter(kind),
+                    ),
+                    rx.el.span(labels[kind]),
+                    class_name="locator-choice",
+                )
+                for kind in KINDS
+            ],
+            class_name="locator-choices",
+        ),
+        rx.cond(S.kind == "kiosque", rx.el.p(t["kiosque_explained"], class_name="hint")),
+        class_name="locator-filter no-print",
+    )
+
+
+def _other_towns(t: dict[str, str]) -> rx.Component:
+    return rx.cond(
+        S.result.other_towns.length() > 0,
+        rx.el.div(
+            rx.el.p(t["other_towns"], id="locator-other-towns"),
+            rx.el.ul(
+                rx.foreach(
+                    S.result.other_towns,
+                    lambda town: rx.el.li(
+                        rx.el.button(
+                            town.name,
+                            type="button",
+                            class_name="button button-secondary locator-town",
+                            on_click=S.pick_town(town.query, town.name),
+                        )
+                    ),
+                ),
+                class_name="locator-towns",
+                custom_attrs={"aria-labelledby": "locator-other-towns"},
+            ),
+            class_name="locator-suggestions no-print",
+        ),
+    )
+
+
+def _tools(t: dict[str, str]) -> rx.Component:
+    status = rx.match(
+        S.share_status,
+        ("shared", rx.el.p(t["shared"])),
+        ("copied", rx.el.p(t["copied"])),
+        (
+            "failed",
+            rx.el.p(
+                rx.el.label(t["copy_label"], html_for="locator-share-url"),
+                rx.el.input(
+                    id="locator-share-url",
+                    type="text",
+                    value=S.share_url,
+                    read_only=True,
+                    class_name="locator-input",
+                    custom_attrs={"dir": "ltr"},
+                ),
+            ),
+        ),
+        rx.fragment(),
+    )
+    return rx.el.div(
+        rx.el.div(
+            rx.el.button(
+                t["share"],
+                type="button",
+                class_name="button button-secondary",
+                on_click=S.share,
+                custom_attrs={"aria-describedby": "locator-share-help"},
+            ),
+            rx.el.button(
+                t["print"],
+                type="button",
+                class_name="button button-secondary",
+                custom_attrs={"data-print": "locator"},
+            ),
+            class_name="button-row",
+        ),
+        rx.el.p(t["share_help"], id="locator-share-help", class_name="hint"),
+        rx.el.div(status, role="status"),
+        class_name="locator-tools no-print",
+    )
+
+
+def _results(t: dict[str, str], lang: str) -> rx.Component:
+    return rx.cond(
+        S.result.ok,
+        rx.el.section(
+            rx.el.h2(t["results_title"], id=RESULTS_HEADING_ID, tab_index=-1),
+            rx.el.p(
+                S.result.explanation,
+                class_name=rx.cond(S.result.fallback, "note locator-fallback", "locator-explanation"),
+            ),
+            rx.el.p(rx.el.strong(S.result.notice), class_name="note locator-notice"),
+            rx.cond(
+                S.result.hint != "",
+                rx.el.div(
+                    rx.el.p(S.result.hint),
+                    rx.el.button(
+                        t["write_address"],
+                        type="button",
+                        class_name="button button-secondary",
+                        on_click=S.open_address_search,
+                    ),
+                    class_name="locator-hint no-print",
+                ),
+            ),
+            _other_towns(t),
+            _filter(t),
+            rx.cond(
+                S.count > 0,
+                rx.el.ol(
+                    rx.foreach(S.result.cards, lambda card, index: _card(card, index, t)),
+                    class_name="locator-list",
+                ),
+                rx.el.p(S.result.empty_message, class_name="note"),
+            ),
+            rx.cond(
+                S.can_show_more,
+                rx.el.button(
+                    t["more"],
+                    type="button",
+                    class_name="button button-secondary no-print",
+                    on_click=S.show_more,
+                ),
+            ),
+            _tools(t),
+            class_name="locator-results",
+            custom_attrs={"aria-labelledby": RESULTS_HEADING_ID},
+        ),
+    )
+
+
+def _summary(t: dict[str, str], lang: str) -> rx.Component:
+    """The polite live region: « 5 lieux trouvés près de Saint-Gaudens », or what is running."""
+    found = rx.Var.create(summaries(lang, MAX_LIMIT)).to(dict)[S.count.to_string()].to(str)
+    done = rx.cond(S.result.ok, found.replace("{town}", S.result.town), "")
+    text = rx.match(S.busy, ("gps", t["gps_busy"]), ("", done), t["busy"])
+    return rx.el.p(
+        text, id="locator-summary", class_name="locator-summary", aria_live="polite", role="status"
+    )
+
+
+def locator_page(lang: str) -> rx.Component:
+    t = texts(lang)
+    return layout.page(
+        lang,
+        routes.LOCATOR,
+        rx.el.div(
+            rx.el.h1(t["title"]),
+            rx.el.p(t["lead"], class_name="lead"),
+            rx.el.section(
+                rx.el.h2(t["search_title"], id="locator-search-title"),
+                _town_search(t),
+                _gps_search(t),
+                _address_search(t),
+                class_name="locator-search",
+                custom_attrs={"aria-labelledby": "locator-search-title"},
+            ),
+            _summary(t, lang),
+            _results(t, lang),
+            class_name="locator",
+        ),
+    )
+
+
+def register(app: rx.App) -> None:
+    for lang in LANGUAGES:
+        t = texts(lang)
+        registry.add_localized_page(
+            app,
+            lang,
+            routes.LOCATOR,
+            locator_page(lang),
+            t["title"],
+            t["description"],
+            on_load=LocatorState.load_from_url,
+        )
+    registry.mark_available("mds")

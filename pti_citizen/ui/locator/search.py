@@ -1,0 +1,127 @@
+"""One search, however it was asked: a town or postcode (offline), a position, or a street address
+(online, through the Base Adresse Nationale, with the town search as fall-back). Pure Python.
+
+The page's state only says *what* was asked (:class:`Ask`); this module asks the directory core and
+hands back an :class:`~pti_citizen.ui.locator.view.Outcome`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping
+from urllib.parse import quote
+
+from pti_citizen.directory import MAX_LIMIT, BanGeocoder, nearest_payload_async
+
+from .view import Outcome, outcome
+
+#: The filter's choices; ``all`` means no ``kind`` for the core.
+KINDS = ("all", "mds", "point_accueil", "kiosque")
+FIRST_LIMIT = 5
+MORE_STEP = 5
+#: Longest text we send anywhere (the core cuts at 200 too): a town or an address never needs more.
+MAX_TEXT = 200
+
+
+@dataclasses.dataclass(frozen=True)
+class Ask:
+    """What the person asked. ``how``: ``town`` (field), ``gps`` (position) or ``address`` (online)."""
+
+    how: str
+    text: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    kind: str = "all"
+    limit: int = FIRST_LIMIT
+
+    def with_options(self, *, kind: str | None = None, limit: int | None = None) -> Ask:
+        return dataclasses.replace(
+            self,
+            kind=clean_kind(kind) if kind is not None else self.kind,
+            limit=clean_limit(limit) if limit is not None else self.limit,
+        )
+
+
+def clean_kind(kind: str | None) -> str:
+    kind = (kind or "").strip().lower()
+    return kind if kind in KINDS else "all"
+
+
+def clean_limit(limit: int | str | None) -> int:
+    try:
+        value = int(limit)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return FIRST_LIMIT
+    return min(MAX_LIMIT, max(1, value))
+
+
+def more(limit: int) -> int:
+    """The next page size for « Afficher plus de lieux »."""
+    return clean_limit(limit + MORE_STEP)
+
+
+def position(result: object) -> tuple[float, float] | str:
+    """Read what the browser's geolocation script returned: ``(lat, lon)``, or an error code.
+
+    Codes: ``denied``, ``unavailable``, ``timeout``, ``unsupported``. Anything odd is ``unavailable``.
+    """
+    if not isinstance(result, Mapping):
+        return "unavailable"
+    error = result.get("error")
+    if error:
+        return error if error in ("denied", "timeout", "unsupported") else "unavailable"
+    try:
+        lat, lon = float(result["lat"]), float(result["lon"])
+    except (KeyError, TypeError, ValueError):
+        return "unavailable"
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return "unavailable"
+    return lat, lon
+
+
+def from_url(params: Mapping[str, str]) -> Ask | None:
+    """A search written in the page's address (``?q=31800&kind=mds``): shared links, no-JS forms."""
+    text = (params.get("q") or "").strip()[:MAX_TEXT]
+    if not text:
+        return None
+    return Ask("town", text, kind=clean_kind(params.get("kind")), limit=clean_limit(params.get("limit")))
+
+
+async def run(
+    ask: Ask,
+    lang: str,
+    *,
+    geocoder_factory: Callable[[], BanGeocoder] = BanGeocoder,
+    now: dt.datetime | None = None,
+) -> Outcome:
+    """Ask the directory. Only ``how="address"`` may go online, and only with a fresh geocoder."""
+    kind = None if ask.kind == "all" else ask.kind
+    options = {"limit": ask.limit, "kind": kind, "lang": lang, "now": now}
+    if ask.how == "gps":
+        status, body = await nearest_payload_async(lat=ask.lat, lon=ask.lon, **options)
+    elif ask.how == "address":
+        status, body = await nearest_payload_async(
+            q=ask.text[:MAX_TEXT], geocoder=geocoder_factory(), **options
+        )
+    elif ask.how == "town":
+        status, body = await nearest_payload_async(q=ask.text[:MAX_TEXT], **options)
+    else:
+        raise ValueError(f"unknown way of searching {ask.how!r}")
+    return outcome(status, body, field=ask.how)
+
+
+def url_query(ask: Ask, outcome: Outcome) -> str:
+    """``?q=…`` for a town search, so that a reload or a copied address bar repeats it.
+
+    A position or a street address never goes in the URL: those searches leave it bare, and so does
+    a search that found nothing (what was typed may be an address).
+    """
+    if ask.how != "town" or not outcome.ok:
+        return ""
+    text = outcome.share_query
+    if not text:
+        return ""
+    kind = f"&kind={ask.kind}" if ask.kind != "all" else ""
+    return "?q=" + quote(text, safe="") + kind
