@@ -377,6 +377,17 @@ def test_invalid_ages_get_messages(page, app_url):
         "aria-invalid", "false"
     )
     assert axe_violations(page) == []
+    # Back: the typed number is still there; a number chosen with a button is not typed in the field.
+    page.get_by_role("button", name=wizard.t["back"]).click()
+    wizard.expect_question("children_count")
+    more = page.get_by_label(wizard.q["children_count"].field)
+    expect(more).to_have_value("6")
+    wizard.answer("children_count", "2")
+    wizard.expect_question("children_ages")
+    expect(page.get_by_label(wizard.q["children_ages"].field.format(n=3), exact=True)).to_have_count(0)
+    page.get_by_role("button", name=wizard.t["back"]).click()
+    expect(more).to_have_value("")
+    expect(page.get_by_role("button", name="2", exact=True)).to_have_attribute("aria-pressed", "true")
 
 
 def _shared_link(page) -> str:

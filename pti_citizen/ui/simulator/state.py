@@ -108,6 +108,12 @@ class SimulatorState(rx.State):
         return {key: value for key, value in self._answers().items() if isinstance(value, str)}
 
     @rx.var
+    def more_children(self) -> str:
+        """The number typed for « more than 5 children » (empty when a button was chosen)."""
+        count = flow.View(self._answers(), flow.parameters()).child_count
+        return str(count) if count is not None and count > flow.MOST_CHILDREN_AS_BUTTONS else ""
+
+    @rx.var
     def child_fields(self) -> list[dict[str, str]]:
         """One age field per child: its number (1, 2…), name, typed value and error code."""
         answers = self._answers()

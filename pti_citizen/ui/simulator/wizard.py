@@ -92,7 +92,9 @@ def _typed_field(
                 id="answer-input",
                 name="value",
                 type="text",
-                default_value=rx.cond(S.chosen[qid], S.chosen[qid], ""),
+                default_value=S.more_children
+                if qid == "children_count"
+                else rx.cond(S.chosen[qid], S.chosen[qid], ""),
                 auto_complete="off",
                 input_mode="numeric" if numeric else "decimal",
                 class_name="answer-input",
