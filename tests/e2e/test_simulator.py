@@ -548,6 +548,7 @@ def test_answers_survive_a_lost_connection(context, page, app_url):
     wizard = Wizard(page, app_url, "fr").open()
     for question, value in SINGLE_TENANT[:2]:
         wizard.answer(question, value)
+    wizard.expect_question("children_count")  # the last answer reached the server
     context.set_offline(True)
     # The socket is down: the shell says so, and the answer given now waits for the connection.
     expect(page.locator("#connection-status")).to_contain_text("hors connexion", timeout=20_000)
