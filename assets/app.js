@@ -160,6 +160,33 @@
     document.querySelectorAll("input[data-checklist]").forEach(function (box) { box.checked = store.getItem(checklistKey(box)) === "1"; });
   }
 
+  /* ---- Focus after a server update, without server-sent code (the CSP forbids eval) ---- */
+  // A newly inserted [data-autofocus] element (the next question, a result) takes the focus, and so
+  // does a field that becomes aria-invalid, or whose form's data-error-serial changes (a refused
+  // answer, even with the same message as before): the first invalid field, so its error is read.
+  function focusSoon(el) { window.setTimeout(function () { if (document.contains(el)) el.focus(); }, 30); }
+  var focusObserver = new MutationObserver(function (records) {
+    for (var i = 0; i < records.length; i++) {
+      var r = records[i];
+      if (r.type === "attributes" && (r.attributeName === "data-error-serial" || r.target.getAttribute("aria-invalid") === "true")) {
+        var first = document.querySelector("main [aria-invalid='true']");
+        if (first) focusSoon(first);
+        return;
+      }
+      for (var j = 0; j < r.addedNodes.length; j++) {
+        var node = r.addedNodes[j];
+        if (node.nodeType !== 1) continue;
+        var invalid = node.matches("[aria-invalid='true']") ? node : node.querySelector("[aria-invalid='true']");
+        var target = invalid || (node.matches("[data-autofocus]") ? node : node.querySelector("[data-autofocus]"));
+        if (target) { focusSoon(target); return; }
+      }
+    }
+  });
+  function watchFocus() {
+    var main = document.querySelector("main");
+    if (main) focusObserver.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
+  }
+
   /* ---- Events (delegated, so they survive React hydration) ---- */
   document.addEventListener("click", function (e) {
     var t = e.target.closest ? e.target.closest("button, a") : null;
@@ -214,6 +241,7 @@
   // React hydrates after this script: restore ticks again once it has attached to the page.
   window.addEventListener("load", function () {
     window.setTimeout(function () {
+      watchFocus();  // after hydration: the first render must not steal the focus
       restoreChecklists();
       if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
     }, 300);

@@ -8,6 +8,7 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.ui import document, feedback, registry
+from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
 from pti_citizen.ui.pages import content as content_pages
@@ -40,7 +41,7 @@ def _offline_banner() -> rx.Component:
 app = rx.App(
     head_components=document.head_components(),
     html_custom_attrs=document.html_attributes(),
-    stylesheets=["/app.css", "/locator.css", "/feedback.css"],
+    stylesheets=["/app.css", "/locator.css", "/simulator.css", "/feedback.css"],
     backend_exception_handler=report_backend_error,
     # No toast library: errors use our own translated messages, and its <style> element would need
     # style-src 'unsafe-inline' (web/security.py).
@@ -55,6 +56,7 @@ feedback.register(app)  # database schema, /equipe, Kiosques Insertion source fo
 content_pages.register(app)
 offers_page.register(app)
 locator.register(app)
+simulator_pages.register(app)
 
 for _lang in LANGUAGES:
     _ = gettext_for(_lang)

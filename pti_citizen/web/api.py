@@ -6,18 +6,21 @@ Every answer comes from the pure-Python core; this module only speaks HTTP: stat
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pti_citizen import directory, simulator
+from pti_citizen import directory, routes, simulator
 from pti_citizen.i18n import gettext_for, negotiate, normalize_language
 from pti_citizen.simulator.validation import json_error
+from pti_citizen.ui.simulator import share
 from pti_citizen.web.feedback_export import add_feedback_export
+from rxconfig import config
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 64 * 1024
@@ -112,6 +115,25 @@ def create_api() -> FastAPI:
     @api.get(f"{API_PREFIX}/places", summary="Every place as data·inclusion structures (schema v1)")
     async def places() -> JSONResponse:
         return JSONResponse(directory.export_structures(), headers={"Cache-Control": "public, max-age=3600"})
+
+    @api.get(
+        f"{API_PREFIX}/rsa/qr.svg",
+        summary="QR code of a shared result link (amount and next steps only, never the answers)",
+        response_class=Response,
+        responses={200: {"content": {"image/svg+xml": {}}}, 422: {"model": simulator.ErrorsOutput}},
+    )
+    async def result_qr_code(request: Request) -> Response:
+        lang = _language(request, request.query_params.get("lang"))
+        query = "&".join(f"{k}={v}" for k, v in request.query_params.items() if k in share.KEYS)
+        table = simulator.default_table()
+        try:
+            share.parse_share_query(query, first_month=table.first_day, today=dt.date.today())
+        except share.ShareLinkError:
+            _ = gettext_for(lang)
+            return _json(422, {"errors": [{"field": "query", "message": _("Ce lien ne marche pas.")}]})
+        url = f"{(config.deploy_url or '').rstrip('/')}{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}"
+        headers = {"Cache-Control": "public, max-age=86400"}
+        return Response(share.qr_code_svg(url), media_type="image/svg+xml", headers=headers)
 
     add_feedback_export(api)  # GET /api/v1/feedback/export.csv (team only)
     _document_raw_body_models(api)

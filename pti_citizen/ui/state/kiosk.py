@@ -8,7 +8,8 @@ import reflex as rx
 def _all_substates(cls: type[rx.State]) -> list[type[rx.State]]:
     found = []
     for sub in cls.get_substates():
-        if sub.__module__.startswith("pti_citizen."):
+        # States marked ``kiosk_keep`` hold the terminal's settings (its way of use), not answers.
+        if sub.__module__.startswith("pti_citizen.") and not getattr(sub, "kiosk_keep", False):
             found.append(sub)
         found.extend(_all_substates(sub))
     return found

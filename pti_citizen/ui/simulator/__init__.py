@@ -1,0 +1,35 @@
+"""The RSA simulator pages: the wizard « Est-ce que j'ai droit au RSA ? » and its result page.
+
+``flow``, ``share`` and ``texts`` are plain Python (tested in ``tests/ui_simulator``); Reflex is
+imported only by the pages and the state, when ``register`` runs.
+"""
+
+from __future__ import annotations
+
+DOOR = "simulateur"
+
+
+def register(app) -> None:
+    from pti_citizen import routes
+    from pti_citizen.i18n import LANGUAGES
+    from pti_citizen.ui import registry
+    from pti_citizen.ui.simulator.result import result_page
+    from pti_citizen.ui.simulator.state import SimulatorState
+    from pti_citizen.ui.simulator.texts import page_texts
+    from pti_citizen.ui.simulator.wizard import wizard_page
+
+    for lang in LANGUAGES:
+        t = page_texts(lang)
+        registry.add_localized_page(
+            app, lang, routes.SIMULATOR, wizard_page(lang), t["title"], t["description"]
+        )
+        registry.add_localized_page(
+            app,
+            lang,
+            routes.SIMULATOR_RESULT,
+            result_page(lang),
+            t["result_title"],
+            t["description"],
+            on_load=SimulatorState.load_result,
+        )
+    registry.mark_available(DOOR)
