@@ -8,6 +8,7 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.ui import layout
 from pti_citizen.ui.components.links import link
+from pti_citizen.ui.feedback import feedback_widget
 from pti_citizen.ui.simulator import state as st
 from pti_citizen.ui.simulator.parts import both_blocks, fill
 from pti_citizen.ui.simulator.state import SimulatorState
@@ -260,4 +261,5 @@ def result_page(lang: str) -> rx.Component:
             ),
             class_name="result",
         ),
+        feedback_widget(lang, routes.SIMULATOR_RESULT),
     )
