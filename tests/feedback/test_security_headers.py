@@ -3,15 +3,14 @@ scripts (hashes recomputed here with hashlib, from the HTML the fake app serves)
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import gzip
 import hashlib
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from pti_citizen.web import static
+from tests.asgi_client import call_asgi
 
 THEME = "window.theme = 'light';"
 MODULE = 'import "/assets/manifest-1.js";'
@@ -71,20 +70,8 @@ class FakeApp:
 
 
 def call(app, path, method="GET"):
-    scope = {"type": "http", "method": method, "path": path, "raw_path": path.encode(), "headers": []}
-    messages = []
-
-    async def receive():
-        return {"type": "http.request", "body": b""}
-
-    async def send(message):
-        messages.append(message)
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, app(scope, receive, send)).result()
-    start = messages[0]
-    assert start["type"] == "http.response.start"
-    return {k.decode(): v.decode() for k, v in start["headers"]}, messages[1:]
+    _status, headers, rest = call_asgi(app, path, method=method)
+    return headers, rest
 
 
 @pytest.fixture

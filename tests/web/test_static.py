@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from pti_citizen.web import static
+from tests.asgi_client import call_asgi
 
 
 class Recorder:
@@ -26,27 +25,8 @@ class Recorder:
 
 
 def call(app, path, headers=None, method="GET"):
-    scope = {
-        "type": "http",
-        "method": method,
-        "path": path,
-        "raw_path": path.encode(),
-        "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
-    }
-    messages = []
-
-    async def receive():
-        return {"type": "http.request", "body": b""}
-
-    async def send(message):
-        messages.append(message)
-
-    # A thread of its own: the browser tests' sync Playwright may hold this thread's event loop.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, app(scope, receive, send)).result()
-    start = messages[0]
-    body = b"".join(m.get("body", b"") for m in messages[1:])
-    return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body
+    status, response_headers, rest = call_asgi(app, path, headers, method)
+    return status, response_headers, b"".join(m.get("body", b"") for m in rest)
 
 
 @pytest.fixture
