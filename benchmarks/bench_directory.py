@@ -6,36 +6,15 @@ Targets (issue): all 586 nearest-5 lookups in < 50 ms in total. Figures are prin
 
 from __future__ import annotations
 
-import gc
-import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import best_of, rss_kib
+
 REPEATS = 7
-
-
-def rss_kib() -> int:
-    """Resident set size now (Linux /proc), else the peak RSS from getrusage."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def best_of(function, repeats: int = REPEATS) -> float:
-    timings = []
-    for _ in range(repeats):
-        gc.collect()
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def main() -> None:
@@ -93,7 +72,7 @@ def main() -> None:
         ("town name resolve + nearest-5, 586 communes", by_name),
         ("full API payload (status texts, links), 586 communes", full_payload),
     ]:
-        total = best_of(function)
+        total = best_of(function, REPEATS)
         print(
             f"{label}: {total * 1000:.1f} ms total, {total / len(communes) * 1e6:.0f} µs each (best of {REPEATS})"
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import random
 import sys
 import tempfile
@@ -17,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import best_of
 from pti_citizen.db import feedback_store, migrations
 from pti_citizen.db.engine import engine
 from pti_citizen.db.models import FeedbackEntry
@@ -47,16 +47,6 @@ WORDS = [
     "la",
     "CAF",
 ]
-
-
-def best_of(function, repeats: int = 5) -> float:
-    timings = []
-    for _ in range(repeats):
-        gc.collect()
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def comment(rng: random.Random) -> str:
