@@ -46,6 +46,8 @@ def head_components() -> list[rx.Component]:
         rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
         rx.el.script(_DISPLAY_PREFS_JS),
         rx.el.script(src="/app.js", defer=True),
+        # The locator's browser side (position, share, address bar, focus): no code comes from the server.
+        rx.el.script(src="/locator.js", defer=True),
     ]
 
 

@@ -21,6 +21,7 @@ BACKGROUND_COLOR = "#ffffff"
 #: Static files every page needs besides the hashed /assets/* that the pages reference.
 STATIC_FILES = (
     "/app.js",
+    "/locator.js",
     "/favicon.ico",
     "/icon.svg",
     "/icon-192.png",
@@ -61,13 +62,13 @@ def manifest(lang: str) -> dict:
 
 
 def build_fingerprint(client_dir: Path) -> str:
-    """Changes whenever the deployed frontend changes (hashed asset names, app.js, app.css)."""
+    """Changes whenever the deployed frontend changes (hashed asset names, the unhashed scripts, app.css)."""
     digest = hashlib.sha256()
     assets = client_dir / "assets"
     if assets.is_dir():
         for name in sorted(p.name for p in assets.iterdir()):
             digest.update(name.encode())
-    for name in ("app.js", "app.css"):
+    for name in ("app.js", "locator.js", "app.css"):
         file = client_dir / name
         if file.is_file():
             digest.update(file.read_bytes())

@@ -8,10 +8,11 @@ page body and cached), so an injected script — or any script added after the b
 
 What the policy allows, and why:
 
-- ``script-src 'self'`` + hashes: our bundles, ``/app.js``, and the build's inline scripts. No
-  ``'unsafe-eval'``: events sent by the server must not carry code (Reflex's ``rx.call_script``
-  and ``rx.call_function`` *returned by an event handler* are evaluated with ``eval``; chain them on
-  the client instead, where Reflex compiles them to real functions).
+- ``script-src 'self'`` + hashes: our bundles, ``/app.js``, ``/locator.js``, and the build's inline
+  scripts. No ``'unsafe-eval'``: events sent by the server must not carry code (Reflex's
+  ``rx.call_script`` and ``rx.call_function`` *returned by an event handler* are evaluated with
+  ``eval``; chain them on the client instead, where Reflex compiles them to real functions — but
+  not with a ``callback``: Reflex passes callbacks as strings, run with ``eval`` too).
 - ``style-src 'self'``: only our stylesheets. The pages set no inline style: components take
   classes from ``assets/*.css``, and Reflex's toast library (sonner, which injects a ``<style>``
   element) is switched off (``rx.App(toaster=None)``). A feature that needs ``style=`` props

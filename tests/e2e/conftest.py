@@ -144,7 +144,14 @@ def no_csp_violation(request):
     if not {"page", "context"} & set(request.fixturenames):
         yield
         return
-    context = request.getfixturevalue("context")
+    seen = watch_csp(request.getfixturevalue("context"))
+    yield
+    assert not seen, "the browser reported Content-Security-Policy violations:\n" + "\n".join(seen)
+
+
+def watch_csp(context) -> list[str]:
+    """The CSP violations this browser context reports, as they happen (for contexts a test opens
+    itself with ``browser.new_context``, which the autouse fixture does not see)."""
     seen: list[str] = []
     context.add_init_script(CSP_PROBE)
 
@@ -155,8 +162,7 @@ def no_csp_violation(request):
             seen.append(message.text)
 
     context.on("console", on_console)
-    yield
-    assert not seen, "the browser reported Content-Security-Policy violations:\n" + "\n".join(seen)
+    return seen
 
 
 def wait_for_app(page) -> None:

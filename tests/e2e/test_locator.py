@@ -7,6 +7,7 @@ haversine), never from the app. No test needs the internet: the address search i
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -15,7 +16,7 @@ from playwright.sync_api import expect
 from pti_citizen.directory import address_notice
 from pti_citizen.ui.locator.texts import texts
 from tests.e2e.a11y import HORIZONTAL_OVERFLOW_JS, SMALL_TARGETS_JS, axe_violations, tab_through
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import wait_for_app, watch_csp
 from tests.ui_locator import reference as ref
 
 pytestmark = pytest.mark.e2e
@@ -29,6 +30,18 @@ def _open(page, app_url, lang="fr", query=""):
     wait_for_app(page)
     # The address form is drawn once the app is live: then typing and clicking reach the state.
     page.wait_for_function("() => document.getElementById('locator-address') !== null")
+
+
+@contextlib.contextmanager
+def _own_context(browser, **options):
+    """A browser context with its own permissions; like every page test, it fails on a CSP violation."""
+    context = browser.new_context(**options)
+    seen = watch_csp(context)
+    try:
+        yield context
+    finally:
+        context.close()
+    assert not seen, "Content-Security-Policy violations:\n" + "\n".join(seen)
 
 
 def _results(page, words=FR):
@@ -83,26 +96,26 @@ def test_a_postcode_shared_by_several_towns_offers_the_others(page, app_url):
 
 
 def test_gps_position_in_toulouse(browser, app_url):
-    context = browser.new_context(geolocation=TOULOUSE_GPS, permissions=["geolocation"])
-    page = context.new_page()
-    _open(page, app_url, query="?q=31800")  # an earlier town search, in the URL
-    page.get_by_role("button", name=FR["gps"]).click()
-    expect(page.get_by_role("heading", name=FR["results_title"])).to_be_focused()
-    _expect_first_place(page, ref.nearest_place(TOULOUSE_GPS["latitude"], TOULOUSE_GPS["longitude"]))
-    expect(page).to_have_url(re.compile(r"/fr/trouver-une-mds$"))  # the position never goes in the URL
-    context.close()
+    with _own_context(browser, geolocation=TOULOUSE_GPS, permissions=["geolocation"]) as context:
+        page = context.new_page()
+        _open(page, app_url, query="?q=31800")  # an earlier town search, in the URL
+        page.get_by_role("button", name=FR["gps"]).click()
+        expect(page.get_by_role("heading", name=FR["results_title"])).to_be_focused()
+        _expect_first_place(page, ref.nearest_place(TOULOUSE_GPS["latitude"], TOULOUSE_GPS["longitude"]))
+        expect(page).to_have_url(re.compile(r"/fr/trouver-une-mds$"))  # the position never goes in the URL
 
 
 def test_gps_refused_says_so_and_the_town_search_still_works(browser, app_url):
-    context = browser.new_context()  # no permission granted: the browser refuses
-    page = context.new_page()
-    _open(page, app_url)
-    page.get_by_role("button", name=FR["gps"]).click()
-    expect(page.get_by_role("alert").filter(has_text=FR["gps_denied"])).to_be_visible()
-    expect(_results(page)).to_have_count(0)
-    _search_town(page, "31800")
-    _expect_first_place(page, ref.nearest_place(*ref.centre(ref.communes_of_postcode("31800")[0])))
-    context.close()
+    with _own_context(browser) as context:  # no permission granted: the browser refuses
+        page = context.new_page()
+        _open(page, app_url, query="?q=31800")
+        page.get_by_role("button", name=FR["gps"]).click()
+        expect(page.get_by_role("alert").filter(has_text=FR["gps_denied"])).to_be_visible()
+        expect(page.get_by_role("button", name=FR["gps"])).to_be_focused()
+        expect(_results(page)).to_have_count(0)
+        expect(page).to_have_url(re.compile(r"/fr/trouver-une-mds$"))  # the old search is gone
+        _search_town(page, "31800")
+        _expect_first_place(page, ref.nearest_place(*ref.centre(ref.communes_of_postcode("31800")[0])))
 
 
 def test_a_typo_gives_a_suggestion_that_searches_that_town(page, app_url):
@@ -231,23 +244,97 @@ def test_every_control_shows_its_focus_and_the_page_fits_at_200_percent(page, ap
     assert overflow["scroll"] <= overflow["width"], overflow
 
 
-def test_share_copies_a_link_with_the_town_only(browser, app_url):
-    context = browser.new_context(
-        geolocation=TOULOUSE_GPS, permissions=["geolocation", "clipboard-read", "clipboard-write"]
-    )
-    page = context.new_page()
-    _open(page, app_url)
-    page.get_by_role("button", name=FR["gps"]).click()
-    expect(page.get_by_role("heading", name=FR["results_title"])).to_be_focused()
-    page.get_by_role("button", name=FR["share"]).click()
-    town = ref.nearest_commune(TOULOUSE_GPS["latitude"], TOULOUSE_GPS["longitude"])["nom"]
+def _shared_link(page) -> str:
+    """The link the share button gave: in the clipboard, or in the field shown to copy it by hand."""
     copied = page.get_by_text(FR["copied"])
     shown = page.get_by_label(FR["copy_label"])
     expect(copied.or_(shown)).to_be_visible()
-    link = page.evaluate("navigator.clipboard.readText()") if copied.count() else shown.input_value()
-    assert link.endswith("/fr/trouver-une-mds?q=" + town.replace(" ", "%20"))
-    assert "43.6" not in link and "1.44" not in link
-    context.close()
+    return page.evaluate("navigator.clipboard.readText()") if copied.count() else shown.input_value()
+
+
+SHARING = ["geolocation", "clipboard-read", "clipboard-write"]
+
+
+def test_share_copies_a_link_with_the_town_only(browser, app_url):
+    with _own_context(browser, geolocation=TOULOUSE_GPS, permissions=SHARING) as context:
+        page = context.new_page()
+        _open(page, app_url)
+        page.get_by_role("button", name=FR["gps"]).click()
+        expect(page.get_by_role("heading", name=FR["results_title"])).to_be_focused()
+        page.get_by_role("button", name=FR["share"]).click()
+        town = ref.nearest_commune(TOULOUSE_GPS["latitude"], TOULOUSE_GPS["longitude"])["nom"]
+        link = _shared_link(page)
+        assert link.endswith("/fr/trouver-une-mds?q=" + town.replace(" ", "%20"))
+        assert "43.6" not in link and "1.44" not in link
+
+
+def test_without_a_clipboard_the_link_is_shown_to_copy(browser, app_url):
+    with _own_context(browser) as context:
+        page = context.new_page()
+        page.add_init_script(
+            "Object.defineProperty(navigator, 'clipboard', {value: undefined});"
+            "Object.defineProperty(navigator, 'share', {value: undefined});"
+        )
+        _open(page, app_url)
+        _search_town(page, "st gaudens")
+        page.get_by_role("radio", name=FR["filter_mds"]).click()
+        expect(page).to_have_url(re.compile(r"kind=mds$"))
+        page.get_by_role("button", name=FR["share"]).click()
+        field = page.get_by_label(FR["copy_label"])
+        expect(field).to_have_value(re.compile(r"/fr/trouver-une-mds\?q=st%20gaudens&kind=mds$"))
+        page.get_by_role("radio", name=FR["filter_all"]).click()  # another list: the old link goes
+        expect(field).to_have_count(0)
+
+
+def test_search_position_refusal_and_share_run_under_the_strict_policy(browser, app_url):
+    """The page's own code does everything: nothing the server sends is run as code (no eval)."""
+    with _own_context(browser, geolocation=TOULOUSE_GPS, permissions=SHARING) as context:
+        page = context.new_page()
+        policy = page.goto(f"{app_url}/fr/trouver-une-mds").headers["content-security-policy"]
+        script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+        assert "'unsafe-eval'" not in script_src and "'unsafe-inline'" not in script_src
+        wait_for_app(page)
+        page.wait_for_function("() => document.getElementById('locator-address') !== null")
+        _search_town(page, "31800")
+        expect(page.get_by_role("heading", name=FR["results_title"])).to_be_focused()
+        expect(page).to_have_url(re.compile(r"\?q=31800$"))
+        page.get_by_role("button", name=FR["gps"]).click()
+        expect(page).to_have_url(re.compile(r"/fr/trouver-une-mds$"))
+        _expect_first_place(page, ref.nearest_place(TOULOUSE_GPS["latitude"], TOULOUSE_GPS["longitude"]))
+        page.get_by_role("button", name=FR["more"]).click()
+        expect(_results(page).get_by_role("heading", level=3).nth(5)).to_be_focused()
+        page.get_by_role("button", name=FR["share"]).click()
+        assert "?q=" in _shared_link(page)
+        context.clear_permissions()  # the person withdraws the permission: the next press is refused
+        page.get_by_role("button", name=FR["gps"]).click()
+        expect(page.get_by_role("alert").filter(has_text=FR["gps_denied"])).to_be_visible()
+        expect(_results(page)).to_have_count(0)
+
+
+def test_coming_back_without_a_query_shows_no_earlier_search(page, app_url):
+    """The session remembers the last search; a page opened without ``?q=`` must not bring it back,
+    not even for a moment in the address bar (the server first sends the session as it was)."""
+    page.add_init_script(
+        "window.addressBar = []; const replace = history.replaceState.bind(history);"
+        "history.replaceState = (s, t, url) => { window.addressBar.push(String(url)); replace(s, t, url); };"
+    )
+    _open(page, app_url)
+    _search_town(page, "31800")
+    expect(page).to_have_url(re.compile(r"\?q=31800$"))
+    _open(page, app_url)
+    expect(page.get_by_label(FR["town_label"])).to_have_value("")
+    expect(_results(page)).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/fr/trouver-une-mds$"))
+    assert not [url for url in page.evaluate("window.addressBar") if "31800" in url]
+
+
+def test_the_address_hint_opens_the_address_search_on_its_field(page, app_url):
+    _open(page, app_url)
+    _search_town(page, "Toulouse")
+    page.get_by_role("button", name=FR["write_address"]).click()
+    field = page.get_by_label(FR["address_label"])
+    expect(field).to_be_visible()
+    expect(field).to_be_focused()
 
 
 def test_print_shows_the_list_only(page, app_url):

@@ -85,6 +85,10 @@ def _feature(label: str, lat: float, lon: float, citycode: str) -> dict:
         ({"lat": 43.6}, "unavailable"),
         (None, "unavailable"),
         ("43.6,1.44", "unavailable"),
+        # As the hidden form sends them (assets/locator.js): every field, as text.
+        ({"lat": "43.6045", "lon": "1.444", "error": ""}, (43.6045, 1.444)),
+        ({"lat": "", "lon": "", "error": "denied"}, "denied"),
+        ({"lat": "", "lon": "", "error": ""}, "unavailable"),
     ],
 )
 def test_position_reads_the_browser_answer(result, expected):

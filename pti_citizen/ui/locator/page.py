@@ -19,7 +19,13 @@ from .search import KINDS
 from .state import (
     ADDRESS_DETAILS_ID,
     ADDRESS_INPUT_ID,
+    GPS_BUTTON_ID,
+    GPS_FORM_ID,
+    LOCATE_IN_BROWSER,
     RESULTS_HEADING_ID,
+    SHARE_BUTTON_ID,
+    SHARE_FORM_ID,
+    SHARE_IN_BROWSER,
     TOWN_INPUT_ID,
     LocatorState,
 )
@@ -63,6 +69,22 @@ def _suggestions(field: str) -> rx.Component:
                 custom_attrs={"aria-labelledby": heading_id},
             ),
             class_name="locator-suggestions",
+        ),
+    )
+
+
+def _hidden_form(form_id: str, names: tuple[str, ...], on_submit) -> rx.Component:
+    """Where ``assets/locator.js`` hands the browser's answer to the state (it fills and submits it).
+
+    Drawn only once the app runs: the browser alone would send it as a GET, into the URL.
+    """
+    return rx.cond(
+        S.is_hydrated,
+        rx.el.form(
+            *[rx.el.input(type="hidden", name=name, default_value="") for name in names],
+            id=form_id,
+            hidden=True,
+            on_submit=on_submit,
         ),
     )
 
@@ -146,9 +168,10 @@ def _gps_search(t: dict[str, str]) -> rx.Component:
             rx.el.span(class_name="icon icon-place", aria_hidden="true"),
             t["gps"],
             type="button",
-            id="locator-gps",
+            id=GPS_BUTTON_ID,
             class_name="button button-secondary",
-            on_click=S.locate,
+            # The state says « we are looking », then the browser asks the person (no code sent).
+            on_click=[S.locate, LOCATE_IN_BROWSER],
             custom_attrs={"aria-describedby": "locator-gps-help locator-gps-error"},
         ),
         rx.el.p(t["gps_help"], id="locator-gps-help", class_name="hint"),
@@ -158,6 +181,7 @@ def _gps_search(t: dict[str, str]) -> rx.Component:
             id="locator-gps-error",
             role="alert",
         ),
+        _hidden_form(GPS_FORM_ID, ("lat", "lon", "error"), S.got_position),
         class_name="locator-gps",
     )
 
@@ -357,9 +381,15 @@ def _tools(t: dict[str, str]) -> rx.Component:
             rx.el.button(
                 t["share"],
                 type="button",
+                id=SHARE_BUTTON_ID,
                 class_name="button button-secondary",
-                on_click=S.share,
-                custom_attrs={"aria-describedby": "locator-share-help"},
+                on_click=SHARE_IN_BROWSER,
+                # What the shared link holds: a town and the filter, never a position or an address.
+                custom_attrs={
+                    "aria-describedby": "locator-share-help",
+                    "data-share-q": S.result.share_query,
+                    "data-share-kind": S.kind,
+                },
             ),
             rx.el.button(
                 t["print"],
@@ -371,6 +401,7 @@ def _tools(t: dict[str, str]) -> rx.Component:
         ),
         rx.el.p(t["share_help"], id="locator-share-help", class_name="hint"),
         rx.el.div(status, role="status"),
+        _hidden_form(SHARE_FORM_ID, ("status", "url"), S.shared),
         class_name="locator-tools no-print",
     )
 
@@ -434,6 +465,18 @@ def _summary(t: dict[str, str], lang: str) -> rx.Component:
     )
 
 
+def _signals() -> dict[str, rx.Var]:
+    """The state's requests to the browser (address bar, focus), applied by ``assets/locator.js``."""
+    return {
+        "data-locator-signals": "",
+        "data-url": S.url_query,
+        "data-url-seq": S.url_seq,
+        "data-focus": S.focus_id,
+        "data-focus-seq": S.focus_seq,
+        "data-live": rx.cond(S.is_hydrated, "true", "false"),
+    }
+
+
 def locator_page(lang: str) -> rx.Component:
     t = texts(lang)
     return layout.page(
@@ -453,6 +496,7 @@ def locator_page(lang: str) -> rx.Component:
             _summary(t, lang),
             _results(t, lang),
             class_name="locator",
+            custom_attrs=_signals(),
         ),
     )
 

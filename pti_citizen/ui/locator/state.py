@@ -3,11 +3,15 @@
 Holds data only; the words around it are baked into each language's page. The person's position
 or typed address stays in a backend-only var for this session (to re-run a search with another
 filter); it is never written to the page's URL or a shared link, and a kiosk reset forgets it.
+
+No handler returns code for the browser (the Content-Security-Policy forbids ``eval``). What only
+the browser can do lives in ``assets/locator.js``: the state *asks* through data attributes (the
+address bar's query, the element to focus) and the browser answers through hidden forms (the
+position, what became of a shared link).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import reflex as rx
@@ -23,49 +27,19 @@ RESULTS_HEADING_ID = "locator-results-title"
 TOWN_INPUT_ID = "locator-q"
 ADDRESS_INPUT_ID = "locator-address"
 ADDRESS_DETAILS_ID = "locator-address-search"
+GPS_BUTTON_ID = "locator-gps"
 
-# Resolves to {lat, lon} or {error}; the browser asks the person first, only on this button press.
-GEOLOCATE_JS = """new Promise(function (resolve) {
-  if (!navigator.geolocation) { resolve({error: "unsupported"}); return; }
-  navigator.geolocation.getCurrentPosition(
-    function (p) { resolve({lat: p.coords.latitude, lon: p.coords.longitude}); },
-    function (e) { resolve({error: e.code === 1 ? "denied" : e.code === 3 ? "timeout" : "unavailable"}); },
-    {enableHighAccuracy: false, timeout: 15000, maximumAge: 300000});
-})"""
+GPS_FORM_ID = "locator-gps-form"
+SHARE_FORM_ID = "locator-share-form"
+SHARE_BUTTON_ID = "locator-share"
+SHARE_STATUSES = ("shared", "copied", "failed")
+MAX_SHARE_URL = 2048
 
-# Web Share API when the device has it, else the clipboard; the link holds only ``?q=`` (a town).
-_SHARE_JS = """(function (query, kind) {
-  var url = location.origin + location.pathname + "?q=" + encodeURIComponent(query) +
-    (kind && kind !== "all" ? "&kind=" + encodeURIComponent(kind) : "");
-  var done = function (status) { return function () { return {status: status, url: url}; }; };
-  if (navigator.share) {
-    return navigator.share({title: document.title, url: url}).then(done("shared"), function (e) {
-      return {status: e && e.name === "AbortError" ? "" : "failed", url: url};
-    });
-  }
-  if (navigator.clipboard && navigator.clipboard.writeText) {
-    return navigator.clipboard.writeText(url).then(done("copied"), done("failed"));
-  }
-  return {status: "failed", url: url};
-})(%s, %s)"""
-
-# React re-renders after the state update: wait (briefly) for the element before focusing it.
-_FOCUS_JS = """(function f(n) {
-  var el = document.getElementById(%s);
-  if (el && el.offsetParent !== null) { el.focus(); if (el.scrollIntoView) el.scrollIntoView({block: "nearest"}); }
-  else if (n < 40) { setTimeout(function () { f(n + 1); }, 25); }
-})(0)"""
-
-_URL_JS = "history.replaceState(history.state, '', location.pathname + %s)"
-
-_OPEN_ADDRESS_JS = f"""(function () {{
-  var d = document.getElementById({json.dumps(ADDRESS_DETAILS_ID)});
-  if (d) d.open = true;
-}})()"""
-
-
-def focus(element_id: str) -> rx.event.EventSpec:
-    return rx.call_script(_FOCUS_JS % json.dumps(element_id))
+# The browser does what only it can (``assets/locator.js``), then submits a hidden form to the state.
+# These are compiled into the page as functions: the Content-Security-Policy forbids ``eval``, which
+# ``rx.call_script`` returned by a handler would need.
+LOCATE_IN_BROWSER = rx.call_function(rx.Var("() => window.ptiLocator && window.ptiLocator.locate()"))
+SHARE_IN_BROWSER = rx.call_function(rx.Var("() => window.ptiLocator && window.ptiLocator.share()"))
 
 
 class LocatorState(rx.State):
@@ -82,6 +56,13 @@ class LocatorState(rx.State):
     gps_problem: str = ""
     share_status: str = ""
     share_url: str = ""
+    #: Requests to the browser, drawn as data attributes that ``assets/locator.js`` watches: the
+    #: address bar's query (a town search only), and the element to focus. Each request bumps its
+    #: counter, so asking twice for the same thing still acts.
+    url_query: str = ""
+    url_seq: int = 0
+    focus_id: str = ""
+    focus_seq: int = 0
     _ask: Ask | None = None
 
     @rx.var
@@ -109,16 +90,23 @@ class LocatorState(rx.State):
         self._ask = ask if outcome.ok else None
         return outcome
 
-    def _after(self, ask: Ask, outcome: Outcome, *, move_focus: bool = True) -> list[Any]:
-        events: list[Any] = [rx.call_script(_URL_JS % json.dumps(search.url_query(ask, outcome)))]
+    def _show_query(self, query: str) -> None:
+        self.url_query = query
+        self.url_seq += 1
+
+    def _focus(self, element_id: str) -> None:
+        self.focus_id = element_id
+        self.focus_seq += 1
+
+    def _after(self, ask: Ask, outcome: Outcome, *, move_focus: bool = True) -> None:
+        self._show_query(search.url_query(ask, outcome))
         if move_focus:
             target = RESULTS_HEADING_ID
             if not outcome.ok:
                 target = ADDRESS_INPUT_ID if ask.how == "address" else TOWN_INPUT_ID
                 if ask.how == "gps":
-                    target = "locator-gps"
-            events.append(focus(target))
-        return events
+                    target = GPS_BUTTON_ID
+            self._focus(target)
 
     # -- the page opens: a search written in the URL (shared link, form sent without JavaScript) --
     @rx.event
@@ -130,10 +118,12 @@ class LocatorState(rx.State):
         ask = search.from_url(self.router.url.query_parameters)
         if ask is None:
             self.query = ""
-            return None
+            # Also replaces what an earlier visit of this session asked for the address bar.
+            self._show_query("")
+            return
         self.query = ask.text
         outcome = await self._run(ask)
-        return self._after(ask, outcome, move_focus=False)
+        self._after(ask, outcome, move_focus=False)
 
     # -- the three ways of searching -------------------------------------------------------------
     @rx.event
@@ -151,7 +141,7 @@ class LocatorState(rx.State):
         self._clear()
         ask = Ask("town", text, kind=self.kind)
         outcome = await self._run(ask)
-        return self._after(ask, outcome)
+        self._after(ask, outcome)
 
     @rx.event
     async def pick_town(self, query: str, name: str):
@@ -160,25 +150,29 @@ class LocatorState(rx.State):
         self._clear()
         ask = Ask("town", str(query)[: search.MAX_TEXT], kind=self.kind)
         outcome = await self._run(ask)
-        return self._after(ask, outcome)
+        self._after(ask, outcome)
 
     @rx.event
     def locate(self):
+        """The button was pressed; the browser now asks the person (``LOCATE_IN_BROWSER``)."""
         self._clear()
         self.busy = "gps"
-        return rx.call_script(GEOLOCATE_JS, callback=LocatorState.got_position)
 
     @rx.event
-    async def got_position(self, result: dict[str, Any]):
-        found = search.position(result)
+    async def got_position(self, form_data: dict[str, Any]):
+        """The hidden form's ``lat``/``lon``, or its ``error`` (denied, unavailable, timeout…)."""
+        fields = {key: form_data.get(key) for key in ("lat", "lon", "error")}
+        found = search.position(fields)
         if isinstance(found, str):
             self.busy = ""
             self.gps_problem = found
             self._ask = None
-            return [rx.call_script(_URL_JS % json.dumps(""))]
+            self._show_query("")
+            self._focus(GPS_BUTTON_ID)
+            return
         ask = Ask("gps", lat=found[0], lon=found[1], kind=self.kind)
         outcome = await self._run(ask)
-        return self._after(ask, outcome)
+        self._after(ask, outcome)
 
     @rx.event
     async def search_address(self, form_data: dict[str, Any]):
@@ -189,12 +183,12 @@ class LocatorState(rx.State):
         yield
         ask = Ask("address", text, kind=self.kind)
         outcome = await self._run(ask)
-        for event in self._after(ask, outcome):
-            yield event
+        self._after(ask, outcome)
 
     @rx.event
     def open_address_search(self):
-        return [rx.call_script(_OPEN_ADDRESS_JS), focus(ADDRESS_INPUT_ID)]
+        """Focusing the address field opens its section (``assets/locator.js``)."""
+        self._focus(ADDRESS_INPUT_ID)
 
     # -- the same search, another filter or more places --------------------------------------------
     @rx.event
@@ -206,29 +200,23 @@ class LocatorState(rx.State):
         yield  # the radio shows the choice at once, before the new list
         ask = self._ask.with_options(kind=self.kind, limit=search.FIRST_LIMIT)
         outcome = await self._run(ask)
-        for event in self._after(ask, outcome, move_focus=False):
-            yield event
+        self._after(ask, outcome, move_focus=False)
 
     @rx.event
     async def show_more(self):
         if self._ask is None:
-            return None
+            return
         shown = len(self.result.cards)
         ask = self._ask.with_options(limit=search.more(self.limit))
         outcome = await self._run(ask)
-        events = self._after(ask, outcome, move_focus=False)
+        self._after(ask, outcome, move_focus=False)
         if outcome.ok and len(outcome.cards) > shown:
-            events.append(focus(f"locator-card-{shown}"))
-        return events
+            self._focus(f"locator-card-{shown}")
 
     # -- keep the list -----------------------------------------------------------------------------
     @rx.event
-    def share(self):
-        script = _SHARE_JS % (json.dumps(self.result.share_query), json.dumps(self.kind))
-        return rx.call_script(script, callback=LocatorState.shared)
-
-    @rx.event
-    def shared(self, result: dict[str, Any]):
-        status = result.get("status") if isinstance(result, dict) else "failed"
-        self.share_status = status if status in ("shared", "copied", "failed") else ""
-        self.share_url = str(result.get("url", "")) if isinstance(result, dict) else ""
+    def shared(self, form_data: dict[str, Any]):
+        """What the browser did with the link (``SHARE_IN_BROWSER``): its status, and the link."""
+        status = str(form_data.get("status") or "")
+        self.share_status = status if status in SHARE_STATUSES else ""
+        self.share_url = str(form_data.get("url") or "")[:MAX_SHARE_URL] if self.share_status else ""
