@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -122,9 +123,16 @@ def create_api() -> FastAPI:
         response_class=Response,
         responses={200: {"content": {"image/svg+xml": {}}}, 422: {"model": simulator.ErrorsOutput}},
     )
-    async def result_qr_code(request: Request) -> Response:
-        lang = _language(request, request.query_params.get("lang"))
-        query = "&".join(f"{k}={v}" for k, v in request.query_params.items() if k in share.KEYS)
+    async def result_qr_code(
+        request: Request,
+        m: str = Query(..., max_length=20, description="estimated monthly amount, e.g. 573.49"),
+        e: str = Query(..., max_length=2, description="1 if eligible, else 0"),
+        n: str = Query("", max_length=60, description="next-step codes, comma-separated"),
+        mois: str = Query(..., max_length=10, description="month of the estimate, YYYY-MM"),
+        lang: str | None = Query(None, max_length=10),
+    ) -> Response:
+        lang = _language(request, lang)
+        query = urlencode({"m": m, "e": e, "n": n, "mois": mois}, safe=",")
         table = simulator.default_table()
         try:
             share.parse_share_query(query, first_month=table.first_day, today=dt.date.today())

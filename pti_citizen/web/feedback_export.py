@@ -44,7 +44,7 @@ def add_feedback_export(api: FastAPI) -> None:
             401: {"description": "Missing or wrong secret"},
             422: {"description": "Invalid filter"},
             429: {"description": "Too many failed attempts: locked for a while"},
-            503: {"description": "The review space is off (no secret configured)"},
+            404: {"description": "The review space is off (no secret configured): it does not exist"},
         },
     )
     async def feedback_export(
@@ -58,8 +58,9 @@ def add_feedback_export(api: FastAPI) -> None:
         address = request.client.host if request.client else "unknown"
         gate = review_gate().check(client_key("review:" + address), _bearer(request))
         if gate in (Gate.OFF, Gate.WEAK):
+            # Off is not a server failure: the space simply does not exist on this deployment.
             return _problem(
-                503,
+                404,
                 "authorization",
                 f"The review space is off: set {ENV_VAR} (at least {MIN_LENGTH} characters) on the server.",
             )

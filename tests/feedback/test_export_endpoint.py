@@ -40,7 +40,7 @@ def add(db_url, day, mds, comment):
 def test_off_without_a_secret(client, monkeypatch):
     monkeypatch.delenv(ENV_VAR)
     response = client.get(URL, headers=bearer())
-    assert response.status_code == 503 and ENV_VAR in response.json()["errors"][0]["message"]
+    assert response.status_code == 404 and ENV_VAR in response.json()["errors"][0]["message"]
 
 
 @pytest.mark.parametrize(

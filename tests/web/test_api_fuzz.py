@@ -12,7 +12,8 @@ from pti_citizen.web.api import create_api
 APP = create_api()
 schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", APP)
 SENT: dict[str, int] = {}
-EXAMPLES_PER_OPERATION = 5000  # two operations take parameters: ≥ 10 000 requests in all
+EXAMPLES_PER_OPERATION = 2600  # four operations take parameters: ≥ 10 000 requests in all
+MIN_REQUESTS = 10_000
 
 
 @schema.parametrize()
@@ -37,4 +38,4 @@ def test_api_never_fails_and_refuses_with_field_messages(case):
 def test_enough_requests_were_sent():
     """Runs after the fuzzing above (same module, file order)."""
     print(f"\nfuzzing: {sum(SENT.values())} requests sent: {SENT}")
-    assert sum(SENT.values()) >= 2 * EXAMPLES_PER_OPERATION * 0.9, SENT
+    assert sum(SENT.values()) >= MIN_REQUESTS, SENT
