@@ -191,6 +191,10 @@
   document.addEventListener("click", function (e) {
     var t = e.target.closest ? e.target.closest("button, a") : null;
     if (!t) return;
+    // Changing language keeps what the page shows (a shared result, a town searched): same query.
+    if (t.matches(".lang-menu a[hreflang]") && location.search && t.getAttribute("href").indexOf("?") < 0) {
+      t.setAttribute("href", t.getAttribute("href") + location.search);
+    }
     if (t.id === "text-bigger") { setTextSize(textSize() + 1); }
     else if (t.id === "text-smaller") { setTextSize(textSize() - 1); }
     else if (t.id === "contrast-toggle") { store.setItem("pti_contrast", store.getItem("pti_contrast") === "high" ? "" : "high"); syncContrast(); }

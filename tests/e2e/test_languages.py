@@ -89,3 +89,10 @@ def test_language_menu_keeps_the_page(page, app_url):
     page.get_by_role("navigation", name="Choisir la langue").get_by_role("link", name="العربية").click()
     expect(page).to_have_url(re.compile(r"/ar/mode/?$"))
     assert page.evaluate("document.documentElement.dir") == "rtl"
+
+
+def test_language_menu_keeps_the_query(page, app_url):
+    page.goto(f"{app_url}/fr/trouver-une-mds?q=31800")
+    wait_for_app(page)
+    page.get_by_role("navigation", name="Choisir la langue").get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/trouver-une-mds/?\?q=31800$"))
