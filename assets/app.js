@@ -183,8 +183,17 @@
     }
   });
   function watchFocus() {
-    var main = document.querySelector("main");
-    if (main) focusObserver.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
+    // From the moment React has attached to the page (its first render must not steal the focus).
+    var tries = 0;
+    (function check() {
+      var main = document.querySelector("main");
+      var hydrated = main && Object.keys(main).some(function (k) { return k.indexOf("__reactFiber") === 0; });
+      if (hydrated) {
+        focusObserver.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
+      } else if (tries++ < 300) {
+        window.setTimeout(check, 50);
+      }
+    })();
   }
 
   /* ---- Events (delegated, so they survive React hydration) ---- */
@@ -233,6 +242,7 @@
   window.addEventListener("storage", function (e) { if (e.key === "pti_mode") syncMode(); });
 
   function init() {
+    watchFocus();
     // The 404 page is one prerendered file for every URL: take lang/dir from the URL itself.
     var first = location.pathname.split("/")[1];
     var dirs = { fr: "ltr", en: "ltr", es: "ltr", ar: "rtl" };
@@ -245,7 +255,6 @@
   // React hydrates after this script: restore ticks again once it has attached to the page.
   window.addEventListener("load", function () {
     window.setTimeout(function () {
-      watchFocus();  // after hydration: the first render must not steal the focus
       restoreChecklists();
       if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
     }, 300);
