@@ -222,6 +222,13 @@ def test_a_published_kiosque_is_found_through_the_places_api(page, app_url):
     assert [(k["date"], k["start"], k["end"], k["languages"]) for k in item["kiosques"]] == [
         (day.isoformat(), "09:30", "12:00", ["fr", "ar"])
     ]
+    # The locator shows it on the MDS's card, in the person's language too.
+    visitor = page.context.new_page()
+    visitor.goto(f"{app_url}/fr/trouver-une-mds?q=Muret&kind=kiosque")
+    card = visitor.locator("li", has=visitor.get_by_role("heading", name=re.compile("Muret"))).first
+    expect(card.get_by_text("Venez rencontrer un conseiller", exact=False)).to_be_visible(timeout=15_000)
+    expect(card.get_by_text(format_date(day, "fr"), exact=False)).to_be_visible()
+    visitor.close()
     # Edit, then cancel: the API follows at once.
     mine = f"le kiosque du {re.escape(format_date(day, 'fr'))}, .* à {re.escape(MURET_MDS)}$"
     page.get_by_role("button", name=re.compile("^Modifier " + mine)).click()
