@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -49,8 +50,8 @@ def server_processes(port: int) -> list[psutil.Process]:
     for conn in psutil.net_connections(kind="tcp"):
         if conn.status == psutil.CONN_LISTEN and conn.laddr.port == port and conn.pid:
             root = psutil.Process(conn.pid)
-            # `reflex run` may be the parent of the listener: measure from the top of the tree.
-            while root.parent() is not None and "reflex" in " ".join(root.parent().cmdline()):
+            # The listener may be a forked worker: climb to the supervisor (same command line).
+            while root.parent() is not None and root.parent().cmdline() == root.cmdline():
                 root = root.parent()
             return [root, *root.children(recursive=True)]
     raise SystemExit(f"no process listens on port {port}")
@@ -59,9 +60,10 @@ def server_processes(port: int) -> list[psutil.Process]:
 class Sampler(threading.Thread):
     """Samples the server tree's RSS and CPU, and the load generator's CPU, every second."""
 
-    def __init__(self, port: int, generator: psutil.Process):
+    def __init__(self, port: int, generator: psutil.Process, redis_port: int | None = None):
         super().__init__(daemon=True)
-        self.port, self.generator = port, generator
+        self.port, self.generator, self.redis_port = port, generator, redis_port
+        self.redis_rss_max = 0
         #: Highest RSS of one worker, and of the whole tree in PSS (shared pages counted once).
         self.worker_rss_max = 0
         self.pss_max = 0
@@ -71,7 +73,10 @@ class Sampler(threading.Thread):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        procs = {p.pid: p for p in server_processes(self.port)}
+        tree = server_processes(self.port)
+        supervisor = tree[0].pid
+        procs = {p.pid: p for p in tree}
+        redis = server_processes(self.redis_port)[0] if self.redis_port else None
         for p in [*procs.values(), self.generator]:
             p.cpu_percent(None)
         psutil.cpu_percent(None)
@@ -86,12 +91,14 @@ class Sampler(threading.Thread):
                     try:
                         memory = p.memory_full_info()
                         pss += memory.pss
-                        if p.pid != min(procs):  # the supervisor is the oldest process
+                        if p.pid != supervisor:
                             self.worker_rss_max = max(self.worker_rss_max, memory.rss)
                         cpu += p.cpu_percent(None)
                     except psutil.NoSuchProcess:
                         del procs[pid]
                 self.pss_max = max(self.pss_max, pss)
+                if redis is not None:
+                    self.redis_rss_max = max(self.redis_rss_max, redis.memory_info().rss)
                 self.cpu_server.append(cpu)
                 self.cpu_generator.append(self.generator.cpu_percent(None))
                 self.cpu_machine.append(psutil.cpu_percent(None) * psutil.cpu_count())
@@ -99,7 +106,9 @@ class Sampler(threading.Thread):
                 continue
 
 
-def run_step(host: str, users: int, ramp: float, hold: int, think: str, langs: str) -> dict:
+def run_step(
+    host: str, users: int, ramp: float, hold: int, think: str, langs: str, redis_port: int | None = None
+) -> dict:
     port = urlparse(host).port or 80
     with tempfile.TemporaryDirectory() as tmp:
         samples_file = Path(tmp) / "samples.json"
@@ -133,10 +142,22 @@ def run_step(host: str, users: int, ramp: float, hold: int, think: str, langs: s
         locust = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )
-        sampler = Sampler(port, psutil.Process(locust.pid))
+        sampler = Sampler(port, psutil.Process(locust.pid), redis_port)
         time.sleep(users / ramp)  # CPU and RSS over the steady part
         sampler.start()
-        _out, err = locust.communicate()
+        try:
+            _out, err = locust.communicate(timeout=run_time + 30)
+        except subprocess.TimeoutExpired:
+            # Stuck while stopping its users: dump the greenlets (locustfile.py), then ask it to quit
+            # (SIGTERM still writes the samples), and kill it if even that does not work.
+            locust.send_signal(signal.SIGUSR1)
+            time.sleep(1)
+            locust.terminate()
+            try:
+                _out, err = locust.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                locust.kill()
+                _out, err = locust.communicate()
         sampler.stop.set()
         sampler.join()
         if not samples_file.exists():
@@ -160,6 +181,7 @@ def run_step(host: str, users: int, ramp: float, hold: int, think: str, langs: s
         "error_kinds": sorted(set(errors)),
         "worker_rss_mib": sampler.worker_rss_max / 2**20,
         "pss_mib": sampler.pss_max / 2**20,
+        "redis_mib": sampler.redis_rss_max / 2**20 if redis_port else None,
         "cpu_server": statistics.mean(sampler.cpu_server) if sampler.cpu_server else float("nan"),
         "cpu_generator": statistics.mean(sampler.cpu_generator) if sampler.cpu_generator else float("nan"),
         "cpu_others": max(
@@ -182,20 +204,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", default="1,3", help="seconds between two clicks (random in this range)")
     parser.add_argument("--langs", default="fr,en,es,ar")
     parser.add_argument("--label", default="", help="a word for the table (e.g. '1 worker')")
+    parser.add_argument("--redis-port", type=int, help="also report the RSS of the Redis listening there")
     args = parser.parse_args(argv)
 
     print(f"# {args.label or args.host} — think time {args.think} s, {args.hold} s measured per step")
     print(
         "| sessions | events/s | p50 ms | **p95 ms** | p99 ms | page open p95 ms | GET p95 ms | errors "
-        "| RSS per worker MiB | backend PSS MiB | CPU server % | CPU Locust % | CPU others % |"
+        "| RSS per worker MiB | backend PSS MiB | Redis RSS MiB | CPU server % | CPU Locust % | CPU others % |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: " * 14 + "|")
     knee = None
     for users in (int(n) for n in args.users.split(",")):
-        row = run_step(args.host, users, args.ramp, args.hold, args.think, args.langs)
+        row = run_step(args.host, users, args.ramp, args.hold, args.think, args.langs, args.redis_port)
         print(
             f"| {users} | {row['events_per_s']:.0f} | {row['p50']:.0f} | **{row['p95']:.0f}** | {row['p99']:.0f} "
             f"| {row['open_p95']:.0f} | {row['get_p95']:.0f} | {row['errors']} | {row['worker_rss_mib']:.0f} | {row['pss_mib']:.0f} "
+            f"| {'—' if row['redis_mib'] is None else round(row['redis_mib'])} "
             f"| {row['cpu_server']:.0f} | {row['cpu_generator']:.0f} | {row['cpu_others']:.0f} |",
             flush=True,
         )

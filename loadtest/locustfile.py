@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import time
 from pathlib import Path
 
@@ -33,6 +34,16 @@ LANGS = os.environ.get("PTI_LOAD_LANGS", "fr,en,es,ar").split(",")
 SAMPLES = os.environ.get("PTI_LOAD_SAMPLES")
 PAGE: CompiledPage | None = None
 _samples: list[tuple[str, str, float, bool]] = []
+
+
+def _dump_greenlets(*_args) -> None:
+    """``kill -USR1 <locust pid>``: every greenlet's stack, to see where a run is stuck."""
+    import gevent.util
+
+    Path(f"/tmp/locust-greenlets-{os.getpid()}.txt").write_text("\n".join(gevent.util.format_run_info()))
+
+
+signal.signal(signal.SIGUSR1, _dump_greenlets)
 
 
 @events.test_start.add_listener

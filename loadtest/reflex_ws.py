@@ -201,6 +201,15 @@ class ReflexSession:
 
     # ---- the connection --------------------------------------------------------------------------
 
+    @property
+    def updates(self) -> list[Update]:
+        """Every update received on the current connection, oldest first."""
+        return self._received.updates
+
+    def wait(self, until: Predicate, since: int = 0, timeout: float | None = None) -> Update:
+        """The first update from index ``since`` on that ``until`` accepts (waiting for it)."""
+        return self._wait(since, until, timeout)
+
     def _router_data(self) -> dict[str, Any]:
         query = "?" + "&".join(f"{k}={v}" for k, v in self.query.items()) if self.query else ""
         data: dict[str, Any] = {"pathname": self.path, "asPath": self.path + query}
@@ -311,8 +320,10 @@ class ReflexSession:
     def close(self) -> None:
         sio, self._sio = self._sio, None
         if sio is not None:
+            # Close the websocket without waiting for the reader to wind down: a tab closes at once
+            # (and a Locust user stopped in the middle of a journey must not hang the run).
             with contextlib.suppress(Exception):  # already gone
-                sio.disconnect()
+                sio.eio.disconnect(abort=True)
 
 
 def hydrated(update: Update) -> bool:

@@ -26,7 +26,7 @@ ALERT = has_event("_set_focus")
 def _alerts(tab: ReflexSession, since: int) -> list[dict]:
     return [
         event
-        for update in tab._received.updates[since:]
+        for update in tab.updates[since:]
         for event in update.get("events") or ()
         if event.get("name") == "_set_focus"
     ]
@@ -161,7 +161,7 @@ def test_redis_restart_is_reported_then_the_journey_goes_on(backend, reference):
     redis.stop()
     try:
         # The next answer cannot be saved: the page shows the translated alert, answers untouched.
-        since = len(tab._received.updates)
+        since = len(tab.updates)
         with pytest.raises(ReflexError):
             journeys.answer_question(tab, question, PROFILE)  # no new question comes
         assert _alerts(tab, since), "no alert for the failed event"
@@ -176,9 +176,9 @@ def test_redis_restart_is_reported_then_the_journey_goes_on(backend, reference):
 
     # Back, but the server forgot every session: the click is set aside, the tab sends its
     # answers again, and the person sees the same question with everything answered so far.
-    since = len(tab._received.updates)
+    since = len(tab.updates)
     tab.send(f"{SIMULATOR}.choose", {"question": question, "value": PROFILE[question]}, until=ALERT)
-    tab._wait(since, hydrated, None)  # the tab's answers went back to the server
+    tab.wait(hydrated, since)  # the tab's answers went back to the server
     assert _answers(tab) == before
     assert tab.get(SIMULATOR, "question") == question
     assert _alerts(tab, since)
