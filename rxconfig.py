@@ -16,6 +16,10 @@ config = rx.Config(
     # Public origin, used for absolute hreflang/canonical links and the sitemap.
     deploy_url=os.environ.get("PTI_PUBLIC_URL", f"http://localhost:{PORT}"),
     db_url=os.environ.get("PTI_DATABASE_URL", "sqlite:///pti_citizen.db"),
+    # Live sessions: in this process's memory with one worker, in Redis when REFLEX_REDIS_URL is set
+    # (several workers). Never Reflex's default "disk": it pickles every session — answers included —
+    # into .states/ for an hour and rescans that folder every 2 s (docs/reliability.md, « Capacity »).
+    state_manager_mode="redis" if os.environ.get("REFLEX_REDIS_URL") else "memory",
     # No Radix Themes, no Tailwind: plain elements and one stylesheet keep the page light.
     plugins=[rx.plugins.SitemapPlugin()],
 )

@@ -17,6 +17,7 @@ from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
 from pti_citizen.ui.pages.way_of_use import way_of_use_page
 from pti_citizen.ui.registry import add_localized_page
+from pti_citizen.ui.session_guard import ForgottenSessionGuard
 from pti_citizen.web.api import create_api
 from pti_citizen.web.static import static_tweaks
 
@@ -49,6 +50,8 @@ app = rx.App(
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )
+# A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first.
+app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 
 # Features first: the home page shows which of them exist.

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
+import re
 import secrets
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from threading import Lock
 
@@ -97,6 +99,31 @@ PER_ADDRESS = (Window(60, 600), Window(400, 86_400))
 OVERALL = (Window(300, 600), Window(5_000, 86_400))
 
 
+#: Deployment overrides, one variable per limit, e.g. ``PTI_FEEDBACK_LIMIT_OVERALL=600/600,10000/86400``
+#: (at most 600 answers in any 10 minutes and 10 000 a day). For a campaign that brings many people at
+#: once, or a load test. Unset: the defaults above. Each worker process counts on its own.
+LIMIT_VARIABLES = {
+    "per_session": "PTI_FEEDBACK_LIMIT_SESSION",
+    "per_address": "PTI_FEEDBACK_LIMIT_ADDRESS",
+    "overall": "PTI_FEEDBACK_LIMIT_OVERALL",
+}
+_WINDOW = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+
+
+def parse_windows(text: str, variable: str = "limit") -> tuple[Window, ...]:
+    """``"60/600,400/86400"`` → two windows; anything else is refused loudly (a typo must not
+    silently leave the site unprotected or closed)."""
+    windows = []
+    for part in text.split(","):
+        match = _WINDOW.fullmatch(part)
+        if not match or int(match.group(1)) < 1 or int(match.group(2)) < 1:
+            raise ValueError(
+                f"{variable}={text!r}: expected count/seconds pairs separated by commas, e.g. 60/600,400/86400"
+            )
+        windows.append(Window(int(match.group(1)), float(match.group(2))))
+    return tuple(windows)
+
+
 class FeedbackLimiter:
     """``check(session, address)`` → ``None`` (go ahead, counted), ``"client"`` or ``"global"``
     (refused, nothing counted). A script opening new sessions is caught by its address; one spread
@@ -124,6 +151,16 @@ class FeedbackLimiter:
             if address is not None:
                 self.addresses.add(address)
             return None
+
+
+def limiter_from_environment(environ: Mapping[str, str] = os.environ) -> FeedbackLimiter:
+    """The limiter the app uses: the defaults, or the windows set in ``LIMIT_VARIABLES``."""
+    options = {
+        option: parse_windows(environ[variable], variable)
+        for option, variable in LIMIT_VARIABLES.items()
+        if environ.get(variable, "").strip()
+    }
+    return FeedbackLimiter(**options)
 
 
 class Lockout:

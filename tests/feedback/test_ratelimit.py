@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from pti_citizen.feedback.ratelimit import FeedbackLimiter, Lockout, SlidingWindow, Window, client_key
+import pytest
+
+from pti_citizen.feedback.ratelimit import (
+    OVERALL,
+    PER_ADDRESS,
+    PER_SESSION,
+    FeedbackLimiter,
+    Lockout,
+    SlidingWindow,
+    Window,
+    client_key,
+    limiter_from_environment,
+    parse_windows,
+)
 
 
 class Clock:
@@ -69,3 +82,35 @@ def test_lockout_after_repeated_failures_per_client_and_overall():
     assert lockout.locked("b")  # 20 failures overall: everyone waits
     clock.now += 901
     assert not lockout.locked("a") and not lockout.locked("b")
+
+
+def test_limits_can_be_raised_by_configuration_for_a_campaign_or_a_load_test():
+    limiter = limiter_from_environment(
+        {"PTI_FEEDBACK_LIMIT_ADDRESS": "1000/600", "PTI_FEEDBACK_LIMIT_OVERALL": "1000/600, 20000/86400"}
+    )
+    results = [limiter.check(f"session-{i}", "ip1") for i in range(400)]
+    assert results.count(None) == 400  # 400 people behind one address, all counted
+    assert limiter.sessions.windows == PER_SESSION  # what was not set keeps its default
+
+
+def test_without_configuration_the_defaults_apply():
+    limiter = limiter_from_environment({})
+    assert (limiter.sessions.windows, limiter.addresses.windows, limiter.overall.windows) == (
+        PER_SESSION,
+        PER_ADDRESS,
+        OVERALL,
+    )
+    results = [limiter.check(f"session-{i}", "ip1") for i in range(80)]
+    assert results.count(None) == 60
+
+
+@pytest.mark.parametrize(
+    "text", ["", "60", "60/", "sixty/600", "0/600", "60/0", "60/600;400/86400", "-1/600"]
+)
+def test_a_mistyped_limit_is_refused_loudly(text):
+    with pytest.raises(ValueError, match="PTI_FEEDBACK_LIMIT_OVERALL"):
+        parse_windows(text, "PTI_FEEDBACK_LIMIT_OVERALL")
+
+
+def test_windows_are_read_as_count_per_seconds():
+    assert parse_windows(" 60/600 ,400/86400") == (Window(60, 600), Window(400, 86_400))

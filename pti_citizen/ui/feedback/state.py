@@ -18,14 +18,14 @@ import sqlalchemy as sa
 from pti_citizen import routes
 from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
-from pti_citizen.feedback.ratelimit import FeedbackLimiter, client_key
+from pti_citizen.feedback.ratelimit import client_key, limiter_from_environment
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
 from pti_citizen.i18n import LANGUAGES
 
 #: Pages of the app (besides content pages) that may carry the widget.
 APP_PAGES = (routes.SIMULATOR, routes.SIMULATOR_RESULT, routes.LOCATOR, routes.OFFERS)
 
-limiter = FeedbackLimiter()
+limiter = limiter_from_environment()  # PTI_FEEDBACK_LIMIT_* may raise the defaults (docs/feedback.md)
 
 
 @cache

@@ -1,0 +1,139 @@
+"""``reflex run`` for several workers: the same command, with two fixes for a worker that dies.
+
+1. Reflex 0.10.1 starts Granian without ``respawn_failed_workers``, and Granian then stops the
+   WHOLE server when one worker exits unexpectedly (a crash, the OOM killer, ``kill -9``): every
+   other person's connection goes with it. Here Granian replaces the worker.
+2. Reflex keeps, in Redis, which worker holds each tab's websocket (one hour). A worker that dies
+   cannot remove its records, so when its tabs reconnect Reflex takes them for duplicated tabs and
+   gives them a NEW, empty session: what the server kept for them is lost (the feedback answer
+   being completed, the locator's last search…). Here a worker's id names its host and process,
+   and a tab whose record belongs to a worker that is gone (a process of this host that no longer
+   runs, or, on another host, a worker that stopped saying it is alive in Redis every few seconds)
+   is given its own session back. A really duplicated tab (its first tab still connected to a
+   live worker) still gets a new session, as Reflex intends.
+
+``tests/reliability/test_faults.py`` kills a worker in the middle of journeys to check both.
+Everything else is ``reflex run``'s:
+
+    python scripts/serve.py --env prod --frontend-port 3000 --backend-port 3000
+    python scripts/serve.py --env prod --backend-only --backend-port 8001
+
+Workers: ``GRANIAN_WORKERS`` (Reflex's default with Redis is 2 × cores + 1). Sessions are shared
+through ``REFLEX_REDIS_URL``; without it Reflex runs one worker (see docs/reliability.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import pickle
+import socket
+import sys
+import uuid
+from pathlib import Path
+
+from granian.server import common
+
+#: A worker says it is alive this often, and is taken for dead when it has not for this long.
+HEARTBEAT_SECONDS = 3
+ALIVE_FOR_SECONDS = 10
+
+
+def _respawn_by_default() -> None:
+    init = common.AbstractServer.__init__
+
+    def patched(self, *args, **kwargs):
+        kwargs.setdefault("respawn_failed_workers", True)
+        init(self, *args, **kwargs)
+
+    common.AbstractServer.__init__ = patched  # type: ignore[method-assign]
+
+
+def _alive_key(instance_id: str) -> str:
+    return f"pti_worker_alive_{instance_id}"
+
+
+HOST = socket.gethostname()
+
+
+def _worker_id() -> str:
+    return f"{HOST}:{os.getpid()}:{uuid.uuid4().hex}"
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # noqa: PTH123
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")  # a zombie is dead
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+async def _worker_gone(manager, owner: str) -> bool:
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host == HOST and pid.isdigit():
+        return _process_gone(int(pid))
+    return not await manager.redis.exists(_alive_key(owner))
+
+
+async def _say_alive(manager) -> None:
+    await manager.redis.set(_alive_key(manager.instance_id), b"1", ex=ALIVE_FOR_SECONDS)
+
+
+async def _keep_saying_alive(manager) -> None:
+    while True:
+        await asyncio.sleep(HEARTBEAT_SECONDS)
+        with contextlib.suppress(Exception):  # Redis down: Reflex reports it on the events
+            await _say_alive(manager)
+
+
+def _give_tabs_of_dead_workers_their_session_back() -> None:
+    from reflex.utils import token_manager
+
+    manager_cls = token_manager.RedisTokenManager
+    if not all(
+        hasattr(manager_cls, name) for name in ("link_token_to_sid", "_get_redis_key", "_reset_instance_id")
+    ):
+        print(
+            "serve.py: this Reflex has no RedisTokenManager as 0.10.1 has; fix 2 not applied", file=sys.stderr
+        )
+        return
+    link = manager_cls.link_token_to_sid
+
+    async def link_token_to_sid(self, token: str, sid: str):
+        with contextlib.suppress(Exception):  # Redis down: Reflex's own path handles and logs it
+            task = getattr(self, "_pti_alive_task", None)
+            if task is None or task.done():
+                await _say_alive(self)
+                self._pti_alive_task = asyncio.get_running_loop().create_task(_keep_saying_alive(self))
+            key = self._get_redis_key(token)
+            raw = await self.redis.get(key)
+            if raw is not None:
+                record = pickle.loads(raw)  # written by Reflex itself, in this Redis
+                owner = getattr(record, "instance_id", None)
+                if isinstance(owner, str) and owner != self.instance_id and await _worker_gone(self, owner):
+                    await self.redis.delete(key)  # its worker is gone: this tab is coming back
+        return await link(self, token, sid)
+
+    def reset_instance_id(self) -> None:
+        self.instance_id = _worker_id()
+
+    manager_cls._reset_instance_id = reset_instance_id
+    manager_cls.link_token_to_sid = link_token_to_sid
+
+
+def main() -> None:
+    _respawn_by_default()
+    _give_tabs_of_dead_workers_their_session_back()
+    from reflex.reflex import cli
+
+    sys.argv = ["reflex", "run", *sys.argv[1:]]
+    cli()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path.cwd()))
+    main()

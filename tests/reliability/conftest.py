@@ -1,0 +1,180 @@
+"""A backend with two workers sharing sessions through Redis, started once for this folder.
+
+Debian's ``redis-server`` on a free port (no persistence: a restart starts empty, the hardest case),
+and ``scripts/serve.py --env prod --backend-only`` (``reflex run`` with Granian replacing a worker
+that dies) with ``GRANIAN_WORKERS=2``. Backend only: the tests speak Reflex's websocket protocol
+(``loadtest/reflex_ws.py``) as the browser does, so no frontend build is needed — it would cost
+minutes and would bake another port into ``.web`` (see docs/reliability.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKERS = 2
+#: The feedback test sends 300 answers from one address in a few seconds: raised for this server only
+#: (the production defaults are 60 per address and 300 overall per 10 minutes, per worker).
+FEEDBACK_LIMITS = {"PTI_FEEDBACK_LIMIT_ADDRESS": "2000/600", "PTI_FEEDBACK_LIMIT_OVERALL": "2000/600"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@dataclass
+class Redis:
+    """Debian's redis-server, stopped and started again on the same port by the fault test."""
+
+    port: int
+    log: Path
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        command += ["--appendonly", "no"]
+        self.proc = subprocess.Popen(
+            command, stdout=self.log.open("a"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 10
+        while not _port_open(self.port):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"redis-server did not start:\n{self.log.read_text()[-2000:]}")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+        self.proc = None
+
+
+@dataclass
+class Backend:
+    url: str
+    port: int
+    proc: subprocess.Popen
+    log: Path
+    database: Path
+    redis: Redis
+    killed: list[int] = field(default_factory=list)
+
+    def workers(self) -> list[psutil.Process]:
+        return psutil.Process(self.proc.pid).children()
+
+    def worker_serving(self, local_ports: set[int]) -> psutil.Process:
+        """The worker that holds the websocket whose client side uses one of ``local_ports``."""
+        for worker in self.workers():
+            connections = getattr(worker, "net_connections", worker.connections)("tcp")
+            if any(
+                c.raddr and c.laddr.port == self.port and c.raddr.port in local_ports for c in connections
+            ):
+                return worker
+        raise AssertionError(f"no worker holds a connection from ports {local_ports}")
+
+    def kill(self, worker: psutil.Process) -> None:
+        """SIGKILL, like the OOM killer. Granian takes a second death of a worker less than 5.5 s
+        after it replaced it for a crash loop and stops everything: wait that long first."""
+        age = time.time() - worker.create_time()
+        if age < 6:
+            time.sleep(6 - age)
+        os.kill(worker.pid, signal.SIGKILL)
+
+    def wait_for_workers(self, count: int, timeout: float = 30) -> list[psutil.Process]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            workers = [w for w in self.workers() if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
+            if len(workers) == count:
+                return workers
+            time.sleep(0.2)
+        raise AssertionError(f"expected {count} workers, found {len(self.workers())}:\n{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:]
+
+
+@pytest.fixture(scope="package")
+def redis(tmp_path_factory):
+    if shutil.which("redis-server") is None:
+        message = "redis-server is missing: scripts/setup.sh --dev installs it (Debian package redis-server)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = Redis(port=free_port(), log=tmp_path_factory.mktemp("redis") / "redis.log")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="package")
+def backend(redis, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("workers")
+    port = free_port()
+    log = tmp / "backend.log"
+    database = tmp / "reliability.db"
+    env = {
+        **os.environ,
+        "REFLEX_REDIS_URL": redis.url,
+        "GRANIAN_WORKERS": str(WORKERS),
+        "GRANIAN_LOG_LEVEL": "info",  # the log then shows each worker respawn
+        "PTI_PORT": str(port),
+        "PTI_DATABASE_URL": f"sqlite:///{database}",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_CHECK_LATEST_VERSION": "false",
+        **FEEDBACK_LIMITS,
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "scripts/serve.py", "--env", "prod", "--backend-only", "--backend-port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 240
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"the backend stopped (rc={proc.returncode}):\n{log.read_text()[-4000:]}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/ping", timeout=2) as response:
+            if response.status == 200:
+                break
+        if time.monotonic() > deadline:
+            pytest.fail(f"the backend did not answer in 240 s:\n{log.read_text()[-4000:]}")
+        time.sleep(0.5)
+    server = Backend(url=url, port=port, proc=proc, log=log, database=database, redis=redis)
+    server.wait_for_workers(WORKERS)
+    yield server
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)

@@ -1,0 +1,31 @@
+"""Where live sessions are kept: memory with one worker, Redis with several — never on disk.
+
+Reflex's default (« disk ») writes every session, answers included, into .states/ for an hour and
+rescans that folder every 2 s: slower with each visit, and personal data on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+PROBE = "import rxconfig; m = rxconfig.config.state_manager_mode; print(getattr(m, 'value', m))"
+
+
+def _mode(**env: str) -> str:
+    environ = {k: v for k, v in os.environ.items() if k != "REFLEX_REDIS_URL"} | env
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=environ, capture_output=True, text=True, check=True
+    )
+    return run.stdout.strip()
+
+
+def test_one_worker_keeps_sessions_in_memory_only():
+    assert _mode() == "memory"
+
+
+def test_several_workers_share_sessions_through_redis():
+    assert _mode(REFLEX_REDIS_URL="redis://127.0.0.1:6379/0") == "redis"
