@@ -182,18 +182,21 @@
       }
     }
   });
-  function watchFocus() {
-    // From the moment React has attached to the page (its first render must not steal the focus).
+  // Runs fn once React has attached to the page: before that, its first render would overwrite what
+  // we write in the page (a restored tick, an announcement) or steal the focus.
+  function whenHydrated(fn) {
     var tries = 0;
     (function check() {
       var main = document.querySelector("main");
       var hydrated = main && Object.keys(main).some(function (k) { return k.indexOf("__reactFiber") === 0; });
-      if (hydrated) {
-        focusObserver.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
-      } else if (tries++ < 300) {
-        window.setTimeout(check, 50);
-      }
+      if (hydrated) fn(main);
+      else if (tries++ < 600) window.setTimeout(check, 50);
     })();
+  }
+  function watchFocus() {
+    whenHydrated(function (main) {
+      focusObserver.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
+    });
   }
 
   /* ---- Events (delegated, so they survive React hydration) ---- */
@@ -253,11 +256,9 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
   // React hydrates after this script: restore ticks again once it has attached to the page.
-  window.addEventListener("load", function () {
-    window.setTimeout(function () {
-      restoreChecklists();
-      if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
-    }, 300);
+  whenHydrated(function () {
+    restoreChecklists();
+    if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
   });
 
   /* ---- Offline: service worker ---- */
