@@ -136,7 +136,11 @@ class GlossaryLinker:
         for variant, entry_id in sorted(variants, key=lambda v: -len(v[0])):
             key = _normalize_apostrophes(variant)
             body = re.escape(key).replace("'", "['’]").replace(r"\ ", r"\s+")
-            if key.upper() == key:
+            if lang == "ar" and _ARABIC_LETTER.match(key):
+                # Arabic has no case: « upper() == key » would take every word for an acronym.
+                self._folded.setdefault(_squash(key).casefold(), entry_id)
+                patterns.append(_arabic_with_proclitics(key, body))
+            elif key.upper() == key:
                 self._exact.setdefault(_squash(key), entry_id)
                 patterns.append(body)
             else:
@@ -146,7 +150,11 @@ class GlossaryLinker:
 
     def entry_id(self, matched: str) -> str | None:
         key = _squash(_normalize_apostrophes(matched))
-        return self._exact.get(key) or self._folded.get(key.casefold())
+        found = self._exact.get(key) or self._folded.get(key.casefold())
+        if found is None and self.lang == "ar":
+            for reading in _without_proclitics(key.casefold()):
+                found = found or self._folded.get(reading)
+        return found
 
     def split(self, text: str, linked: set[str]) -> list[Token]:
         """``text`` as tokens, with a link around the first occurrence of each term not yet in ``linked``."""
@@ -168,6 +176,34 @@ class GlossaryLinker:
         if start < len(text):
             out.append(_text_token(text[start:]))
         return out
+
+
+# Arabic writes « and », « so », « with », « for », « like » as letters joined to the next word
+# (« والأسرة », « بالأسرة », « للأسرة »): a glossary term must still be found there.
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_PROCLITICS = "(?:[وف]?[بكل]?)"
+
+
+def _arabic_with_proclitics(key: str, body: str) -> str:
+    if key.startswith("ال"):
+        # « ل » + « ال » is written « لل » (the alif drops): « للأسرة ».
+        return f"(?:[وف]?لل{re.escape(key[2:])}|{_PROCLITICS}{body})"
+    return f"{_PROCLITICS}{body}"
+
+
+def _without_proclitics(word: str) -> list[str]:
+    """The readings of ``word`` without its joined prefixes, longest prefix last."""
+    readings = []
+    rest = word[1:] if word[:1] in "وف" else word
+    if rest is not word:
+        readings.append(rest)
+    if rest[:2] == "لل":
+        readings.append("ا" + rest[1:])
+    if rest[:1] in "بكل":
+        readings.append(rest[1:])
+    if word[:1] in "بكل":
+        readings.append(word[1:])
+    return readings
 
 
 def _normalize_apostrophes(text: str) -> str:

@@ -157,6 +157,33 @@ def test_arabic_text_links_french_acronyms_to_the_arabic_glossary():
     assert f'<a href="{glossary_href("ar", "caf")}" class="glossary-term">CAF</a>' in rendered.html
 
 
+@pytest.mark.parametrize(
+    "word",
+    ["الأسرة", "والأسرة", "بالأسرة", "للأسرة", "وللأسرة", "فالأسرة", "كالأسرة"],
+)
+def test_arabic_terms_are_found_behind_the_letters_joined_to_them(word):
+    # « and », « with », « for »… are written joined to the next word in Arabic.
+    entries = [GlossaryEntry("foyer", "الأسرة", "x")]
+    _, rendered = _render(f"تعيش {word} هنا.\n", "ar", entries)
+    assert f'<a href="{glossary_href("ar", "foyer")}" class="glossary-term">{word}</a>' in rendered.html
+
+
+def test_an_arabic_term_with_latin_letters_is_found_behind_a_joined_letter():
+    entries = [GlossaryEntry("licence-agpl", "رخصة AGPL", "x")]
+    _, rendered = _render("ننشر الشيفرة برخصة AGPL.\n", "ar", entries)
+    assert (
+        f'<a href="{glossary_href("ar", "licence-agpl")}" class="glossary-term">برخصة AGPL</a>'
+        in rendered.html
+    )
+
+
+@pytest.mark.parametrize("text", ["الوالدة هنا.", "سرة هنا.", "الأسرتان هنا."])
+def test_arabic_terms_are_not_found_inside_other_words(text):
+    entries = [GlossaryEntry("foyer", "الأسرة", "x"), GlossaryEntry("lo", "الدة", "y")]
+    _, rendered = _render(text + "\n", "ar", entries)
+    assert "glossary-term" not in rendered.html
+
+
 def test_curly_and_straight_apostrophes_are_the_same_term():
     entries = [GlossaryEntry("contrat-d-engagement", "contrat d'engagement", "x")]
     _, rendered = _render("Vous signez un contrat d’engagement.\n", "fr", entries)
