@@ -7,11 +7,13 @@ DEV=0; [[ "${1:-}" == "--dev" ]] && DEV=1
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
-# Debian packages: Chromium for the browser tests, Redis for the multi-worker tests.
+# Debian packages: Chromium for the browser tests, Redis for the multi-worker tests, PostgreSQL for
+# the database tests.
 need_apt=()
 if [[ $DEV -eq 1 ]]; then
   command -v chromium >/dev/null || need_apt+=(chromium)
   command -v redis-server >/dev/null || need_apt+=(redis-server)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
 fi
 if (( ${#need_apt[@]} )); then
   echo "setup: apt-get install ${need_apt[*]}"

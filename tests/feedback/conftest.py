@@ -1,6 +1,32 @@
 from __future__ import annotations
 
+import os
+
 import pytest
+
+from tests.feedback.postgres import ThrowAwayPostgres, binaries
+
+POSTGRES_ENV = "PTI_TEST_POSTGRES_URL"  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/pti (emptied!)
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """``PTI_TEST_POSTGRES_URL`` when set (a throw-away database: its schema is dropped), otherwise a
+    PostgreSQL server of our own from Debian's package, started once for the session."""
+    if os.environ.get(POSTGRES_ENV):
+        yield os.environ[POSTGRES_ENV]
+        return
+    bin_dir = binaries()
+    if bin_dir is None:
+        message = f"PostgreSQL is missing: scripts/setup.sh --dev installs it (Debian package postgresql), or set {POSTGRES_ENV}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = ThrowAwayPostgres(bin_dir)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,17 +20,16 @@ from pti_citizen.feedback.submission import check_answer, check_details
 
 PARIS = ZoneInfo("Europe/Paris")
 PAGES = frozenset({"droits/montant-du-rsa", "demarches/declaration-trimestrielle"})
-POSTGRES_ENV = "PTI_TEST_POSTGRES_URL"  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/pti (emptied!)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path, monkeypatch):
-    """An empty database migrated as the app does on start: SQLite always; PostgreSQL too when
-    ``PTI_TEST_POSTGRES_URL`` points to a throw-away database (its public schema is dropped)."""
+    """An empty database migrated as the app does on start, on SQLite and on PostgreSQL (a server of
+    the test session, or ``PTI_TEST_POSTGRES_URL``; its public schema is dropped first)."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'test.db'}"
     else:
-        url = os.environ.get(POSTGRES_ENV) or pytest.skip(f"set {POSTGRES_ENV} to run on PostgreSQL too")
+        url = request.getfixturevalue("postgres_url")
         with engine(url).begin() as connection:
             connection.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     monkeypatch.setenv("PTI_DATABASE_URL", url)
