@@ -83,9 +83,16 @@ class Backend:
     database: Path
     redis: Redis
     killed: list[int] = field(default_factory=list)
+    #: When each worker was first seen (monotonic clock): psutil's create_time() is computed from the
+    #: boot time in whole seconds, and can be ~1 s off the wall clock.
+    first_seen: dict[int, float] = field(default_factory=dict)
 
     def workers(self) -> list[psutil.Process]:
-        return psutil.Process(self.proc.pid).children()
+        children = psutil.Process(self.proc.pid).children()
+        now = time.monotonic()
+        for child in children:
+            self.first_seen.setdefault(child.pid, now)
+        return children
 
     def worker_serving(self, local_ports: set[int]) -> psutil.Process:
         """The worker that holds the websocket whose client side uses one of ``local_ports``."""
@@ -99,10 +106,12 @@ class Backend:
 
     def kill(self, worker: psutil.Process) -> None:
         """SIGKILL, like the OOM killer. Granian takes a second death of a worker less than 5.5 s
-        after it replaced it for a crash loop and stops everything: wait that long first."""
-        age = time.time() - worker.create_time()
-        if age < 6:
-            time.sleep(6 - age)
+        after it replaced it for a crash loop and stops everything: wait that long first (counted
+        from when we first saw the worker, which is after Granian started replacing it)."""
+        self.workers()
+        age = time.monotonic() - self.first_seen.get(worker.pid, time.monotonic())
+        if age < 6.5:
+            time.sleep(6.5 - age)
         os.kill(worker.pid, signal.SIGKILL)
 
     def wait_for_workers(self, count: int, timeout: float = 30) -> list[psutil.Process]:
