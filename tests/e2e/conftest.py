@@ -5,18 +5,15 @@ The server starts once per test session (or set PTI_BASE_URL to test a server yo
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, free_port, start, stop, wait_for_http
+
 CHROMIUM = os.environ.get("PTI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -32,31 +29,10 @@ LANGS = ("fr", "en", "es", "ar")
 REVIEW_SECRET = os.environ.get("PTI_REVIEW_SECRET") or "e2e-review-secret-not-for-production"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 420) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"the app server stopped (rc={proc.returncode}):\n{log.read_text()[-4000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"the app server did not answer {url} in {timeout} s:\n{log.read_text()[-4000:]}")
-
-
 def start_server(
     tmp_dir: Path, extra_env: dict[str, str] | None = None
 ) -> tuple[subprocess.Popen, str, Path]:
-    port = _free_port()
+    port = free_port()
     log = tmp_dir / f"server-{port}.log"
     env = {
         **os.environ,
@@ -70,28 +46,12 @@ def start_server(
     bun = ROOT / "tools" / "node_modules" / ".bin" / "bun"
     if bun.exists():
         env.setdefault("REFLEX_BUN_PATH", str(bun))
-    proc = subprocess.Popen(
-        ["reflex", "run", "--env", "prod", "--frontend-port", str(port), "--backend-port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    command = ["reflex", "run", "--env", "prod", "--frontend-port", str(port), "--backend-port", str(port)]
+    proc = start(command, env, log)
     url = f"http://127.0.0.1:{port}"
-    _wait_for(f"{url}/ping", proc, log)
-    _wait_for(f"{url}/fr/", proc, log)
+    wait_for_http(f"{url}/ping", proc, log, 420, "the app server")
+    wait_for_http(f"{url}/fr/", proc, log, 420, "the app server")
     return proc, url, log
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=15)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +64,7 @@ def app_server(tmp_path_factory):
     try:
         yield url, log
     finally:
-        stop_server(proc)
+        stop(proc, timeout=15)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ import os
 import pytest
 
 from tests.feedback.postgres import ThrowAwayPostgres, binaries
+from tests.processes import require_tool
 
 POSTGRES_ENV = "PTI_TEST_POSTGRES_URL"  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/pti (emptied!)
 
@@ -17,11 +18,10 @@ def postgres_url():
         yield os.environ[POSTGRES_ENV]
         return
     bin_dir = binaries()
-    if bin_dir is None:
-        message = f"PostgreSQL is missing: scripts/setup.sh --dev installs it (Debian package postgresql), or set {POSTGRES_ENV}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_tool(
+        bin_dir,
+        f"PostgreSQL is missing: scripts/setup.sh --dev installs it (Debian package postgresql), or set {POSTGRES_ENV}",
+    )
     server = ThrowAwayPostgres(bin_dir)
     try:
         yield server.start()

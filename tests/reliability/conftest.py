@@ -9,7 +9,6 @@ minutes and would bake another port into ``.web`` (see docs/reliability.md).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
@@ -17,24 +16,18 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import free_port, require_tool, start, stop, wait_for_http
+
 WORKERS = 2
 #: The feedback test sends 300 answers from one address in a few seconds: raised for this server only
 #: (the production defaults are 60 per address and 300 overall per 10 minutes, per worker).
 FEEDBACK_LIMITS = {"PTI_FEEDBACK_LIMIT_ADDRESS": "2000/600", "PTI_FEEDBACK_LIMIT_OVERALL": "2000/600"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _port_open(port: int) -> bool:
@@ -129,11 +122,10 @@ class Backend:
 
 @pytest.fixture(scope="package")
 def redis(tmp_path_factory):
-    if shutil.which("redis-server") is None:
-        message = "redis-server is missing: scripts/setup.sh --dev installs it (Debian package redis-server)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_tool(
+        shutil.which("redis-server"),
+        "redis-server is missing: scripts/setup.sh --dev installs it (Debian package redis-server)",
+    )
     server = Redis(port=free_port(), log=tmp_path_factory.mktemp("redis") / "redis.log")
     server.start()
     yield server
@@ -157,33 +149,19 @@ def backend(redis, tmp_path_factory):
         "REFLEX_CHECK_LATEST_VERSION": "false",
         **FEEDBACK_LIMITS,
     }
-    proc = subprocess.Popen(
-        [sys.executable, "scripts/serve.py", "--env", "prod", "--backend-only", "--backend-port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    command = [
+        sys.executable,
+        "scripts/serve.py",
+        "--env",
+        "prod",
+        "--backend-only",
+        "--backend-port",
+        str(port),
+    ]
+    proc = start(command, env, log)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 240
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"the backend stopped (rc={proc.returncode}):\n{log.read_text()[-4000:]}")
-        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/ping", timeout=2) as response:
-            if response.status == 200:
-                break
-        if time.monotonic() > deadline:
-            pytest.fail(f"the backend did not answer in 240 s:\n{log.read_text()[-4000:]}")
-        time.sleep(0.5)
+    wait_for_http(f"{url}/ping", proc, log, 240, "the backend")
     server = Backend(url=url, port=port, proc=proc, log=log, database=database, redis=redis)
     server.wait_for_workers(WORKERS)
     yield server
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
+    stop(proc, timeout=20)

@@ -13,7 +13,7 @@ import sys
 
 import sqlalchemy as sa
 
-from .conftest import ROOT
+from tests.processes import ROOT
 
 WRITERS = 300
 

@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from .conftest import ROOT
+from tests.processes import ROOT
 
 PROBE = "import rxconfig; m = rxconfig.config.state_manager_mode; print(getattr(m, 'value', m))"
 
