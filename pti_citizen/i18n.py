@@ -35,6 +35,12 @@ LANGUAGE_NAMES: dict[str, str] = {
 DOMAINS = ("messages", "simulator", "directory", "offers", "ui_locator", "ui_simulator", "feedback")
 
 
+def N_(message: str) -> str:
+    """Marks a French text for extraction (``pybabel extract -k N_``) without translating it: it is
+    translated later, where the language is known."""
+    return message
+
+
 def normalize_language(lang: str | None) -> str:
     """Map any tag (``fr-FR``, ``AR``, ``None``) to a supported language, French otherwise."""
     if not lang:

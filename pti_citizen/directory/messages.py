@@ -6,14 +6,9 @@ from collections.abc import Callable
 
 from babel import Locale
 
-from ..i18n import normalize_language, translations
+from ..i18n import N_, normalize_language, translations
 
 DOMAIN = "directory"
-
-
-def N_(message: str) -> str:
-    """Marks a string for extraction; it is translated later, where the language is known."""
-    return message
 
 
 def gettext(lang: str) -> Callable[[str], str]:

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pti_citizen.i18n import LANGUAGES, gettext_for
+from pti_citizen.i18n import LANGUAGES, N_, gettext_for
 
 from .masking import mask_personal_data, normalize_text
 from .territory import territory_of_place
@@ -25,11 +25,6 @@ MAX_COMMENT_LENGTH = 500
 #: Anything longer than this is not a comment typed in our form: refused without reading it further.
 MAX_RAW_LENGTH = 4 * MAX_COMMENT_LENGTH
 MAX_PAGE_LENGTH = 120
-
-
-def N_(message: str) -> str:
-    """Marks a French text for extraction; translated where it is shown."""
-    return message
 
 
 #: « Ce qui manque » choices: stable key → French label (the UI translates the label).

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pti_citizen.i18n import LANGUAGES, format_date, gettext_for, normalize_language
-from pti_citizen.offers.needs import DOMAIN, N_, NEEDS, need_labels
+from pti_citizen.i18n import LANGUAGES, N_, format_date, gettext_for, normalize_language
+from pti_citizen.offers.needs import DOMAIN, NEEDS, need_labels
 from pti_citizen.offers.records import OfferRecord, OffersDataError, OfferText, load_records
 from pti_citizen.offers.services import to_service
 from pti_citizen.offers.territory import DATA_DIR, ZONE_KINDS, Territory, load_territory

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 from data_inclusion.schema.v1 import Thematique
 
-from pti_citizen.i18n import gettext_for, normalize_language
+from pti_citizen.i18n import N_, gettext_for, normalize_language
 
 DOMAIN = "offers"
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction without translating it at import time."""
-    return message
 
 
 #: Need key → French label (the gettext msgid), in display order.

@@ -10,17 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from pti_citizen.i18n import format_date, format_euros, format_month_year, format_number, translations
+from pti_citizen.i18n import N_, format_date, format_euros, format_month_year, format_number, translations
 
 from .rules import Step
 
 DOMAIN = "simulator"
 AUDIENCES = ("self", "helper")
-
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction (``pybabel extract -k N_``) without translating it yet."""
-    return message
 
 
 def Nn_(singular: str, plural: str) -> tuple[str, str]:

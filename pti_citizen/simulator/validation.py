@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pti_citizen.i18n import format_date, translations
+from pti_citizen.i18n import N_, format_date, translations
 
 from .household import (
     MAX_AGE,
@@ -25,10 +25,6 @@ from .household import (
 from .parameters import UnknownPeriodError
 
 DOMAIN = "simulator"
-
-
-def N_(message: str) -> str:
-    return message
 
 
 BODY = "body"
