@@ -6,7 +6,7 @@ shared between a mediator and a claimant works whatever language each of them re
 
 from __future__ import annotations
 
-from pti_citizen.i18n import LANGUAGES
+from pti_citizen.i18n import LANGUAGES, normalize_language
 
 #: Section key → path segment under ``/<lang>/``. "" means the page sits at ``/<lang>/<slug>``.
 SECTIONS: dict[str, str] = {
@@ -30,6 +30,11 @@ def path(lang: str, *parts: str) -> str:
         raise ValueError(f"unsupported language {lang!r}")
     rest = "/".join(p.strip("/") for p in parts if p and p.strip("/"))
     return f"/{lang}/{rest}" if rest else f"/{lang}/"
+
+
+def language_of(url_path: str) -> str:
+    """The language a page's path starts with (``/ar/simulateur`` → ``ar``); French otherwise."""
+    return normalize_language(url_path.strip("/").split("/")[0] if url_path else "")
 
 
 def section_index(lang: str, section: str) -> str:

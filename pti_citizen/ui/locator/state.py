@@ -16,8 +16,8 @@ from typing import Any
 
 import reflex as rx
 
+from pti_citizen import routes
 from pti_citizen.directory import MAX_LIMIT
-from pti_citizen.i18n import normalize_language
 
 from . import search
 from .search import Ask
@@ -74,7 +74,7 @@ class LocatorState(rx.State):
         return self.result.ok and len(self.result.cards) >= self.limit and self.limit < MAX_LIMIT
 
     def _lang(self) -> str:
-        return normalize_language(self.router.url.path.strip("/").split("/")[0])
+        return routes.language_of(self.router.url.path)
 
     def _clear(self) -> None:
         self.result = Outcome()

@@ -10,7 +10,7 @@ import json
 import reflex as rx
 
 from pti_citizen import routes
-from pti_citizen.i18n import format_euros, format_month_year, normalize_language
+from pti_citizen.i18n import format_euros, format_month_year
 from pti_citizen.simulator import default_table, estimate_payload
 from pti_citizen.ui.simulator import flow, share
 from pti_citizen.ui.state.way_of_use import WayOfUseState
@@ -27,10 +27,6 @@ INCOMPLETE = "incomplete"
 SHARED = "shared"
 BAD_LINK = "bad_link"
 FAILED = "failed"
-
-
-def language_of(path: str) -> str:
-    return normalize_language(path.strip("/").split("/")[0] if path else "")
 
 
 class SimulatorState(rx.State):
@@ -131,7 +127,7 @@ class SimulatorState(rx.State):
         self.error = ""
         self.child_errors = []
         if question is None:
-            return rx.redirect(routes.path(language_of(self.router.url.path), routes.SIMULATOR_RESULT))
+            return rx.redirect(routes.path(routes.language_of(self.router.url.path), routes.SIMULATOR_RESULT))
         self.position = question
         return None
 
@@ -224,7 +220,7 @@ class SimulatorState(rx.State):
         self._clear_result()
         url = self.router.url
         if url.query:
-            return self._show_shared(url.query, language_of(url.path))
+            return self._show_shared(url.query, routes.language_of(url.path))
         way_of_use = await self.get_state(WayOfUseState)
         return self._compute_result(way_of_use.mode)
 
@@ -245,7 +241,7 @@ class SimulatorState(rx.State):
         return None
 
     def _compute_result(self, mode: str):
-        lang = language_of(self.router.url.path)
+        lang = routes.language_of(self.router.url.path)
         audience = "helper" if mode == "aidant" else "self"
         answers = self._answers()
         p = flow.parameters()
