@@ -41,8 +41,9 @@ def _text_field(
     hint: str | None = None,
     default=None,
     required=False,
+    field_id: str | None = None,
 ) -> rx.Component:
-    field_id = f"kiosque-{name}"
+    field_id = field_id or f"kiosque-{name}"
     hint_id = f"{field_id}-hint" if hint else None
     return rx.el.div(
         rx.el.label(label, html_for=field_id),
@@ -136,30 +137,8 @@ def _filters() -> rx.Component:
             class_name="field",
         ),
         rx.el.div(
-            rx.el.div(
-                rx.el.label("Du", html_for="filtre-du"),
-                rx.el.input(
-                    type="date",
-                    id="filtre-du",
-                    name="from",
-                    default_value=ReviewState.start,
-                    custom_attrs=_aria(errors, "from", None, "filtre-du-error"),
-                ),
-                _field_error(errors, "from", "filtre-du-error"),
-                class_name="field",
-            ),
-            rx.el.div(
-                rx.el.label("Au", html_for="filtre-au"),
-                rx.el.input(
-                    type="date",
-                    id="filtre-au",
-                    name="to",
-                    default_value=ReviewState.end,
-                    custom_attrs=_aria(errors, "to", None, "filtre-au-error"),
-                ),
-                _field_error(errors, "to", "filtre-au-error"),
-                class_name="field",
-            ),
+            _text_field("Du", "from", errors, kind="date", default=ReviewState.start, field_id="filtre-du"),
+            _text_field("Au", "to", errors, kind="date", default=ReviewState.end, field_id="filtre-au"),
             class_name="field-row",
         ),
         rx.el.div(
