@@ -152,8 +152,8 @@ class GlossaryLinker:
         key = _squash(_normalize_apostrophes(matched))
         found = self._exact.get(key) or self._folded.get(key.casefold())
         if found is None and self.lang == "ar":
-            for reading in _without_proclitics(key.casefold()):
-                found = found or self._folded.get(reading)
+            readings = _without_proclitics(key.casefold())
+            found = next((self._folded[r] for r in readings if r in self._folded), None)
         return found
 
     def split(self, text: str, linked: set[str]) -> list[Token]:
@@ -194,15 +194,14 @@ def _arabic_with_proclitics(key: str, body: str) -> str:
 def _without_proclitics(word: str) -> list[str]:
     """The readings of ``word`` without its joined prefixes, longest prefix last."""
     readings = []
-    rest = word[1:] if word[:1] in "وف" else word
-    if rest is not word:
+    rest = word
+    if rest.startswith(("و", "ف")):
+        rest = rest[1:]
         readings.append(rest)
-    if rest[:2] == "لل":
+    if rest.startswith("لل"):
         readings.append("ا" + rest[1:])
-    if rest[:1] in "بكل":
+    if rest.startswith(("ب", "ك", "ل")):
         readings.append(rest[1:])
-    if word[:1] in "بكل":
-        readings.append(word[1:])
     return readings
 
 
