@@ -17,6 +17,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from threading import Lock
 
 _PROCESS_KEY = secrets.token_bytes(32)
@@ -161,6 +162,13 @@ def limiter_from_environment(environ: Mapping[str, str] = os.environ) -> Feedbac
         if environ.get(variable, "").strip()
     }
     return FeedbackLimiter(**options)
+
+
+@cache
+def feedback_limiter() -> FeedbackLimiter:
+    """The one limiter of this process, shared by the websocket widget and the JSON endpoint: a
+    person counts once whichever way their answer comes."""
+    return limiter_from_environment()
 
 
 class Lockout:

@@ -20,6 +20,7 @@ from pti_citizen import directory, routes, simulator
 from pti_citizen.i18n import gettext_for, negotiate, normalize_language
 from pti_citizen.simulator.validation import json_error
 from pti_citizen.ui.simulator import share
+from pti_citizen.web.feedback_answers import add_feedback_answers
 from pti_citizen.web.feedback_export import add_feedback_export
 from rxconfig import config
 
@@ -144,6 +145,7 @@ def create_api() -> FastAPI:
         return Response(share.qr_code_svg(url), media_type="image/svg+xml", headers=headers)
 
     add_feedback_export(api)  # GET /api/v1/feedback/export.csv (team only)
+    add_feedback_answers(api)  # POST …/feedback/answers and …/details (server-rendered pages)
     _document_raw_body_models(api)
     return api
 

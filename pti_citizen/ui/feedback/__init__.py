@@ -1,5 +1,6 @@
-"""The co-design loop in the app: the « Est-ce que cette page est claire ? » widget, the team's review
-space (``/equipe``), the Kiosques Insertion it publishes, and the database housekeeping they need.
+"""The co-design loop in the app: the « Est-ce que cette page est claire ? » widget of the Reflex pages
+(the server-rendered pages have theirs in ``web/pages/feedback.py``), the team's review space
+(``/equipe``), the Kiosques Insertion it publishes, and the database housekeeping they need.
 
 Wiring (``pti_citizen.py``): ``feedback.register(app)``. Pages add the widget with
 ``feedback_widget(lang, page)``, ``page`` being the path after ``/<lang>/``.

@@ -10,31 +10,19 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from functools import cache
 
 import reflex as rx
 import sqlalchemy as sa
 
-from pti_citizen import routes
 from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
-from pti_citizen.feedback.ratelimit import client_key, limiter_from_environment
+from pti_citizen.feedback.pages import known_pages
+from pti_citizen.feedback.ratelimit import client_key, feedback_limiter
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
 from pti_citizen.i18n import LANGUAGES
 
-#: Pages of the app (besides content pages) that may carry the widget.
-APP_PAGES = (routes.SIMULATOR, routes.SIMULATOR_RESULT, routes.LOCATOR, routes.OFFERS)
-
-limiter = limiter_from_environment()  # PTI_FEEDBACK_LIMIT_* may raise the defaults (docs/feedback.md)
-
-
-@cache
-def known_pages() -> frozenset[str]:
-    from pti_citizen.content import load_site
-
-    site = load_site()
-    pages = {page.url[len(f"/{lang}/") :] for lang in LANGUAGES for page in site.pages(lang)}
-    return frozenset(pages | set(APP_PAGES))
+#: The same limits as the server-rendered pages' JSON endpoint (PTI_FEEDBACK_LIMIT_*, docs/feedback.md).
+limiter = feedback_limiter()
 
 
 def today() -> dt.date:
