@@ -6,9 +6,6 @@ kiosk timer), so it works before hydration, without the server, and offline.
 
 from __future__ import annotations
 
-import json
-import os
-
 import reflex as rx
 
 from pti_citizen import routes
@@ -16,41 +13,18 @@ from pti_citizen.i18n import LANGUAGE_NAMES, LANGUAGES, gettext_for
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.errors import SIGNAL_ID
 from pti_citizen.ui.state.kiosk import WIPE_BROWSER, KioskState
+from pti_citizen.web.pages.shell import (
+    KIOSK_IDLE_SECONDS,
+    KIOSK_WARNING_SECONDS,
+    client_config,
+    client_messages,
+    footer_links,
+    kiosk_idle_minutes,
+    script_json,
+)
 
-#: Seconds of inactivity before a kiosk terminal erases everything (mediator mode only).
-KIOSK_IDLE_SECONDS = int(os.environ.get("PTI_KIOSK_IDLE_SECONDS", "180"))
-KIOSK_WARNING_SECONDS = 30
-
-
-def kiosk_idle_minutes() -> int:
-    return max(1, round(KIOSK_IDLE_SECONDS / 60))
-
-
-def client_messages(lang: str) -> dict[str, str]:
-    """Texts that app.js shows; baked into each page in its language."""
-    _ = gettext_for(lang)
-    return {
-        "noVoice": _(
-            "Votre appareil n'a pas de voix pour lire cette langue. Vous pouvez installer une voix dans les réglages de votre téléphone."
-        ),
-        "noSpeech": _("Votre navigateur ne sait pas lire les pages à voix haute."),
-        "reading": _("Lecture en cours."),
-        "paused": _("Lecture en pause."),
-        "stopped": _("Lecture arrêtée."),
-        "pause": _("Pause"),
-        "resume": _("Reprendre"),
-        "modeSaved": _("C'est noté. Vous pouvez changer à tout moment."),
-        "kioskWarning": _(
-            "Personne n'a touché l'écran depuis un moment. Tout va s'effacer dans {s} secondes."
-        ),
-        "erased": _("Tout est effacé."),
-        "offline": _("Vous n'êtes pas connecté à Internet. Cette page vient de la mémoire du téléphone."),
-        "serverProblem": _(
-            "Le serveur a un problème pour le moment. Vos réponses sont gardées sur cet appareil. Réessayez dans une minute."
-        ),
-        "ticked": _("Coché"),
-        "unticked": _("Décoché"),
-    }
+# Shared with the server-rendered pages' template: the texts app.js shows, the kiosk timer's settings.
+__all__ = ["KIOSK_IDLE_SECONDS", "KIOSK_WARNING_SECONDS", "client_messages", "kiosk_idle_minutes", "page"]
 
 
 def _language_menu(lang: str, here: str) -> rx.Component:
@@ -180,13 +154,6 @@ def _header(lang: str, here: str) -> rx.Component:
     )
 
 
-def footer_links(lang: str) -> list[tuple[str, str]]:
-    """Footer entries that exist as content pages (no dead link even before content lands)."""
-    from pti_citizen.ui.content_source import info_page_titles
-
-    return [(routes.path(lang, slug), title) for slug, title in info_page_titles(lang)]
-
-
 def _footer(lang: str) -> rx.Component:
     _ = gettext_for(lang)
     links = [rx.el.li(link(title, href=href)) for href, title in footer_links(lang)]
@@ -213,17 +180,6 @@ def page(lang: str, here: str, *children: rx.Component, wide: bool = False) -> r
         rx.el.p(id="server-problem", role="alert", class_name="server-problem", hidden=True),
         rx.el.span(id=SIGNAL_ID, tab_index=-1, class_name="visually-hidden"),
         rx.el.script(
-            json.dumps(
-                {
-                    "lang": lang,
-                    "home": routes.path(lang),
-                    "kioskIdle": KIOSK_IDLE_SECONDS,
-                    "kioskWarning": KIOSK_WARNING_SECONDS,
-                    "messages": client_messages(lang),
-                },
-                ensure_ascii=False,
-            ),
-            type="application/json",
-            id="pti-config",
+            script_json(client_config(lang, hydrates=True)), type="application/json", id="pti-config"
         ),
     )
