@@ -1,6 +1,7 @@
 """The page template of the server-rendered pages: ``<head>``, skip link, header tools, one ``<main>``,
-footer, offline notice. The same markup as the Reflex pages' template (``ui/layout.py``), driven by the
-same ``assets/app.js`` (display settings, read-aloud, way of use, kiosk timer), without React.
+footer, offline notice, driven by ``assets/app.js`` (display settings, read-aloud, way of use, kiosk
+timer) without React. The Reflex pages take their skip link, header and footer from here too
+(``ui/layout.py`` converts them), so both kinds of page are the same to the reader.
 
 Also home of what both templates share: the texts ``app.js`` shows, the kiosk timer's settings, the
 display-preferences script that runs before the first paint.
