@@ -8,6 +8,7 @@ already has the page gets a 304 of a few bytes. Security headers and the Content
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -88,8 +89,9 @@ def server_rendered_pages(
             if route is None:
                 await app(scope, receive, send)
                 return
-            query = scope.get("query_string", b"").decode("latin-1")
-            rendered = site.render(route, query)
+            query = scope.get("query_string", b"").decode("latin-1") if route.reads_query else ""
+            # A query is rendered for this request (a town to look up: a few ms): off the event loop.
+            rendered = await asyncio.to_thread(site.render, route, query) if query else site.render(route)
             await _send_page(scope, send, rendered, head_only)
 
         return pages

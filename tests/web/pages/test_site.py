@@ -193,3 +193,9 @@ def test_an_unknown_town_is_explained_with_suggestions_that_search_them(site):
 )
 def test_the_offers_query_is_read_within_bounds(query, wanted):
     assert offers.OfferFilter.from_query(query) == wanted
+
+
+def test_what_the_person_typed_comes_back_escaped(site):
+    html = html_of(site, "/fr/se-deplacer-se-soigner", 'commune="><script>alert(1)</script>')
+    assert "<script>alert(1)" not in html
+    assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
