@@ -7,18 +7,18 @@ kiosk timer), so it works before hydration, without the server, and offline.
 from __future__ import annotations
 
 import json
-import os
 
 import reflex as rx
 
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGE_NAMES, LANGUAGES, gettext_for
+from pti_citizen.settings import get_settings
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.errors import SIGNAL_ID
 from pti_citizen.ui.state.kiosk import WIPE_BROWSER, KioskState
 
 #: Seconds of inactivity before a kiosk terminal erases everything (mediator mode only).
-KIOSK_IDLE_SECONDS = int(os.environ.get("PTI_KIOSK_IDLE_SECONDS", "180"))
+KIOSK_IDLE_SECONDS = get_settings().kiosk_idle_seconds
 KIOSK_WARNING_SECONDS = 30
 
 

@@ -18,10 +18,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pti_citizen import directory, routes, simulator
 from pti_citizen.i18n import gettext_for, negotiate, normalize_language
+from pti_citizen.services import Services, services
 from pti_citizen.simulator.validation import json_error
 from pti_citizen.ui.simulator import share
 from pti_citizen.web.feedback_export import add_feedback_export
-from rxconfig import config
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 64 * 1024
@@ -59,7 +59,8 @@ def _http_errors(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     return _json(exc.status_code, {"errors": [{"field": "request", "message": message}]})
 
 
-def create_api() -> FastAPI:
+def create_api(app_services: Services | None = None) -> FastAPI:
+    app_services = app_services or services()
     api = FastAPI(
         title="pti_citizen — Le RSA et moi",
         version="1",
@@ -139,11 +140,11 @@ def create_api() -> FastAPI:
         except share.ShareLinkError:
             _ = gettext_for(lang)
             return _json(422, {"errors": [{"field": "query", "message": _("Ce lien ne marche pas.")}]})
-        url = f"{(config.deploy_url or '').rstrip('/')}{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}"
+        url = f"{app_services.settings.public_origin}{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}"
         headers = {"Cache-Control": "public, max-age=86400"}
         return Response(share.qr_code_svg(url), media_type="image/svg+xml", headers=headers)
 
-    add_feedback_export(api)  # GET /api/v1/feedback/export.csv (team only)
+    add_feedback_export(api, app_services.review_gate)  # GET /api/v1/feedback/export.csv (team only)
     _document_raw_body_models(api)
     return api
 

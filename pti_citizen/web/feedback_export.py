@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from pti_citizen.db import feedback_store
 from pti_citizen.feedback.export import feedback_csv, parse_filter
 from pti_citizen.feedback.ratelimit import client_key
-from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate, review_gate
+from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate, ReviewGate
 
 PATH = "/api/v1/feedback/export.csv"
 LOCK_SECONDS = 900
@@ -34,7 +34,7 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def add_feedback_export(api: FastAPI) -> None:
+def add_feedback_export(api: FastAPI, gate: ReviewGate) -> None:
     @api.get(
         PATH,
         summary="Feedback answers as CSV (team only: bearer secret)",
@@ -56,22 +56,22 @@ def add_feedback_export(api: FastAPI) -> None:
         end: str | None = Query(None, alias="to", max_length=20, description="last day, YYYY-MM-DD"),
     ) -> Response:
         address = request.client.host if request.client else "unknown"
-        gate = review_gate().check(client_key("review:" + address), _bearer(request))
-        if gate in (Gate.OFF, Gate.WEAK):
+        result = gate.check(client_key("review:" + address), _bearer(request))
+        if result in (Gate.OFF, Gate.WEAK):
             # Off is not a server failure: the space simply does not exist on this deployment.
             return _problem(
                 404,
                 "authorization",
                 f"The review space is off: set {ENV_VAR} (at least {MIN_LENGTH} characters) on the server.",
             )
-        if gate is Gate.LOCKED:
+        if result is Gate.LOCKED:
             return _problem(
                 429,
                 "authorization",
                 "Too many failed attempts. Try again later.",
                 {"Retry-After": str(LOCK_SECONDS)},
             )
-        if gate is not Gate.OPEN:
+        if result is not Gate.OPEN:
             return _problem(
                 401,
                 "authorization",

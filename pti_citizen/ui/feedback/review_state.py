@@ -21,9 +21,10 @@ from pti_citizen.feedback.export import ExportFilter, feedback_csv, parse_filter
 from pti_citizen.feedback.freshness import freshness_report
 from pti_citizen.feedback.kiosques import KIOSQUE_LANGUAGES, check_kiosque, mds_names
 from pti_citizen.feedback.ratelimit import client_key
-from pti_citizen.feedback.secret import Gate, configured, review_gate
+from pti_citizen.feedback.secret import Gate
 from pti_citizen.feedback.submission import MISSING_CHOICES
 from pti_citizen.i18n import LANGUAGE_NAMES, format_date, format_number
+from pti_citizen.services import services
 
 SESSION_SECONDS = 3600
 MODE_LABELS = {"moi": "pour soi", "aidant": "aidant", "mediateur": "médiation"}
@@ -67,7 +68,7 @@ class ReviewState(rx.State):
     # -- access ---------------------------------------------------------------------------------
 
     def _authorized(self) -> bool:
-        if not self.signed_in or configured() is not Gate.OPEN:
+        if not self.signed_in or services().review_gate.status() is not Gate.OPEN:
             self.signed_in = False
             return False
         if time.monotonic() - self._last_action > SESSION_SECONDS:
@@ -79,7 +80,7 @@ class ReviewState(rx.State):
 
     def _sign_out(self) -> None:
         self.reset()
-        self.status = configured().value
+        self.status = services().review_gate.status().value
 
     def _client(self) -> str:
         session = self.router.session
@@ -87,15 +88,15 @@ class ReviewState(rx.State):
 
     @rx.event
     async def load(self):
-        self.status = configured().value
+        self.status = services().review_gate.status().value
         if self._authorized():
             await self._refresh()
 
     @rx.event
     async def sign_in(self, form: dict):
         given = form.get("secret") if isinstance(form, dict) else None
-        result = review_gate().check(self._client(), given)
-        self.status = configured().value
+        result = services().review_gate.check(self._client(), given)
+        self.status = services().review_gate.status().value
         if result is Gate.OPEN:
             self.signed_in, self.login_error = True, ""
             self._last_action = time.monotonic()

@@ -18,14 +18,13 @@ import sqlalchemy as sa
 from pti_citizen import routes
 from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
-from pti_citizen.feedback.ratelimit import client_key, limiter_from_environment
+from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
 from pti_citizen.i18n import LANGUAGES
+from pti_citizen.services import services
 
 #: Pages of the app (besides content pages) that may carry the widget.
 APP_PAGES = (routes.SIMULATOR, routes.SIMULATOR_RESULT, routes.LOCATOR, routes.OFFERS)
-
-limiter = limiter_from_environment()  # PTI_FEEDBACK_LIMIT_* may raise the defaults (docs/feedback.md)
 
 
 @cache
@@ -73,7 +72,7 @@ class FeedbackState(rx.State):
         if checked is None:
             self.page_key, self.step, self.notice = key, "ask", next(iter(errors.values()))
             return None
-        refused = limiter.check(*self._client())
+        refused = services().feedback_limiter.check(*self._client())
         if refused:
             self.page_key, self.step, self.notice = key, "ask", refusal_message(refused, message_lang)
             return None
@@ -108,7 +107,7 @@ class FeedbackState(rx.State):
             )
         self.errors = {}
         if not details.empty:
-            refused = limiter.check(*self._client())
+            refused = services().feedback_limiter.check(*self._client())
             if refused:
                 self.notice = refusal_message(refused, lang)
                 return None
