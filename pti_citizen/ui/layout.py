@@ -11,7 +11,7 @@ import json
 import reflex as rx
 
 from pti_citizen import routes
-from pti_citizen.i18n import LANGUAGE_NAMES, LANGUAGES, gettext_for
+from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.settings import get_settings
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.errors import SIGNAL_ID
@@ -61,7 +61,7 @@ def _language_menu(lang: str, here: str) -> rx.Component:
         attrs = {"hrefLang": code, "lang": code}
         if code == lang:
             attrs["aria-current"] = "page"
-        items.append(rx.el.li(link(LANGUAGE_NAMES[code], href=target, custom_attrs=attrs)))
+        items.append(rx.el.li(link(LANGUAGES[code].name, href=target, custom_attrs=attrs)))
     return rx.el.nav(rx.el.ul(*items), aria_label=_("Choisir la langue"), class_name="lang-menu")
 
 

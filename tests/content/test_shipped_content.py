@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pti_citizen.content import load_site
+from pti_citizen.languages import LANGUAGES, TRANSLATIONS
 
 #: Words the brief lists for the glossary « Les mots du RSA ».
 BRIEF_GLOSSARY_WORDS = [
@@ -51,7 +52,7 @@ def test_numbers_the_notes_could_not_confirm_are_not_cited(site):
 
 def test_nothing_claims_to_be_checked_with_claimants_yet(site):
     # Only texts reviewed with readers may carry the label; nobody has reviewed these yet.
-    for lang in ("fr", "en", "es", "ar"):
+    for lang in LANGUAGES:
         assert {p.review_status for p in site.pages(lang)} == {"draft"}
 
 
@@ -63,6 +64,6 @@ def test_the_simulator_and_the_rule_that_only_the_caf_decides_are_on_the_amount_
 
 def test_every_page_has_the_same_anchors_in_every_language(site):
     for french in site.pages("fr"):
-        for lang in ("en", "es", "ar"):
+        for lang in TRANSLATIONS:
             translated = site.page(lang, french.slug)
             assert [h.id for h in translated.headings] == [h.id for h in french.headings], (lang, french.slug)

@@ -10,6 +10,7 @@ import pytest
 from data_inclusion.schema.v1 import Structure
 
 from pti_citizen.directory import Kiosque, export_structures, nearest_payload, set_kiosque_source
+from pti_citizen.languages import LANGUAGES
 
 from .conftest import paris
 
@@ -143,7 +144,7 @@ def test_unknown_town_is_404_with_suggestions_in_the_language():
 
 
 def test_messages_in_each_language():
-    notices = {lang: _ok("Muret", lang=lang)["notice"] for lang in ("fr", "en", "es", "ar")}
+    notices = {lang: _ok("Muret", lang=lang)["notice"] for lang in LANGUAGES}
     assert len(set(notices.values())) == 4
     assert _ok("Muret", lang="ar-MA")["lang"] == "ar"
     assert _ok("Muret", lang="de")["lang"] == "fr"  # unsupported → French

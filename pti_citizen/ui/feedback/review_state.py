@@ -23,7 +23,7 @@ from pti_citizen.feedback.kiosques import KIOSQUE_LANGUAGES, check_kiosque, mds_
 from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.secret import Gate
 from pti_citizen.feedback.submission import MISSING_CHOICES
-from pti_citizen.i18n import LANGUAGE_NAMES, format_date, format_number
+from pti_citizen.i18n import LANGUAGES, format_date, format_number
 from pti_citizen.services import services
 
 SESSION_SECONDS = 3600
@@ -37,6 +37,10 @@ def _now() -> dt.datetime:
 
 def _percent(part: int, whole: int) -> str:
     return f"{format_number(100 * part / whole, 'fr', 0)} %" if whole else "–"
+
+
+def _language_name(code: str) -> str:
+    return LANGUAGES[code].name if code in LANGUAGES else code
 
 
 def _time_text(moment: dt.time) -> str:
@@ -138,7 +142,7 @@ class ReviewState(rx.State):
             {
                 "page": c.page,
                 "href": f"/{c.lang}/{c.page}",
-                "lang": LANGUAGE_NAMES.get(c.lang, c.lang),
+                "lang": _language_name(c.lang),
                 "total": str(c.total),
                 "no": str(c.no),
                 "ratio": _percent(c.no, c.total),
@@ -149,7 +153,7 @@ class ReviewState(rx.State):
             {
                 "date": format_date(r.created_on, "fr"),
                 "page": r.page,
-                "lang": LANGUAGE_NAMES.get(r.lang, r.lang),
+                "lang": _language_name(r.lang),
                 "mode": MODE_LABELS.get(r.mode or "", "non dit"),
                 "answer": r.answer,
                 "missing": ", ".join(MISSING_CHOICES[m].lower() for m in r.missing if m in MISSING_CHOICES),

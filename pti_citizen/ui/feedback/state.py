@@ -20,7 +20,7 @@ from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
-from pti_citizen.i18n import LANGUAGES
+from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from pti_citizen.services import services
 
 #: Pages of the app (besides content pages) that may carry the widget.
@@ -68,7 +68,7 @@ class FeedbackState(rx.State):
             self.page_key, self.answer, self.step = key, str(answer), "details"
             return rx.set_focus("feedback-details-title")
         checked, errors = check_answer(page, lang, answer, mode, known_pages())
-        message_lang = lang if lang in LANGUAGES else "fr"
+        message_lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         if checked is None:
             self.page_key, self.step, self.notice = key, "ask", next(iter(errors.values()))
             return None
@@ -88,7 +88,7 @@ class FeedbackState(rx.State):
     @rx.event
     async def send_details(self, form: dict):
         form = form if isinstance(form, dict) else {}
-        lang = form.get("lang") if form.get("lang") in LANGUAGES else "fr"
+        lang = form.get("lang") if form.get("lang") in LANGUAGES else DEFAULT_LANGUAGE
         key = page_key(lang, str(form.get("page", "")))
         row_id = self._rows.get(key)
         self.notice = ""

@@ -11,7 +11,7 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.directory import get_directory
 from pti_citizen.directory.towns import QueryProblem
-from pti_citizen.i18n import LANGUAGES, gettext_for
+from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext_for
 from pti_citizen.offers import NEEDS, OfferQueryError, OfferView, filter_offers, need_labels
 from pti_citizen.ui import layout, registry
 from pti_citizen.ui.components.links import link
@@ -30,7 +30,7 @@ class OffersState(rx.State):
     @rx.event
     def apply(self, form: dict):
         lang = str(form.get("lang") or "fr")
-        lang = lang if lang in LANGUAGES else "fr"
+        lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         _ = gettext_for(lang)
         needs = [key for key in NEEDS if form.get(f"need-{key}")]
         town = str(form.get("town") or "").strip()[:80]
