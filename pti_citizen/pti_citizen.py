@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
-from pti_citizen import routes
+from pti_citizen import jobs, routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.ui import document, feedback, registry
 from pti_citizen.ui import simulator as simulator_pages
@@ -54,8 +54,14 @@ app = rx.App(
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 
+# The database schema, now (before Reflex compares the models with the database, so that it never
+# asks for « makemigrations »), and again in each server process with the background jobs.
+jobs.migrate()
+for _task in jobs.LIFESPAN_TASKS:
+    app.register_lifespan_task(_task)
+
 # Features first: the home page shows which of them exist.
-feedback.register(app)  # database schema, /equipe, Kiosques Insertion source for the directory
+feedback.register(app)  # /equipe (answers, Kiosques Insertion)
 content_pages.register(app)
 offers_page.register(app)
 locator.register(app)

@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from pti_citizen.db.kiosque_store import DatabaseKiosques
+from pti_citizen.directory import get_directory
 from pti_citizen.feedback.ratelimit import FeedbackLimiter
 from pti_citizen.feedback.secret import ReviewGate
+from pti_citizen.kiosques import KiosqueCalendar
 from pti_citizen.settings import Settings, get_settings
 
 
@@ -23,6 +26,8 @@ class Services:
     review_gate: ReviewGate
     #: Abuse limits of the « Est-ce que cette page est claire ? » question.
     feedback_limiter: FeedbackLimiter
+    #: Kiosques Insertion: the team publishes through it, the directory's searches read it.
+    kiosques: KiosqueCalendar
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
@@ -34,6 +39,7 @@ class Services:
                 per_address=settings.feedback_limit_address,
                 overall=settings.feedback_limit_overall,
             ),
+            kiosques=KiosqueCalendar(DatabaseKiosques(settings.database_url), get_directory().kiosques),
         )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.db.fixtures import db_url, postgres_url  # noqa: F401  (fixtures for every folder)
+
 
 def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: "/e2e/" in str(item.fspath))

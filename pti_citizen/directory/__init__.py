@@ -11,7 +11,7 @@ Pure Python (no Reflex). Public entry points for the UI and the HTTP API:
 from .api import DEFAULT_LIMIT, MAX_LIMIT, export_structures, nearest_payload, nearest_payload_async
 from .geocoder import BanGeocoder, GeocodedAddress
 from .hours import OpeningStatus, StatusCode, opening_status
-from .kiosques import KiosqueSource, parse_kiosque, set_kiosque_source, upcoming_by_place
+from .kiosques import parse_kiosque, upcoming_by_place
 from .loader import Directory, DirectoryDataError, get_directory, load_directory
 from .messages import address_notice, kind_label, mds_explained, suggestions_header
 from .models import QUERY_KINDS, Commune, HoursKind, Kiosque, Place, PlaceKind
@@ -28,7 +28,6 @@ __all__ = [
     "GeocodedAddress",
     "HoursKind",
     "Kiosque",
-    "KiosqueSource",
     "OpeningStatus",
     "Place",
     "PlaceKind",
@@ -44,7 +43,6 @@ __all__ = [
     "opening_status",
     "parse_kiosque",
     "place_payload",
-    "set_kiosque_source",
     "suggestions_header",
     "upcoming_by_place",
 ]

@@ -16,7 +16,7 @@ from ..i18n import normalize_language
 from .errors import FieldError, error_body, problem_body
 from .geocoder import BanGeocoder, GeocodedAddress
 from .hours import paris_time
-from .kiosques import kiosque_source, upcoming_by_place
+from .kiosques import upcoming_by_place
 from .loader import Directory, get_directory
 from .messages import address_notice, gettext
 from .models import QUERY_KINDS, Kiosque
@@ -122,10 +122,8 @@ def _after_geocoding(
 
 
 def _current_kiosques(directory: Directory, kiosques: Iterable[Kiosque] | None) -> Iterable[Kiosque]:
-    if kiosques is not None:
-        return kiosques
-    source = kiosque_source()
-    return source() if source is not None else directory.kiosques
+    """The kiosques a caller gives (the app: ``services().kiosques.current()``), else the shipped ones."""
+    return kiosques if kiosques is not None else directory.kiosques
 
 
 def _answer(

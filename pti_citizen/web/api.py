@@ -110,7 +110,13 @@ def create_api(app_services: Services | None = None) -> FastAPI:
         lang: str | None = Query(None, max_length=10),
     ) -> JSONResponse:
         status, body = await directory.nearest_payload_async(
-            q=q, lat=lat, lon=lon, limit=limit, kind=kind, lang=_language(request, lang)
+            q=q,
+            lat=lat,
+            lon=lon,
+            limit=limit,
+            kind=kind,
+            lang=_language(request, lang),
+            kiosques=app_services.kiosques.current(),
         )
         return _json(status, body)
 

@@ -9,7 +9,7 @@ import math
 import pytest
 from data_inclusion.schema.v1 import Structure
 
-from pti_citizen.directory import Kiosque, export_structures, nearest_payload, set_kiosque_source
+from pti_citizen.directory import Kiosque, export_structures, nearest_payload
 from pti_citizen.languages import LANGUAGES
 
 from .conftest import paris
@@ -174,13 +174,11 @@ def test_kiosques_upcoming_only_and_kind_kiosque():
     assert empty["items"] == [] and "Kiosque" in empty["empty_message"]
 
 
-def test_kiosque_source_hook():
+def test_kiosques_are_given_explicitly_else_the_shipped_list_is_used():
     kiosque = Kiosque("mds31-014", dt.date(2027, 1, 12), dt.time(14), dt.time(16), "Kiosque du mois.")
-    set_kiosque_source(lambda: [kiosque])
-    try:
-        assert [item["id"] for item in _ok("Toulouse", kind="kiosque")["items"]] == ["mds31-014"]
-    finally:
-        set_kiosque_source(None)
+    assert [item["id"] for item in _ok("Toulouse", kind="kiosque", kiosques=[kiosque])["items"]] == [
+        "mds31-014"
+    ]
     assert _ok("Toulouse", kind="kiosque")["items"] == []
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import quote
 
-from pti_citizen.directory import MAX_LIMIT, BanGeocoder, nearest_payload_async
+from pti_citizen.directory import MAX_LIMIT, BanGeocoder, Kiosque, nearest_payload_async
 
 from .view import Outcome, outcome
 
@@ -95,10 +95,11 @@ async def run(
     *,
     geocoder_factory: Callable[[], BanGeocoder] = BanGeocoder,
     now: dt.datetime | None = None,
+    kiosques: Iterable[Kiosque] | None = None,
 ) -> Outcome:
     """Ask the directory. Only ``how="address"`` may go online, and only with a fresh geocoder."""
     kind = None if ask.kind == "all" else ask.kind
-    options = {"limit": ask.limit, "kind": kind, "lang": lang, "now": now}
+    options = {"limit": ask.limit, "kind": kind, "lang": lang, "now": now, "kiosques": kiosques}
     if ask.how == "gps":
         status, body = await nearest_payload_async(lat=ask.lat, lon=ask.lon, **options)
     elif ask.how == "address":
