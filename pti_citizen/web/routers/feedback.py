@@ -7,16 +7,21 @@ secret, same lockout and same CSV as the review space (``/equipe``). Never cache
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Query, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from pti_citizen.db import feedback_store
 from pti_citizen.feedback.export import feedback_csv, parse_filter
 from pti_citizen.feedback.ratelimit import client_key
-from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate, ReviewGate
+from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate
+from pti_citizen.services import Services
+from pti_citizen.web.http import API_PREFIX
 
-PATH = "/api/v1/feedback/export.csv"
+PATH = f"{API_PREFIX}/feedback/export.csv"
 LOCK_SECONDS = 900
 _PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"}
 
@@ -34,7 +39,16 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def add_feedback_export(api: FastAPI, gate: ReviewGate) -> None:
+class ExportQuery(BaseModel):
+    territory: str | None = Field(None, max_length=60, description="direction territoriale, or empty for all")
+    start: str | None = Field(None, alias="from", max_length=20, description="first day, YYYY-MM-DD")
+    end: str | None = Field(None, alias="to", max_length=20, description="last day, YYYY-MM-DD")
+
+
+def router(services: Services) -> APIRouter:
+    api = APIRouter()
+    gate = services.review_gate
+
     @api.get(
         PATH,
         summary="Feedback answers as CSV (team only: bearer secret)",
@@ -47,14 +61,7 @@ def add_feedback_export(api: FastAPI, gate: ReviewGate) -> None:
             404: {"description": "The review space is off (no secret configured): it does not exist"},
         },
     )
-    async def feedback_export(
-        request: Request,
-        territory: str | None = Query(
-            None, max_length=60, description="direction territoriale, or empty for all"
-        ),
-        start: str | None = Query(None, alias="from", max_length=20, description="first day, YYYY-MM-DD"),
-        end: str | None = Query(None, alias="to", max_length=20, description="last day, YYYY-MM-DD"),
-    ) -> Response:
+    async def feedback_export(request: Request, query: Annotated[ExportQuery, Query()]) -> Response:
         address = request.client.host if request.client else "unknown"
         result = gate.check(client_key("review:" + address), _bearer(request))
         if result in (Gate.OFF, Gate.WEAK):
@@ -78,7 +85,7 @@ def add_feedback_export(api: FastAPI, gate: ReviewGate) -> None:
                 "Send the team's secret as « Authorization: Bearer <secret> ».",
                 {"WWW-Authenticate": 'Bearer realm="equipe"'},
             )
-        where, errors = parse_filter(territory, start, end)
+        where, errors = parse_filter(query.territory, query.start, query.end)
         if where is None:
             return JSONResponse(
                 {"errors": [{"field": f, "message": m} for f, m in errors.items()]},
@@ -91,3 +98,5 @@ def add_feedback_export(api: FastAPI, gate: ReviewGate) -> None:
             media_type="text/csv; charset=utf-8",
             headers={**_PRIVATE, "Content-Disposition": f'attachment; filename="{where.filename()}"'},
         )
+
+    return api
