@@ -13,7 +13,9 @@ SNAPSHOT = Path(__file__).with_name("openapi.json")
 
 def test_the_openapi_description_is_the_committed_one():
     current = json.loads(json.dumps(create_api().openapi()))
-    assert current == json.loads(SNAPSHOT.read_text()), "python -m pti_citizen.web.api > tests/web/openapi.json"
+    assert current == json.loads(SNAPSHOT.read_text()), (
+        "python -m pti_citizen.web.api > tests/web/openapi.json"
+    )
 
 
 def test_every_domain_has_its_paths():

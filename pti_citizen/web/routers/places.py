@@ -31,7 +31,7 @@ def router(services: Services) -> APIRouter:
 
     @api.get("/nearest", summary="Nearest MDS, points d'accueil and Kiosques Insertion")
     async def nearest(request: Request, query: Annotated[NearestQuery, Query()]) -> JSONResponse:
-        status, body = await directory.nearest_payload_async(
+        answer = await directory.nearest(
             q=query.q,
             lat=query.lat,
             lon=query.lon,
@@ -40,7 +40,7 @@ def router(services: Services) -> APIRouter:
             lang=language(request, query.lang),
             kiosques=services.kiosques.current(),
         )
-        return json_response(status, body)
+        return json_response(*directory.nearest_body(answer))
 
     @api.get("", summary="Every place as data·inclusion structures (schema v1)")
     async def places() -> JSONResponse:
