@@ -2,7 +2,7 @@
 ``GET /api/v1/places/nearest`` (:func:`nearest_payload`), and ``GET /api/v1/places``.
 
 Neither raises on bad input: a problem is an answer too, with field-level messages in the person's
-language (contract: /work/shared/contracts/places.md).
+language (the contract is described in docs/directory.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The JSON of ``GET /api/v1/places/nearest`` (contract: /work/shared/contracts/places.md), written
+"""The JSON of ``GET /api/v1/places/nearest`` (described in docs/directory.md), written
 from the typed answer of a search (``answers.py``). For the HTTP API and the command line only: the
 locator page reads the typed answer itself."""
 
