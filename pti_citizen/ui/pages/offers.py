@@ -9,10 +9,8 @@ from __future__ import annotations
 import reflex as rx
 
 from pti_citizen import routes
-from pti_citizen.directory import get_directory
-from pti_citizen.directory.towns import QueryProblem
 from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext_for
-from pti_citizen.offers import NEEDS, OfferQueryError, OfferView, filter_offers, need_labels
+from pti_citizen.offers import NEEDS, OfferQueryError, OfferView, filter_offers, need_labels, search_offers
 from pti_citizen.ui import layout, registry
 from pti_citizen.ui.components.links import link
 
@@ -33,25 +31,21 @@ class OffersState(rx.State):
         lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         _ = gettext_for(lang)
         needs = [key for key in NEEDS if form.get(f"need-{key}")]
-        town = str(form.get("town") or "").strip()[:80]
         self.town_error, self.suggestions, self.town_label = "", [], ""
-        insee = None
-        if town:
-            found = get_directory().towns.resolve(town)
-            if isinstance(found, QueryProblem) or found.commune is None:
-                self.town_error = _("Nous ne trouvons pas « {town} » en Haute-Garonne.").format(town=town)
-                if isinstance(found, QueryProblem):
-                    self.suggestions = [c.name for c in found.suggestions[:5]]
-                return rx.set_focus("offers-town")
-            insee = found.commune.insee
-            self.town_label = found.commune.name
         try:
-            offers = filter_offers(lang, needs=needs, insee=insee)
+            found = search_offers(lang, needs, str(form.get("town") or ""))
         except OfferQueryError as error:
             self.town_error = error.message
             return None
-        self.visible = [offer.id for offer in offers]
-        self.count = len(offers)
+        if found.unknown_town is not None:
+            self.town_error = _("Nous ne trouvons pas « {town} » en Haute-Garonne.").format(
+                town=found.unknown_town
+            )
+            self.suggestions = list(found.suggestions)
+            return rx.set_focus("offers-town")
+        self.town_label = found.town or ""
+        self.visible = [offer.id for offer in found.offers]
+        self.count = len(found.offers)
         self.filtered = True
         return rx.set_focus("offers-results")
 
