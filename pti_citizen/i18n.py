@@ -32,7 +32,16 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 #: gettext domains: one per feature, so that features keep separate catalogs.
-DOMAINS = ("messages", "simulator", "directory", "offers", "ui_locator", "ui_simulator", "feedback")
+DOMAINS = (
+    "messages",
+    "simulator",
+    "directory",
+    "offers",
+    "ui_locator",
+    "ui_simulator",
+    "feedback",
+    "content",
+)
 
 
 def N_(message: str) -> str:

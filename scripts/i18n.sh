@@ -15,6 +15,7 @@ declare -A SOURCES=(
   [simulator]="pti_citizen/simulator"
   [directory]="pti_citizen/directory"
   [offers]="pti_citizen/offers"
+  [content]="pti_citizen/content"
 )
 LANGS=(en es ar)
 ACTION="${1:-}"; shift || true
