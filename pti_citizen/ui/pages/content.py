@@ -8,7 +8,7 @@ import reflex as rx
 
 from pti_citizen import routes
 from pti_citizen.content import Page, load_site
-from pti_citizen.i18n import LANGUAGES, format_date, gettext_for
+from pti_citizen.i18n import LANGUAGES, format_date, gettext_for, text_direction
 from pti_citizen.ui import layout, registry
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.feedback import feedback_widget
@@ -57,6 +57,30 @@ def _breadcrumb(lang: str, page: Page | None, section: str | None) -> rx.Compone
     )
 
 
+def _marked(lang: str, text: str) -> list:
+    """``text`` with the French names it keeps (en/es/ar) marked ``lang="fr"`` for voices, isolated in Arabic."""
+    return [
+        (
+            rx.el.bdi(part.text, lang=part.lang, dir="ltr")
+            if part.isolate
+            else rx.el.span(part.text, lang=part.lang)
+        )
+        if part.lang
+        else part.text
+        for part in load_site().parts(lang, text)
+    ]
+
+
+def _in_language(lang: str, text: str, text_lang: str) -> rx.Component | str:
+    """A title written in another language than the page's (our sources are French): marked, and isolated
+    in a right-to-left page."""
+    if text_lang == lang:
+        return text
+    if text_direction(lang) == "rtl":
+        return rx.el.bdi(text, lang=text_lang, dir="ltr")
+    return rx.el.span(text, lang=text_lang)
+
+
 def _helper_note(lang: str) -> rx.Component:
     _ = gettext_for(lang)
     return rx.el.p(
@@ -69,10 +93,11 @@ def _sources(lang: str, page: Page) -> rx.Component:
     _ = gettext_for(lang)
     items = []
     for source in page.sources:
+        title = _in_language(lang, source.title if source.url else source.ref or source.title, source.lang)
         if source.url:
-            items.append(rx.el.li(link(source.title, href=source.url, rel="noopener")))
+            items.append(rx.el.li(link(title, href=source.url, rel="noopener")))
         else:
-            items.append(rx.el.li(source.ref or source.title))
+            items.append(rx.el.li(title))
     return rx.el.aside(
         rx.el.h2(_("D'où viennent ces informations ?"), id="sources"),
         rx.el.ul(*items),
@@ -137,8 +162,8 @@ def content_page(lang: str, page: Page) -> rx.Component:
                     part
                     for entry in site.glossary(lang)
                     for part in (
-                        rx.el.dt(entry.term, id=entry.id),
-                        rx.el.dd(entry.definition),
+                        rx.el.dt(*_marked(lang, entry.term), id=entry.id),
+                        rx.el.dd(*_marked(lang, entry.definition)),
                     )
                 ],
                 class_name="glossary",
@@ -149,8 +174,8 @@ def content_page(lang: str, page: Page) -> rx.Component:
         lang,
         here,
         _breadcrumb(lang, page, page.section),
-        rx.el.h1(page.title),
-        rx.el.p(page.summary, class_name="lead"),
+        rx.el.h1(*_marked(lang, page.title)),
+        rx.el.p(*_marked(lang, page.summary), class_name="lead"),
         _helper_note(lang),
         *_body(lang, page),
         *extra,
