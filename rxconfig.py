@@ -1,10 +1,10 @@
-"""Reflex configuration. Every deployment knob is an environment variable (see README)."""
-
-import os
+"""Reflex configuration, from the app's one settings object (``pti_citizen/settings.py``; README's table)."""
 
 import reflex as rx
 
-PORT = int(os.environ.get("PTI_PORT", "3000"))
+from pti_citizen.settings import get_settings
+
+settings = get_settings()
 
 config = rx.Config(
     app_name="pti_citizen",
@@ -14,12 +14,12 @@ config = rx.Config(
     # Prod is single-port in Reflex 0.10: scripts/run.sh passes PTI_PORT as both --frontend-port and
     # --backend-port (not set here, so that a backend-only worker can start on the same build).
     # Public origin, used for absolute hreflang/canonical links and the sitemap.
-    deploy_url=os.environ.get("PTI_PUBLIC_URL", f"http://localhost:{PORT}"),
-    db_url=os.environ.get("PTI_DATABASE_URL", "sqlite:///pti_citizen.db"),
+    deploy_url=settings.public_origin,
+    db_url=settings.database_url,
     # Live sessions: in this process's memory with one worker, in Redis when REFLEX_REDIS_URL is set
     # (several workers). Never Reflex's default "disk": it pickles every session — answers included —
     # into .states/ for an hour and rescans that folder every 2 s (docs/reliability.md, « Capacity »).
-    state_manager_mode="redis" if os.environ.get("REFLEX_REDIS_URL") else "memory",
+    state_manager_mode="redis" if settings.redis_url else "memory",
     # No Radix Themes, no Tailwind: plain elements and one stylesheet keep the page light. No sitemap
     # plugin: /sitemap.xml lists the server-rendered pages too (pti_citizen/web/pages/serve.py).
     plugins=[],

@@ -1,5 +1,5 @@
 /* « Est-ce que cette page est claire ? » on the server-rendered pages (web/pages/feedback.py): shows one
-   step at a time and talks to the JSON endpoint (web/feedback_answers.py). No websocket, no server
+   step at a time and talks to the JSON endpoint (web/routers/feedback_answers.py). No websocket, no server
    session: the visit — a random id, the receipts of the answers given, the step shown — lives in this
    tab (sessionStorage), and the kiosk erase wipes it with everything else. Plain JS, no dependency. */
 (function () {

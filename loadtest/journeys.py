@@ -5,7 +5,7 @@
   amounts) until the server redirects to the result page, whose ``on_load`` computes the estimate;
 - locator: the « Trouver une MDS » page loads and a town is searched;
 - feedback: « Est-ce que cette page est claire ? » answered through the websocket widget (the Reflex
-  pages' one; the server-rendered pages post JSON, `web/feedback_answers.py`).
+  pages' one; the server-rendered pages post JSON, `web/routers/feedback_answers.py`).
 
 The answers follow the server: the client reads the question the state says is on screen and
 answers it from a household profile, so a change in the wizard's order does not break the journey.

@@ -1,6 +1,5 @@
-"""Languages, gettext catalogs and CLDR formatting, shared by the core and the UI.
-
-Pure Python (babel only): the simulator and the directory format their own messages with it.
+"""Gettext catalogs and CLDR formatting for the languages of ``languages.py``, shared by the core and
+the UI. Pure Python (babel only): the simulator and the directory format their own messages with it.
 """
 
 from __future__ import annotations
@@ -17,22 +16,14 @@ from babel.dates import format_time as _babel_format_time
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
 
+from .languages import LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS, Language
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "SOURCE_LANGUAGE", "TRANSLATIONS", "Language"]
+
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
-#: Source language first. Values: text direction.
-LANGUAGES: dict[str, str] = {"fr": "ltr", "en": "ltr", "es": "ltr", "ar": "rtl"}
-DEFAULT_LANGUAGE = "fr"
-
-#: Each language named in itself, for the language menu.
-LANGUAGE_NAMES: dict[str, str] = {
-    "fr": "Français",
-    "en": "English",
-    "es": "Español",
-    "ar": "العربية",
-}
-
-#: gettext domains: one per feature, so that features keep separate catalogs.
-DOMAINS = ("messages", "simulator", "directory", "offers", "ui_locator", "ui_simulator", "feedback")
+#: What an unknown or missing language becomes: the source language.
+DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 
 
 def N_(message: str) -> str:
@@ -49,12 +40,8 @@ def normalize_language(lang: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def is_supported(lang: str | None) -> bool:
-    return bool(lang) and lang in LANGUAGES
-
-
 def text_direction(lang: str) -> str:
-    return LANGUAGES.get(normalize_language(lang), "ltr")
+    return LANGUAGES[normalize_language(lang)].direction
 
 
 def negotiate(accept_language: str | None) -> str:

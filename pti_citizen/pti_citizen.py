@@ -6,7 +6,9 @@ from __future__ import annotations
 import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
+from pti_citizen import jobs
 from pti_citizen.i18n import LANGUAGES
+from pti_citizen.settings import get_settings
 from pti_citizen.ui import document, feedback, registry
 from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.errors import report_backend_error
@@ -19,7 +21,6 @@ from pti_citizen.web.pages import serve as server_rendered
 from pti_citizen.web.pages.shell import offline_text
 from pti_citizen.web.pages.site import FEATURES, ServerRenderedSite
 from pti_citizen.web.static import static_tweaks
-from rxconfig import config
 
 
 def _offline_banner() -> rx.Component:
@@ -35,7 +36,7 @@ def _offline_banner() -> rx.Component:
 
 # No websocket, no session for a reader: these pages are HTML from the server, in every language.
 pages = ServerRenderedSite(
-    origin=config.deploy_url or "",
+    origin=get_settings().public_origin,
     assets=lambda: server_rendered.assets_from_build(server_rendered.build_client_dir()),
     features=lambda: registry.FEATURES,
 )
@@ -52,19 +53,27 @@ app = rx.App(
     # No toast library: errors use our own translated messages, and its <style> element would need
     # style-src 'unsafe-inline' (web/security.py).
     toaster=None,
-    # The JSON API mounts the Reflex app; the server-rendered pages answer before them; the static
-    # tweaks wrap everything (sw.js, headers, /fr → /fr/).
+    # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/)
+    # and answer the server-rendered pages and the sitemap before Reflex.
     api_transformer=[
         create_api(),
-        server_rendered.server_rendered_pages(pages, lambda: registry.OFFLINE_PAGES),
-        static_tweaks(lambda: registry.OFFLINE_PAGES),
+        static_tweaks(
+            lambda: registry.OFFLINE_PAGES,
+            routes=server_rendered.routes(pages, lambda: registry.OFFLINE_PAGES),
+        ),
     ],
 )
 # A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first.
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 
-feedback.register(app)  # database schema, /equipe, Kiosques Insertion source for the directory
+# The database schema, now (before Reflex compares the models with the database, so that it never
+# asks for « makemigrations »), and again in each server process with the background jobs.
+jobs.migrate()
+for _task in jobs.LIFESPAN_TASKS:
+    app.register_lifespan_task(_task)
+
+feedback.register(app)  # /equipe (answers, Kiosques Insertion)
 locator.register(app)
 simulator_pages.register(app)
 

@@ -7,16 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYBABEL=${PYBABEL:-.venv/bin/pybabel}
-declare -A SOURCES=(
-  [messages]="pti_citizen/ui/layout.py pti_citizen/ui/document.py pti_citizen/ui/pages pti_citizen/ui/components pti_citizen/ui/state pti_citizen/web pti_citizen/pti_citizen.py"
-  [ui_locator]="pti_citizen/ui/locator"
-  [ui_simulator]="pti_citizen/ui/simulator"
-  [feedback]="pti_citizen/feedback pti_citizen/ui/feedback"
-  [simulator]="pti_citizen/simulator"
-  [directory]="pti_citizen/directory"
-  [offers]="pti_citizen/offers"
-)
-LANGS=(en es ar)
+PYTHON=${PYTHON:-.venv/bin/python}
+# Languages and domains come from the registry (pti_citizen/languages.py), never from a list here.
+declare -A SOURCES=()
+while IFS=$'\t' read -r domain sources; do SOURCES[$domain]="$sources"; done \
+  < <($PYTHON -m pti_citizen.languages domains)
+mapfile -t LANGS < <($PYTHON -m pti_citizen.languages translations)
+(( ${#LANGS[@]} )) || { echo "$0: no languages from pti_citizen.languages" >&2; exit 1; }
 ACTION="${1:-}"; shift || true
 DOMAINS=("$@"); (( ${#DOMAINS[@]} )) || DOMAINS=("${!SOURCES[@]}")
 case "$ACTION" in

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from babel import Locale
 
 from pti_citizen import i18n
 
@@ -32,6 +33,13 @@ def test_cldr_formats():
     assert i18n.format_date(dt.date(2026, 4, 1), "fr") == "1er avril 2026"
     assert i18n.format_date(dt.date(2026, 4, 2), "fr") == "2 avril 2026"
     assert i18n.format_date(dt.date(2026, 4, 1), "es") == "1 de abril de 2026"
+
+
+@pytest.mark.parametrize("code", list(i18n.LANGUAGES))
+def test_each_language_is_written_in_the_direction_cldr_gives(code):
+    cldr = Locale.parse(code).character_order  # "right-to-left" for Arabic, Hebrew, Persian…
+    assert i18n.text_direction(code) == ("rtl" if cldr == "right-to-left" else "ltr")
+    assert i18n.text_direction(f"{code}-XX") == i18n.text_direction(code)
 
 
 def test_direction_and_normalization():

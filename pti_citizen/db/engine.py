@@ -1,19 +1,17 @@
-"""Where the database is: ``PTI_DATABASE_URL`` (the same variable ``rxconfig.py`` reads), SQLite by default."""
+"""Where the database is: ``Settings.database_url`` (``PTI_DATABASE_URL``), SQLite by default."""
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-ENV_VAR = "PTI_DATABASE_URL"
-DEFAULT_URL = "sqlite:///pti_citizen.db"  # relative to the directory the app is started from
+from pti_citizen.settings import get_settings
 
 
 def database_url() -> str:
-    return os.environ.get(ENV_VAR) or DEFAULT_URL
+    return get_settings().database_url
 
 
 @cache

@@ -1,34 +1,20 @@
-"""Kiosques Insertion in the database: what MDS staff publish in ``/equipe``, and the source the
-directory core reads (``pti_citizen.directory.set_kiosque_source(directory_source)``)."""
+"""Kiosques Insertion in the database: what MDS staff publish in ``/equipe``. The calendar
+(``pti_citizen.kiosques.KiosqueCalendar``) reads and changes them through :class:`DatabaseKiosques`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import threading
-import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlmodel import select
 
-from pti_citizen.directory import Kiosque, get_directory, parse_kiosque
+from pti_citizen.directory import Kiosque, parse_kiosque
 from pti_citizen.directory.kiosques import PARIS, ends_at
-from pti_citizen.feedback.kiosques import KiosqueDraft
+from pti_citizen.kiosques import KiosqueDraft, StoredKiosque, StoreUnavailable
 
 from .engine import session
 from .models import KiosqueEntry
-
-logger = logging.getLogger(__name__)
-
-#: The directory asks on every search; a short cache spares the database (writes clear it at once).
-CACHE_SECONDS = 30.0
-
-
-@dataclass(frozen=True)
-class StoredKiosque:
-    id: int
-    kiosque: Kiosque
 
 
 def _as_kiosque(entry: KiosqueEntry) -> Kiosque:
@@ -77,9 +63,7 @@ def add(draft: KiosqueDraft, url: str | None = None) -> int:
     with session(url) as db:
         db.add(entry)
         db.commit()
-        new_id = entry.id
-    invalidate()
-    return new_id
+        return entry.id
 
 
 def update(kiosque_id: int, draft: KiosqueDraft, url: str | None = None) -> bool:
@@ -90,44 +74,43 @@ def update(kiosque_id: int, draft: KiosqueDraft, url: str | None = None) -> bool
         _fill(entry, draft)
         db.add(entry)
         db.commit()
-    invalidate()
     return True
 
 
 def cancel(kiosque_id: int, url: str | None = None) -> bool:
-    """A cancelled kiosque is deleted: nobody should be sent to it, and there is nothing to keep."""
     with session(url) as db:
         result = db.execute(sa.delete(KiosqueEntry).where(KiosqueEntry.id == kiosque_id))
         db.commit()
-    invalidate()
     return result.rowcount == 1
 
 
-_cache: dict[str, tuple[float, tuple[Kiosque, ...]]] = {}  # "kiosques" → (when read, kiosques)
-_cache_lock = threading.Lock()
+@dataclass(frozen=True)
+class DatabaseKiosques:
+    """The kiosque table of one database, as the calendar's store; failures become ``StoreUnavailable``
+    (with the exception's type name only: no data in a log)."""
 
+    url: str | None = None
 
-def invalidate() -> None:
-    with _cache_lock:
-        _cache.clear()
+    def upcoming(self, now: dt.datetime) -> list[StoredKiosque]:
+        try:
+            return upcoming(now, self.url)
+        except (sa.exc.SQLAlchemyError, ValueError) as error:
+            raise StoreUnavailable(type(error).__name__) from error
 
+    def add(self, draft: KiosqueDraft) -> int:
+        try:
+            return add(draft, self.url)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreUnavailable(type(error).__name__) from error
 
-def directory_source() -> tuple[Kiosque, ...]:
-    """Published kiosques plus those of ``directory/data/kiosques.yaml``; never raises: if the
-    database cannot be read, the directory still answers, with the file's kiosques only."""
-    with _cache_lock:
-        cached = _cache.get("kiosques")
-        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
-            return cached[1]
-    shipped = get_directory().kiosques
-    try:
-        published = tuple(s.kiosque for s in upcoming(dt.datetime.now(PARIS)))
-    except (sa.exc.SQLAlchemyError, ValueError) as error:
-        logger.warning(
-            "kiosques: database not readable, showing the shipped list only (%s)", type(error).__name__
-        )
-        return shipped
-    result = shipped + published
-    with _cache_lock:
-        _cache["kiosques"] = (time.monotonic(), result)
-    return result
+    def update(self, kiosque_id: int, draft: KiosqueDraft) -> bool:
+        try:
+            return update(kiosque_id, draft, self.url)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreUnavailable(type(error).__name__) from error
+
+    def cancel(self, kiosque_id: int) -> bool:
+        try:
+            return cancel(kiosque_id, self.url)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreUnavailable(type(error).__name__) from error

@@ -1,32 +1,51 @@
-"""The directory as JSON: what ``GET /api/v1/places/nearest`` and ``GET /api/v1/places`` return.
+"""The directory's services: :func:`nearest` (the one search, typed answer) and its JSON for
+``GET /api/v1/places/nearest`` (:func:`nearest_payload`), and ``GET /api/v1/places``.
 
-``nearest_payload`` never raises on bad input: it answers ``(status, body)`` with field-level
-messages in the person's language (contract: /work/shared/contracts/places.md).
+Neither raises on bad input: a problem is an answer too, with field-level messages in the person's
+language (the contract is described in docs/directory.md).
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import normalize_language
-from .errors import FieldError, error_body, problem_body
+from .answers import NearestPlaces, SearchProblem, place_answer, understood
+from .errors import FieldError, problem_error
 from .geocoder import BanGeocoder, GeocodedAddress
 from .hours import paris_time
-from .kiosques import kiosque_source, upcoming_by_place
+from .kiosques import upcoming_by_place
 from .loader import Directory, get_directory
-from .messages import address_notice, gettext
+from .messages import address_notice, gettext, suggestions_header
 from .models import QUERY_KINDS, Kiosque
-from .payloads import place_payload, resolved_payload
+from .payloads import nearest_body
 from .structures import to_structure
 from .towns import Problem, QueryProblem, Resolution, Resolved
 
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 80
 _GEOCODABLE = {Problem.UNKNOWN_TOWN, Problem.AMBIGUOUS_TOWN}
+
+
+def query_kind(value: Any) -> str | None:
+    """A place kind as typed (« MDS », `` kiosque ``), or ``None`` for « every kind »: the leniency a
+    screen wants (an unknown kind shows everything); the HTTP API refuses it instead."""
+    text = str(value or "").strip().lower()
+    return text if text in QUERY_KINDS else None
+
+
+def bounded_limit(value: Any, default: int = DEFAULT_LIMIT) -> int:
+    """A number of results kept inside ``1..MAX_LIMIT`` (``default`` when it is not a number)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return min(MAX_LIMIT, max(1, number))
 
 
 # -- input checks ---------------------------------------------------------------------------------
@@ -122,10 +141,8 @@ def _after_geocoding(
 
 
 def _current_kiosques(directory: Directory, kiosques: Iterable[Kiosque] | None) -> Iterable[Kiosque]:
-    if kiosques is not None:
-        return kiosques
-    source = kiosque_source()
-    return source() if source is not None else directory.kiosques
+    """The kiosques a caller gives (the app: ``services().kiosques.current()``), else the shipped ones."""
+    return kiosques if kiosques is not None else directory.kiosques
 
 
 def _answer(
@@ -137,81 +154,104 @@ def _answer(
     lang: str,
     now: dt.datetime,
     kiosques: Iterable[Kiosque] | None,
-) -> tuple[int, dict[str, Any]]:
+) -> NearestPlaces:
     upcoming = upcoming_by_place(_current_kiosques(directory, kiosques), now)
     ranked = directory.index.nearest(
         resolution.lat, resolution.lon, limit=limit, kind=kind, with_kiosques=upcoming.keys()
     )
     origin = (resolution.lat, resolution.lon) if resolution.precise else None
-    items = [
-        place_payload(
+    items = tuple(
+        place_answer(
             directory, place, km, now=now, lang=lang, kiosques=upcoming.get(place.id, []), origin=origin
         )
         for place, km in ranked
-    ]
+    )
     _ = gettext(lang)
-    body = {
-        "resolved": resolved_payload(directory, resolution, lang),
-        "notice": address_notice(lang),
-        "items": items,
-        "empty_message": None,
-        "lang": lang,
-        "now": now.isoformat(),
-    }
+    empty = None
     if not items:
-        body["empty_message"] = (
+        empty = (
             _(
                 "Aucun Kiosque Insertion n'est annoncé pour le moment. Demandez les prochaines dates à votre MDS."
             )
             if kind == "kiosque"
             else _("Aucun lieu trouvé.")
         )
-    return 200, body
+    return NearestPlaces(
+        understood=understood(directory, resolution, lang),
+        notice=address_notice(lang),
+        items=items,
+        empty_message=empty,
+        lang=lang,
+        now=now,
+    )
 
 
-@dataclass
-class _Request:
-    """A checked request on its way to an answer; ``resolution`` is ``None`` when only errors remain."""
-
-    directory: Directory
-    lang: str
-    limit: int
-    kind: str | None
-    errors: list[FieldError]
-    resolution: Resolution | QueryProblem | _NeedsGeocoding | None
+def _problem(errors: list[FieldError], lang: str, query: QueryProblem | None = None) -> SearchProblem:
+    if query is None:
+        return SearchProblem(422, tuple(errors), (), None, lang)
+    suggestions = tuple(query.suggestions)
+    header = suggestions_header(lang) if suggestions else None
+    return SearchProblem(query.status, (problem_error(query, lang), *errors), suggestions, header, lang)
 
 
-def _prepare(
-    q: Any, lat: Any, lon: Any, limit: Any, kind: Any, lang: str | None, directory: Directory | None
-) -> _Request:
+async def nearest(
+    q: str | None = None,
+    lat: float | str | None = None,
+    lon: float | str | None = None,
+    limit: int | str = DEFAULT_LIMIT,
+    kind: str | None = None,
+    lang: str = "fr",
+    now: dt.datetime | None = None,
+    *,
+    geocoder: BanGeocoder | None = None,
+    kiosques: Iterable[Kiosque] | None = None,
+    directory: Directory | None = None,
+) -> NearestPlaces | SearchProblem:
+    """The places nearest to a town, a postcode, ``insee:CODE``, ``lat``/``lon`` or (with a
+    ``geocoder``) a street address, or the problem with the query. Values may come as typed
+    (``limit`` and ``lat``/``lon`` as strings). ``kiosques``: the Kiosques Insertion to show (the
+    app passes its calendar's); the shipped list otherwise.
+
+    Offline unless a ``geocoder`` is given (then free text that is not a town is tried as a street
+    address, and the town search is the fall-back). Awaits nothing else.
+    """
     lang = normalize_language(lang)
     directory = directory or get_directory()
     limit_value, kind_value, errors = _check_options(limit, kind, lang)
     resolution = _resolve_offline(directory, q, lat, lon, lang)
     if isinstance(resolution, list):
-        return _Request(directory, lang, limit_value, kind_value, resolution + errors, None)
-    return _Request(directory, lang, limit_value, kind_value, errors, resolution)
-
-
-def _finish(
-    request: _Request, now: dt.datetime | None, kiosques: Iterable[Kiosque] | None
-) -> tuple[int, dict[str, Any]]:
-    resolution, lang = request.resolution, request.lang
+        return _problem(resolution + errors, lang)
+    if isinstance(resolution, _NeedsGeocoding):
+        use_geocoder = geocoder is not None and not errors
+        found = (
+            await geocoder.ageocode(resolution.query, resolution.postcode, resolution.citycode)
+            if use_geocoder
+            else None
+        )
+        resolution = _after_geocoding(directory, resolution, found)
     if isinstance(resolution, QueryProblem):
-        status, body = problem_body(resolution, lang)
-        body["errors"] += error_body(request.errors, lang)["errors"]
-        return status, body
-    if request.errors or not isinstance(resolution, Resolution):
-        return 422, error_body(request.errors, lang)
+        return _problem(errors, lang, resolution)
+    if errors:
+        return _problem(errors, lang)
     return _answer(
-        request.directory,
+        directory,
         resolution,
-        limit=request.limit,
-        kind=request.kind,
+        limit=limit_value,
+        kind=kind_value,
         lang=lang,
         now=paris_time(now),
         kiosques=kiosques,
     )
+
+
+def _to_the_end(search: Coroutine[Any, Any, NearestPlaces | SearchProblem]) -> NearestPlaces | SearchProblem:
+    """A search without a geocoder awaits nothing: it finishes at its first step, no event loop needed."""
+    try:
+        search.send(None)
+    except StopIteration as finished:
+        return finished.value
+    search.close()
+    raise RuntimeError("a search without a geocoder waited for something")
 
 
 def nearest_payload(
@@ -227,46 +267,13 @@ def nearest_payload(
     kiosques: Iterable[Kiosque] | None = None,
     directory: Directory | None = None,
 ) -> tuple[int, dict[str, Any]]:
-    """Body of ``GET /api/v1/places/nearest``: ``(200, {"resolved", "notice", "items", ...})``,
-    ``(404, {"errors", "suggestions"})`` for an unknown place, ``(422, ...)`` for invalid input.
-
-    Offline unless a ``geocoder`` is given (then free text that is not a town is tried as a street
-    address, and the town search is the fall-back).
-    """
-    request = _prepare(q, lat, lon, limit, kind, lang, directory)
-    pending = request.resolution
-    if isinstance(pending, _NeedsGeocoding):
-        use_geocoder = geocoder is not None and not request.errors
-        found = geocoder.geocode(pending.query, pending.postcode, pending.citycode) if use_geocoder else None
-        request.resolution = _after_geocoding(request.directory, pending, found)
-    return _finish(request, now, kiosques)
-
-
-async def nearest_payload_async(
-    q: str | None = None,
-    lat: float | str | None = None,
-    lon: float | str | None = None,
-    limit: int | str = DEFAULT_LIMIT,
-    kind: str | None = None,
-    lang: str = "fr",
-    now: dt.datetime | None = None,
-    *,
-    geocoder: BanGeocoder | None = None,
-    kiosques: Iterable[Kiosque] | None = None,
-    directory: Directory | None = None,
-) -> tuple[int, dict[str, Any]]:
-    """Same as :func:`nearest_payload`, awaiting the BAN geocoder (for Reflex event handlers)."""
-    request = _prepare(q, lat, lon, limit, kind, lang, directory)
-    pending = request.resolution
-    if isinstance(pending, _NeedsGeocoding):
-        use_geocoder = geocoder is not None and not request.errors
-        found = (
-            await geocoder.ageocode(pending.query, pending.postcode, pending.citycode)
-            if use_geocoder
-            else None
-        )
-        request.resolution = _after_geocoding(request.directory, pending, found)
-    return _finish(request, now, kiosques)
+    """:func:`nearest` as ``(status, body)`` JSON, for the command line and scripts (not for an event
+    loop: there, ``nearest_body(await nearest(...))``). ``(200, {"resolved", "notice", "items", ...})``,
+    ``(404, {"errors", "suggestions"})`` for an unknown place, ``(422, ...)`` for invalid input."""
+    search = nearest(
+        q, lat, lon, limit, kind, lang, now, geocoder=geocoder, kiosques=kiosques, directory=directory
+    )
+    return nearest_body(asyncio.run(search) if geocoder is not None else _to_the_end(search))
 
 
 def export_structures(directory: Directory | None = None) -> list[dict[str, Any]]:
@@ -277,4 +284,12 @@ def export_structures(directory: Directory | None = None) -> list[dict[str, Any]
     ]
 
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "export_structures", "nearest_payload", "nearest_payload_async"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "bounded_limit",
+    "export_structures",
+    "nearest",
+    "nearest_payload",
+    "query_kind",
+]

@@ -71,6 +71,6 @@ def error_body(errors: list[FieldError], lang: str, suggestions: Iterable[Commun
     }
 
 
-def problem_body(problem: QueryProblem, lang: str) -> tuple[int, dict[str, Any]]:
-    error = FieldError(problem.field, problem.code.value, _problem_message(problem, lang))
-    return problem.status, error_body([error], lang, problem.suggestions)
+def problem_error(problem: QueryProblem, lang: str) -> FieldError:
+    """The field error that says what is wrong with a query, in the person's language."""
+    return FieldError(problem.field, problem.code.value, _problem_message(problem, lang))

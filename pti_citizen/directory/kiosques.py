@@ -1,37 +1,25 @@
 """Kiosques Insertion: dated meetings in an MDS (Pacte territorial d'insertion 2019-2021).
 
-No public calendar exists in our sources, so the shipped list is empty. The lead can feed dates from
-a database with :func:`set_kiosque_source`, or pass a list to the query functions directly.
-Past dates drop out by themselves: only meetings that have not ended yet are shown.
+No public calendar exists in our sources, so the shipped list (``data/kiosques.yaml``) is empty. MDS
+staff publish dates in ``/equipe`` (``pti_citizen.kiosques``); a search is given the current list
+explicitly (``nearest(..., kiosques=...)``). Past dates drop out by themselves: only meetings that
+have not ended yet are shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..languages import SOURCE_LANGUAGE
 from .models import Kiosque
 
 PARIS = ZoneInfo("Europe/Paris")
 
-#: A function returning the current list of kiosques (from a database, a file, an API...).
-KiosqueSource = Callable[[], Iterable[Kiosque]]
-
-_source: KiosqueSource | None = None
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
-
-
-def set_kiosque_source(source: KiosqueSource | None) -> None:
-    """Plug a provider of kiosques in place of ``data/kiosques.yaml`` (``None`` goes back to the file)."""
-    global _source  # one process-wide hook, set once at start-up
-    _source = source
-
-
-def kiosque_source() -> KiosqueSource | None:
-    return _source
 
 
 def _time(value: Any, name: str) -> dt.time:
@@ -56,7 +44,7 @@ def parse_kiosque(entry: Mapping[str, Any]) -> Kiosque:
     summary = str(entry["summary"]).strip()
     if not summary:
         raise ValueError(f"kiosque at {entry['place_id']} on {day}: a one-sentence summary is needed")
-    languages = tuple(entry.get("languages") or ("fr",))
+    languages = tuple(entry.get("languages") or (SOURCE_LANGUAGE,))
     for code in languages:
         if not _LANGUAGE_CODE.match(code):
             raise ValueError(f"language {code!r} is not an ISO 639 code such as 'fr' or 'ar'")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..languages import SOURCE_LANGUAGE
 from .phones import tel_href, to_e164
 
 
@@ -92,7 +93,7 @@ class Kiosque:
     start: dt.time
     end: dt.time
     summary: str
-    languages: tuple[str, ...] = ("fr",)
+    languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
     room: str | None = None
     address: str | None = None
     summaries: dict[str, str] = field(default_factory=dict)

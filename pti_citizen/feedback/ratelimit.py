@@ -10,15 +10,26 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
-import re
 import secrets
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable
 from threading import Lock
+
+from pti_citizen.settings import Window, parse_windows
+
+__all__ = [
+    "GLOBAL",
+    "OVERALL",
+    "PER_ADDRESS",
+    "PER_SESSION",
+    "FeedbackLimiter",
+    "Lockout",
+    "SlidingWindow",
+    "Window",
+    "client_key",
+    "parse_windows",
+]
 
 _PROCESS_KEY = secrets.token_bytes(32)
 
@@ -26,14 +37,6 @@ _PROCESS_KEY = secrets.token_bytes(32)
 def client_key(identifier: str) -> str:
     """A per-process pseudonym for a session token or an address (HMAC-SHA-256, truncated)."""
     return hmac.new(_PROCESS_KEY, identifier.encode("utf-8", "replace"), hashlib.sha256).hexdigest()[:32]
-
-
-@dataclass(frozen=True)
-class Window:
-    """At most ``limit`` events in any ``seconds``-long window."""
-
-    limit: int
-    seconds: float
 
 
 class SlidingWindow:
@@ -100,43 +103,21 @@ PER_ADDRESS = (Window(60, 600), Window(400, 86_400))
 OVERALL = (Window(300, 600), Window(5_000, 86_400))
 
 
-#: Deployment overrides, one variable per limit, e.g. ``PTI_FEEDBACK_LIMIT_OVERALL=600/600,10000/86400``
-#: (at most 600 answers in any 10 minutes and 10 000 a day). For a campaign that brings many people at
-#: once, or a load test. Unset: the defaults above. Each worker process counts on its own.
-LIMIT_VARIABLES = {
-    "per_session": "PTI_FEEDBACK_LIMIT_SESSION",
-    "per_address": "PTI_FEEDBACK_LIMIT_ADDRESS",
-    "overall": "PTI_FEEDBACK_LIMIT_OVERALL",
-}
-_WINDOW = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
-
-
-def parse_windows(text: str, variable: str = "limit") -> tuple[Window, ...]:
-    """``"60/600,400/86400"`` → two windows; anything else is refused loudly (a typo must not
-    silently leave the site unprotected or closed)."""
-    windows = []
-    for part in text.split(","):
-        match = _WINDOW.fullmatch(part)
-        if not match or int(match.group(1)) < 1 or int(match.group(2)) < 1:
-            raise ValueError(
-                f"{variable}={text!r}: expected count/seconds pairs separated by commas, e.g. 60/600,400/86400"
-            )
-        windows.append(Window(int(match.group(1)), float(match.group(2))))
-    return tuple(windows)
-
-
 class FeedbackLimiter:
     """``check(session, address)`` → ``None`` (go ahead, counted), ``"client"`` or ``"global"``
     (refused, nothing counted). A script opening new sessions is caught by its address; one spread
-    over many addresses by the overall limit."""
+    over many addresses by the overall limit. ``None`` for a limit means its default; the app passes
+    ``Settings.feedback_limit_*`` (``PTI_FEEDBACK_LIMIT_*``, e.g. ``600/600,10000/86400`` for a campaign)."""
 
     def __init__(
         self,
-        per_session=PER_SESSION,
-        per_address=PER_ADDRESS,
-        overall=OVERALL,
+        per_session: tuple[Window, ...] | None = None,
+        per_address: tuple[Window, ...] | None = None,
+        overall: tuple[Window, ...] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ):
+        per_session, per_address = per_session or PER_SESSION, per_address or PER_ADDRESS
+        overall = overall or OVERALL
         self.sessions = SlidingWindow(per_session, clock=clock)
         self.addresses = SlidingWindow(per_address, clock=clock)
         self.overall = SlidingWindow(overall, max_keys=1, clock=clock)
@@ -152,23 +133,6 @@ class FeedbackLimiter:
             if address is not None:
                 self.addresses.add(address)
             return None
-
-
-def limiter_from_environment(environ: Mapping[str, str] = os.environ) -> FeedbackLimiter:
-    """The limiter the app uses: the defaults, or the windows set in ``LIMIT_VARIABLES``."""
-    options = {
-        option: parse_windows(environ[variable], variable)
-        for option, variable in LIMIT_VARIABLES.items()
-        if environ.get(variable, "").strip()
-    }
-    return FeedbackLimiter(**options)
-
-
-@cache
-def feedback_limiter() -> FeedbackLimiter:
-    """The one limiter of this process, shared by the websocket widget and the JSON endpoint: a
-    person counts once whichever way their answer comes."""
-    return limiter_from_environment()
 
 
 class Lockout:

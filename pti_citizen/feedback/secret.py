@@ -3,19 +3,20 @@
 There is no default: without ``PTI_REVIEW_SECRET`` the review space is off and says so. A secret that
 is too short to resist guessing is treated as absent. Comparison is constant-time (digests of equal
 length, ``hmac.compare_digest``), and repeated failures lock the door for a while (``Lockout``).
+The secret comes from the settings (``Settings.review_secret``), given to :class:`ReviewGate`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
-from collections.abc import Mapping
 from enum import StrEnum
+
+from pti_citizen.settings import variable
 
 from .ratelimit import Lockout
 
-ENV_VAR = "PTI_REVIEW_SECRET"
+ENV_VAR = variable("review_secret")
 MIN_LENGTH = 16
 
 
@@ -27,12 +28,11 @@ class Gate(StrEnum):
     WEAK = "weak"  # configured, but shorter than MIN_LENGTH: treated as off
 
 
-def configured(env: Mapping[str, str] | None = None) -> Gate:
-    """``OPEN`` when a usable secret is set (the space is on), ``OFF`` or ``WEAK`` otherwise."""
-    value = (env if env is not None else os.environ).get(ENV_VAR, "")
-    if not value:
+def configured(secret: str | None) -> Gate:
+    """``OPEN`` when ``secret`` is usable (the space is on), ``OFF`` or ``WEAK`` otherwise."""
+    if not secret:
         return Gate.OFF
-    return Gate.OPEN if len(value) >= MIN_LENGTH else Gate.WEAK
+    return Gate.OPEN if len(secret) >= MIN_LENGTH else Gate.WEAK
 
 
 def same_secret(given: str, expected: str) -> bool:
@@ -43,14 +43,14 @@ def same_secret(given: str, expected: str) -> bool:
 
 
 class ReviewGate:
-    """One per process, shared by the review pages and the export endpoint."""
+    """One per process (``pti_citizen.services``), shared by the review pages and the export endpoint."""
 
-    def __init__(self, lockout: Lockout | None = None, env: Mapping[str, str] | None = None):
+    def __init__(self, lockout: Lockout | None = None, secret: str | None = None):
         self.lockout = lockout or Lockout()
-        self.env = env
+        self._secret = secret
 
     def status(self) -> Gate:
-        return configured(self.env)
+        return configured(self._secret)
 
     def check(self, client: str, given: object) -> Gate:
         state = self.status()
@@ -58,16 +58,8 @@ class ReviewGate:
             return state
         if self.lockout.locked(client):
             return Gate.LOCKED
-        expected = (self.env if self.env is not None else os.environ)[ENV_VAR]
-        if isinstance(given, str) and same_secret(given, expected):
+        if isinstance(given, str) and same_secret(given, self._secret):
             self.lockout.succeeded(client)
             return Gate.OPEN
         self.lockout.failed(client)
         return Gate.WRONG
-
-
-_gate = ReviewGate()
-
-
-def review_gate() -> ReviewGate:
-    return _gate

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pti_citizen.i18n import LANGUAGES, N_, gettext_for
+from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, gettext_for
 
 from .masking import mask_personal_data, normalize_text
 from .territory import territory_of_place
@@ -63,14 +63,14 @@ class Details:
 
 
 def _messages(lang: str):
-    return gettext_for(lang if lang in LANGUAGES else "fr", DOMAIN)
+    return gettext_for(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, DOMAIN)
 
 
 def check_answer(
     page: Any, lang: Any, answer: Any, mode: Any, known_pages: Collection[str]
 ) -> tuple[Answer | None, dict[str, str]]:
     """``(Answer, {})`` or ``(None, {field: message})``; ``lang`` falls back to French for messages."""
-    ui_lang = lang if isinstance(lang, str) and lang in LANGUAGES else "fr"
+    ui_lang = lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE
     _ = _messages(ui_lang)
     errors: dict[str, str] = {}
     if not isinstance(page, str) or len(page) > MAX_PAGE_LENGTH or page not in known_pages:

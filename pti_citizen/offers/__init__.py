@@ -15,11 +15,13 @@ from pti_citizen.offers.catalog import (
 )
 from pti_citizen.offers.needs import NEEDS, need_labels
 from pti_citizen.offers.records import OffersDataError
+from pti_citizen.offers.search import OfferSearch, search_offers
 
 __all__ = [
     "NEEDS",
     "Offer",
     "OfferQueryError",
+    "OfferSearch",
     "OfferView",
     "OffersDataError",
     "SourceView",
@@ -27,4 +29,5 @@ __all__ = [
     "filter_offers",
     "load_offers",
     "need_labels",
+    "search_offers",
 ]

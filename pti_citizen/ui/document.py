@@ -17,7 +17,7 @@ from pti_citizen.web.pages.shell import DISPLAY_PREFS_JS, THEME_COLOR
 _ROUTER = VarData(imports={"react-router": ["useLocation"]})
 _PATH_LANG = "useLocation().pathname.split('/')[1]"
 _LANGS_JS = json.dumps(list(LANGUAGES))
-_DIRS_JS = json.dumps(LANGUAGES)
+_DIRS_JS = json.dumps({code: language.direction for code, language in LANGUAGES.items()})
 
 #: Language of the current URL, French for anything else (e.g. the 404 page of ``/de/…``).
 path_language = rx.Var(

@@ -10,7 +10,7 @@ import reflex as rx
 
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
-from rxconfig import config
+from pti_citizen.settings import get_settings
 
 #: Every localized page path, saved by the service worker for offline reading.
 OFFLINE_PAGES: list[str] = []
@@ -19,7 +19,7 @@ FEATURES: set[str] = set()
 
 
 def _alternates(here: str) -> list[rx.Component]:
-    origin = config.deploy_url.rstrip("/") if config.deploy_url else ""
+    origin = get_settings().public_origin
     links = [
         rx.el.link(
             rel="alternate", href=f"{origin}{routes.path(code, here)}", custom_attrs={"hrefLang": code}

@@ -1,38 +1,29 @@
-"""ASGI wrapper for the prerendered pages: language negotiation on ``/``, no ``/fr`` → ``/fr/``
-redirect, long caching of hashed assets, and the security headers every response needs
-(``security.py``: Content-Security-Policy with the hashes of each page's inline scripts, etc.).
+"""What we add in front of the prerendered pages, on Starlette's own pieces: a few routes of ours
+(``/`` negotiates the language, ``/sw.js``, one manifest per language), ``/fr`` served as ``/fr/``
+without a redirect, long caching of the hashed assets, and the security headers of every response
+(``security.py``: a Content-Security-Policy with the hashes of each page's own inline scripts).
+
+Another route or middleware is one more entry in :func:`static_tweaks` (``routes``/``middleware``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route, Router
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pti_citizen.i18n import LANGUAGES, negotiate
 from pti_citizen.web import pwa, security
 
-Scope = MutableMapping[str, Any]
-ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
-
-IMMUTABLE = b"public, max-age=31536000, immutable"
-BASE_HEADERS = security.SECURITY_HEADERS
-CSP = b"content-security-policy"
-
-
-def _header(scope: Scope, name: bytes) -> str:
-    for key, value in scope.get("headers", []):
-        if key.lower() == name:
-            return value.decode("latin-1")
-    return ""
-
-
-def _header_of(message: MutableMapping[str, Any], name: bytes) -> str:
-    for key, value in message.get("headers", []):
-        if key.lower() == name:
-            return value.decode("latin-1").lower()
-    return ""
+IMMUTABLE = "public, max-age=31536000, immutable"
+CSP = "content-security-policy"
 
 
 def _client_dir() -> Path:
@@ -41,117 +32,146 @@ def _client_dir() -> Path:
     return (prerequisites.get_web_dir() / "build" / "client").resolve()
 
 
-async def _respond(send: Callable, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+class SecurityHeaders:
+    """Every HTTP response gets the security headers; an HTML page gets a policy made from its body,
+    so its start is held until the body is there (pages are static files: the hashes are cached)."""
 
+    def __init__(self, app: ASGIApp):
+        self.app = app
 
-def static_tweaks(offline_pages: Callable[[], Iterable[str]]) -> Callable[[ASGIApp], ASGIApp]:
-    """``offline_pages`` lists the page paths the service worker saves for offline reading."""
-
-    def transform(app: ASGIApp) -> ASGIApp:
-        return _wrap(app, offline_pages)
-
-    return transform
-
-
-def _wrap(app: ASGIApp, offline_pages: Callable[[], Iterable[str]]) -> ASGIApp:
-    client_dir = _client_dir()
-    generated: dict[str, bytes] = {}
-
-    def service_worker() -> bytes:
-        if "sw" not in generated:  # the build exists once the server answers
-            fingerprint = pwa.build_fingerprint(client_dir)
-            generated["sw"] = pwa.service_worker(offline_pages(), fingerprint).encode()
-        return generated["sw"]
-
-    async def wrapped(scope: Scope, receive: Callable, send: Callable) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await app(scope, receive, send)
+            await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        extra: list[tuple[bytes, bytes]] = security.extra_headers(path)
-        extra.append((CSP, security.policy().encode()))
+        head = scope.get("method") == "HEAD"
+        held: dict[str, Message] = {}
+        chunks: list[bytes] = []
 
-        if path == "/sw.js":
-            headers = [
-                (b"content-type", b"text/javascript; charset=utf-8"),
-                (b"cache-control", b"no-cache"),
-                *extra,
-            ]
-            await _respond(send, 200, service_worker(), headers)
-            return
-        if path.startswith("/manifest-") and path.endswith(".webmanifest"):
-            lang = path[len("/manifest-") : -len(".webmanifest")]
-            if lang in LANGUAGES:
-                body = json.dumps(pwa.manifest(lang), ensure_ascii=False).encode()
-                headers = [
-                    (b"content-type", b"application/manifest+json"),
-                    (b"cache-control", b"no-cache"),
-                    *extra,
-                ]
-                await _respond(send, 200, body, headers)
-                return
+        def finish(start: Message, body: bytes | None) -> Message:
+            start.setdefault("headers", [])
+            headers = MutableHeaders(scope=start)
+            for name, value in security.extra_headers(path):
+                headers.setdefault(name.decode(), value.decode())
+            if path.startswith("/assets/"):
+                headers.setdefault("cache-control", IMMUTABLE)
+            if body is not None:
+                headers[CSP] = security.html_policy(body, headers.get("content-encoding", ""))
+            elif start["status"] != 304 and not head:
+                headers.setdefault(CSP, security.policy())
+            # A 304 or HEAD answer has no body to hash: a policy there would replace the cached
+            # page's one (RFC 9111 §4.3.4) and block its scripts on reload.
+            return start
 
-        if path == "/" and scope.get("method") in ("GET", "HEAD"):
-            lang = negotiate(_header(scope, b"accept-language"))
-            headers = [
-                (b"location", f"/{lang}/".encode()),
-                (b"vary", b"Accept-Language"),
-                (b"cache-control", b"no-store"),
-                *extra,
-            ]
-            await _respond(send, 302, b"", headers)
-            return
-
-        last = path.rsplit("/", 1)[-1]
-        if path != "/" and not path.endswith("/") and "." not in last:
-            if (client_dir / path.lstrip("/") / "index.html").is_file():
-                scope = {**scope, "path": path + "/", "raw_path": (path + "/").encode()}
-        elif path.startswith("/assets/"):
-            extra.append((b"cache-control", IMMUTABLE))
-
-        held: dict[str, Any] = {}  # an HTML response waits for its body: its CSP depends on it
-
-        def with_extra(start: MutableMapping[str, Any], csp: bytes | None = None) -> MutableMapping[str, Any]:
-            headers = list(start.get("headers", []))
-            if csp is not None:
-                headers = [(k, v) for k, v in headers if k.lower() != CSP] + [(CSP, csp)]
-            present = {k.lower() for k, _ in headers}
-            if start.get("status") == 304 or scope.get("method") == "HEAD":
-                # No body to hash: a policy here would replace the cached page's one (RFC 9111 §4.3.4).
-                present.add(CSP)
-            headers.extend((k, v) for k, v in extra if k not in present)
-            return {**start, "headers": headers}
-
-        async def release(body: bytes) -> None:
-            start = held.pop("start")
-            csp = security.html_policy(body, _header_of(start, b"content-encoding"))
-            await send(with_extra(start, csp.encode()))
-
-        async def send_with_headers(message: MutableMapping[str, Any]) -> None:
+        async def send_with_headers(message: Message) -> None:
             kind = message["type"]
             if kind == "http.response.start":
-                has_body = message.get("status") != 304 and scope.get("method") != "HEAD"
-                if has_body and _header_of(message, b"content-type").startswith("text/html"):
-                    held["start"], held["body"] = message, []
+                html = Headers(raw=message.get("headers", [])).get("content-type", "").startswith("text/html")
+                if html and message["status"] != 304 and not head:
+                    held["start"] = message
                 else:
-                    await send(with_extra(message))
-                return
-            if "start" not in held:
+                    await send(finish(message, None))
+            elif "start" not in held:
                 await send(message)
             elif kind == "http.response.body":
-                held["body"].append(message.get("body", b""))
+                chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
-                    body = b"".join(held["body"])
-                    await release(body)
+                    body = b"".join(chunks)
+                    await send(finish(held.pop("start"), body))
                     await send({"type": "http.response.body", "body": body})
-            elif kind == "http.response.pathsend":  # a file the server sends itself (granian)
-                await release(Path(message["path"]).read_bytes())
+            elif kind == "http.response.pathsend":  # a file the server sends itself (Granian)
+                await send(finish(held.pop("start"), Path(message["path"]).read_bytes()))
                 await send(message)
             else:
                 await send(message)
 
-        await app(scope, receive, send_with_headers)
+        await self.app(scope, receive, send_with_headers)
 
-    return wrapped
+
+class PagesWithoutSlash:
+    """``/fr`` is the page ``/fr/``: served directly (one request less on a slow phone), where the
+    build has that page. Starlette's ``StaticFiles`` finds it, safely inside the build folder."""
+
+    def __init__(self, app: ASGIApp, client_dir: Path):
+        self.app = app
+        self.build = StaticFiles(directory=client_dir, check_dir=False)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope["path"]
+        last = path.rsplit("/", 1)[-1]
+        if scope["type"] == "http" and path != "/" and not path.endswith("/") and "." not in last:
+            _, found = self.build.lookup_path(path.lstrip("/") + "/index.html")
+            if found is not None:
+                scope = {**scope, "path": path + "/", "raw_path": (path + "/").encode()}
+        await self.app(scope, receive, send)
+
+
+class LanguageHome:
+    """``GET /`` → the home page in the reader's language (``Accept-Language``); other methods pass."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        lang = negotiate(Request(scope).headers.get("accept-language"))
+        response = RedirectResponse(
+            f"/{lang}/", status_code=302, headers={"Vary": "Accept-Language", "Cache-Control": "no-store"}
+        )
+        await response(scope, receive, send)
+
+
+def _manifest(lang: str) -> Callable[[Request], Response]:
+    def endpoint(_request: Request) -> Response:
+        body = json.dumps(pwa.manifest(lang), ensure_ascii=False)
+        return Response(body, media_type="application/manifest+json", headers={"Cache-Control": "no-cache"})
+
+    return endpoint
+
+
+def _service_worker(
+    offline_pages: Callable[[], Iterable[str]], client_dir: Path
+) -> Callable[[Request], Response]:
+    generated: dict[str, str] = {}
+
+    def endpoint(_request: Request) -> Response:
+        if "sw" not in generated:  # the build exists once the server answers
+            generated["sw"] = pwa.service_worker(offline_pages(), pwa.build_fingerprint(client_dir))
+        return Response(
+            generated["sw"],
+            media_type="text/javascript; charset=utf-8",
+            headers={"Cache-Control": "no-cache"},
+        )
+
+    return endpoint
+
+
+def static_tweaks(
+    offline_pages: Callable[[], Iterable[str]], routes: Sequence[BaseRoute] = ()
+) -> Callable[[ASGIApp], ASGIApp]:
+    """For ``rx.App(api_transformer=...)``. ``offline_pages`` lists the page paths the service worker
+    saves for offline reading; ``routes`` are more routes of ours, tried before the Reflex app."""
+
+    def transform(app: ASGIApp) -> ASGIApp:
+        client_dir = _client_dir()
+        pages = PagesWithoutSlash(app, client_dir)
+        router = Router(
+            routes=[
+                Route("/", LanguageHome(pages)),
+                Route("/sw.js", _service_worker(offline_pages, client_dir)),
+                *(Route(f"/manifest-{lang}.webmanifest", _manifest(lang)) for lang in LANGUAGES),
+                *routes,
+            ],
+            redirect_slashes=False,
+            default=pages,
+        )
+
+        async def http_only(scope: Scope, receive: Receive, send: Send) -> None:
+            # Lifespan and websocket go straight to Reflex (its start-up tasks, its event socket).
+            await (router if scope["type"] == "http" else app)(scope, receive, send)
+
+        return SecurityHeaders(http_only)
+
+    return transform

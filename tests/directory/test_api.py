@@ -9,7 +9,8 @@ import math
 import pytest
 from data_inclusion.schema.v1 import Structure
 
-from pti_citizen.directory import Kiosque, export_structures, nearest_payload, set_kiosque_source
+from pti_citizen.directory import Kiosque, export_structures, nearest_payload
+from pti_citizen.languages import LANGUAGES
 
 from .conftest import paris
 
@@ -143,7 +144,7 @@ def test_unknown_town_is_404_with_suggestions_in_the_language():
 
 
 def test_messages_in_each_language():
-    notices = {lang: _ok("Muret", lang=lang)["notice"] for lang in ("fr", "en", "es", "ar")}
+    notices = {lang: _ok("Muret", lang=lang)["notice"] for lang in LANGUAGES}
     assert len(set(notices.values())) == 4
     assert _ok("Muret", lang="ar-MA")["lang"] == "ar"
     assert _ok("Muret", lang="de")["lang"] == "fr"  # unsupported → French
@@ -173,13 +174,11 @@ def test_kiosques_upcoming_only_and_kind_kiosque():
     assert empty["items"] == [] and "Kiosque" in empty["empty_message"]
 
 
-def test_kiosque_source_hook():
+def test_kiosques_are_given_explicitly_else_the_shipped_list_is_used():
     kiosque = Kiosque("mds31-014", dt.date(2027, 1, 12), dt.time(14), dt.time(16), "Kiosque du mois.")
-    set_kiosque_source(lambda: [kiosque])
-    try:
-        assert [item["id"] for item in _ok("Toulouse", kind="kiosque")["items"]] == ["mds31-014"]
-    finally:
-        set_kiosque_source(None)
+    assert [item["id"] for item in _ok("Toulouse", kind="kiosque", kiosques=[kiosque])["items"]] == [
+        "mds31-014"
+    ]
     assert _ok("Toulouse", kind="kiosque")["items"] == []
 
 

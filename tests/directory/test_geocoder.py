@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from pti_citizen.directory import BanGeocoder, nearest_payload, nearest_payload_async
+from pti_citizen.directory import BanGeocoder, nearest, nearest_body, nearest_payload
 
 from .conftest import paris
 
@@ -182,9 +182,9 @@ def test_town_queries_never_call_the_geocoder(query):
 
 def test_async_payload():
     geocoder = _geocoder(Recorder(_collection(RUE_DE_METZ)))
-    status, body = asyncio.run(nearest_payload_async("10 rue de Metz Toulouse", geocoder=geocoder, now=NOW))
+    status, body = nearest_body(asyncio.run(nearest("10 rue de Metz Toulouse", geocoder=geocoder, now=NOW)))
     assert status == 200 and body["resolved"]["type"] == "address"
-    status, body = asyncio.run(nearest_payload_async("tolouse", now=NOW))
+    status, body = nearest_body(asyncio.run(nearest("tolouse", now=NOW)))
     assert status == 404 and "Toulouse" in body["suggestions"]
     json.dumps(body)  # JSON-ready
 

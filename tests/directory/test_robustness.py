@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pti_citizen.directory import nearest_payload
+from pti_citizen.languages import LANGUAGES
 
 from .conftest import paris
 
@@ -24,7 +25,7 @@ _values = st.one_of(st.none(), st.text(max_size=40), st.integers(-1000, 1000), s
     kind=st.one_of(
         st.none(), st.sampled_from(["mds", "point_accueil", "kiosque", "MDS", ""]), st.text(max_size=10)
     ),
-    lang=st.one_of(st.none(), st.sampled_from(["fr", "en", "es", "ar", "zz"])),
+    lang=st.one_of(st.none(), st.sampled_from([*LANGUAGES, "zz"])),
 )
 def test_nearest_payload_never_raises(q, limit, kind, lang):
     status, body = nearest_payload(q, limit=limit, kind=kind, lang=lang, now=NOW)

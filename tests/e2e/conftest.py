@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pti_citizen.languages import LANGUAGES
 from tests.processes import ROOT, free_port, start, stop, wait_for_http
 
 CHROMIUM = os.environ.get("PTI_CHROMIUM", "/usr/bin/chromium")
@@ -24,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LANGS = ("fr", "en", "es", "ar")
+LANGS = tuple(LANGUAGES)
 #: The team's secret for /equipe and the CSV export on the test server (or the one PTI_BASE_URL runs with).
 REVIEW_SECRET = os.environ.get("PTI_REVIEW_SECRET") or "e2e-review-secret-not-for-production"
 

@@ -1,7 +1,7 @@
 """« Trouver une Maison des Solidarités » in a real browser: by town, postcode, position and typo
 suggestion, the refusal path, the URL, RTL and axe, keyboard only, share and print.
 
-Expected places come from the data files read by ``tests/ui_locator/reference.py`` (its own
+Expected places come from the data files read by ``tests/ui/locator/reference.py`` (its own
 haversine), never from the app. No test needs the internet: the address search is not submitted.
 """
 
@@ -17,7 +17,7 @@ from pti_citizen.directory import address_notice
 from pti_citizen.ui.locator.texts import texts
 from tests.e2e.a11y import HORIZONTAL_OVERFLOW_JS, SMALL_TARGETS_JS, axe_violations, tab_through
 from tests.e2e.conftest import wait_for_app, watch_csp
-from tests.ui_locator import reference as ref
+from tests.ui.locator import reference as ref
 
 pytestmark = pytest.mark.e2e
 

@@ -13,9 +13,19 @@ from pti_citizen.feedback.ratelimit import (
     SlidingWindow,
     Window,
     client_key,
-    limiter_from_environment,
     parse_windows,
 )
+from pti_citizen.services import Services
+from pti_citizen.settings import PREFIX, Settings
+
+
+def limiter_from_environment(environ, monkeypatch):
+    """The limiter the app builds from its settings, the variables being ``environ`` only."""
+    for name in Settings.model_fields:
+        monkeypatch.delenv(PREFIX + name.upper(), raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    return Services.build(Settings()).feedback_limiter
 
 
 class Clock:
@@ -84,17 +94,18 @@ def test_lockout_after_repeated_failures_per_client_and_overall():
     assert not lockout.locked("a") and not lockout.locked("b")
 
 
-def test_limits_can_be_raised_by_configuration_for_a_campaign_or_a_load_test():
+def test_limits_can_be_raised_by_configuration_for_a_campaign_or_a_load_test(monkeypatch):
     limiter = limiter_from_environment(
-        {"PTI_FEEDBACK_LIMIT_ADDRESS": "1000/600", "PTI_FEEDBACK_LIMIT_OVERALL": "1000/600, 20000/86400"}
+        {"PTI_FEEDBACK_LIMIT_ADDRESS": "1000/600", "PTI_FEEDBACK_LIMIT_OVERALL": "1000/600, 20000/86400"},
+        monkeypatch,
     )
     results = [limiter.check(f"session-{i}", "ip1") for i in range(400)]
     assert results.count(None) == 400  # 400 people behind one address, all counted
     assert limiter.sessions.windows == PER_SESSION  # what was not set keeps its default
 
 
-def test_without_configuration_the_defaults_apply():
-    limiter = limiter_from_environment({})
+def test_without_configuration_the_defaults_apply(monkeypatch):
+    limiter = limiter_from_environment({}, monkeypatch)
     assert (limiter.sessions.windows, limiter.addresses.windows, limiter.overall.windows) == (
         PER_SESSION,
         PER_ADDRESS,

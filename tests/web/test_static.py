@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from pti_citizen.languages import LANGUAGES
 from pti_citizen.web import static
 from tests.asgi_client import call_asgi
 
@@ -81,14 +82,14 @@ def test_service_worker_lists_pages_and_fingerprint(wrapped):
     assert "/_event" in config["networkOnly"]
 
 
-@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_manifest_per_language(wrapped, lang):
     app, _ = wrapped
     status, headers, body = call(app, f"/manifest-{lang}.webmanifest")
     manifest = json.loads(body)
     assert status == 200 and headers["content-type"] == "application/manifest+json"
     assert manifest["lang"] == lang and manifest["start_url"] == f"/{lang}/"
-    assert manifest["dir"] == ("rtl" if lang == "ar" else "ltr")
+    assert manifest["dir"] == LANGUAGES[lang].direction
 
 
 def test_unknown_manifest_language_is_not_invented(wrapped):

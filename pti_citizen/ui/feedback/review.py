@@ -10,55 +10,17 @@ from __future__ import annotations
 import reflex as rx
 
 from pti_citizen import routes
-from pti_citizen.feedback.kiosques import KIOSQUE_LANGUAGES
 from pti_citizen.feedback.retention import FEEDBACK_RETENTION_MONTHS, STALE_AFTER_MONTHS
 from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH
-from pti_citizen.feedback.territory import TERRITORIES, mds_choices
+from pti_citizen.feedback.territory import TERRITORIES
+from pti_citizen.ui.components.fields import aria, field_error, text_field
 from pti_citizen.ui.components.links import link
+from pti_citizen.ui.kiosques.section import kiosques_section
 
 from .review_state import ReviewState
 
 ROUTE = "/equipe"
 TITLE = "Espace équipe · Le RSA et moi"
-
-
-def _field_error(errors, field: str, element_id: str) -> rx.Component:
-    return rx.cond(errors.contains(field), rx.el.p(errors[field], id=element_id, class_name="field-error"))
-
-
-def _aria(errors, field: str, hint_id: str | None, error_id: str) -> dict:
-    base = hint_id or ""
-    described = rx.cond(errors.contains(field), f"{base} {error_id}".strip(), base)
-    return {"aria-describedby": described, "aria-invalid": rx.cond(errors.contains(field), "true", "false")}
-
-
-def _text_field(
-    label: str,
-    name: str,
-    errors,
-    *,
-    kind: str = "text",
-    hint: str | None = None,
-    default=None,
-    required=False,
-    field_id: str | None = None,
-) -> rx.Component:
-    field_id = field_id or f"kiosque-{name}"
-    hint_id = f"{field_id}-hint" if hint else None
-    return rx.el.div(
-        rx.el.label(label, html_for=field_id),
-        rx.el.p(hint, id=hint_id, class_name="hint") if hint else rx.fragment(),
-        rx.el.input(
-            type=kind,
-            id=field_id,
-            name=name,
-            default_value=default,
-            required=required,
-            custom_attrs=_aria(errors, name, hint_id, f"{field_id}-error"),
-        ),
-        _field_error(errors, name, f"{field_id}-error"),
-        class_name="field",
-    )
 
 
 def _off() -> rx.Component:
@@ -131,14 +93,14 @@ def _filters() -> rx.Component:
                 id="filtre-territoire",
                 name="territory",
                 default_value=ReviewState.territory,
-                custom_attrs=_aria(errors, "territory", None, "filtre-territoire-error"),
+                custom_attrs=aria(errors, "territory", None, "filtre-territoire-error"),
             ),
-            _field_error(errors, "territory", "filtre-territoire-error"),
+            field_error(errors, "territory", "filtre-territoire-error"),
             class_name="field",
         ),
         rx.el.div(
-            _text_field("Du", "from", errors, kind="date", default=ReviewState.start, field_id="filtre-du"),
-            _text_field("Au", "to", errors, kind="date", default=ReviewState.end, field_id="filtre-au"),
+            text_field("Du", "from", errors, kind="date", default=ReviewState.start, field_id="filtre-du"),
+            text_field("Au", "to", errors, kind="date", default=ReviewState.end, field_id="filtre-au"),
             class_name="field-row",
         ),
         rx.el.div(
@@ -261,178 +223,6 @@ def _freshness() -> rx.Component:
     )
 
 
-def _kiosque_form() -> rx.Component:
-    errors = ReviewState.kiosque_errors
-    editing = ReviewState.editing
-    choices = mds_choices()
-    mds_groups = [
-        rx.el.optgroup(*[rx.el.option(c.name, value=c.id) for c in choices if c.territory == t], label=t)
-        for t in TERRITORIES
-    ]
-    languages = [
-        rx.el.li(
-            rx.el.label(
-                rx.el.input(
-                    type="checkbox",
-                    name=f"langue-{code}",
-                    default_checked=ReviewState.editing_languages.contains(code),
-                ),
-                rx.el.span(name),
-            )
-        )
-        for code, name in KIOSQUE_LANGUAGES.items()
-    ]
-    return rx.el.form(
-        rx.el.h3(
-            rx.cond(editing.contains("id"), "Modifier le kiosque", "Publier un kiosque"),
-            id="kiosque-form-title",
-            tab_index=-1,
-        ),
-        rx.el.input(type="hidden", name="id", value=rx.cond(editing.contains("id"), editing["id"], "")),
-        rx.el.div(
-            rx.el.label("Maison des Solidarités", html_for="kiosque-place_id"),
-            rx.el.select(
-                rx.el.option("Choisir une MDS", value=""),
-                *mds_groups,
-                id="kiosque-place_id",
-                name="place_id",
-                required=True,
-                default_value=rx.cond(editing.contains("place_id"), editing["place_id"], ""),
-                custom_attrs=_aria(errors, "place_id", None, "kiosque-place_id-error"),
-            ),
-            _field_error(errors, "place_id", "kiosque-place_id-error"),
-            class_name="field",
-        ),
-        _text_field(
-            "Date",
-            "date",
-            errors,
-            kind="date",
-            required=True,
-            default=rx.cond(editing.contains("date"), editing["date"], ""),
-        ),
-        rx.el.div(
-            _text_field(
-                "Début",
-                "start",
-                errors,
-                kind="time",
-                required=True,
-                default=rx.cond(editing.contains("start"), editing["start"], ""),
-            ),
-            _text_field(
-                "Fin",
-                "end",
-                errors,
-                kind="time",
-                required=True,
-                default=rx.cond(editing.contains("end"), editing["end"], ""),
-            ),
-            class_name="field-row",
-        ),
-        _text_field(
-            "Salle (facultatif)",
-            "room",
-            errors,
-            hint="Par exemple : salle du rez-de-chaussée.",
-            default=rx.cond(editing.contains("room"), editing["room"], ""),
-        ),
-        _text_field(
-            "Adresse, si ce n'est pas à la MDS (facultatif)",
-            "address",
-            errors,
-            hint="L'adresse d'un lieu public. Jamais l'adresse d'une personne.",
-            default=rx.cond(editing.contains("address"), editing["address"], ""),
-        ),
-        _text_field(
-            "Une phrase simple pour les personnes",
-            "summary",
-            errors,
-            hint="Par exemple : Venez rencontrer un conseiller pour choisir votre accompagnement. 25 mots au plus.",
-            required=True,
-            default=rx.cond(editing.contains("summary"), editing["summary"], ""),
-        ),
-        rx.el.fieldset(
-            rx.el.legend("Langues parlées par l'équipe ce jour-là"),
-            rx.el.ul(*languages, class_name="checklist checklist-columns"),
-            _field_error(errors, "languages", "kiosque-languages-error"),
-        ),
-        rx.el.div(
-            rx.el.button(
-                rx.cond(editing.contains("id"), "Enregistrer les changements", "Publier le kiosque"),
-                type="submit",
-                class_name="button",
-            ),
-            rx.cond(
-                editing.contains("id"),
-                rx.el.button(
-                    "Abandonner la modification",
-                    type="button",
-                    class_name="button button-secondary",
-                    on_click=ReviewState.new_kiosque,
-                ),
-            ),
-            class_name="button-row",
-        ),
-        key=ReviewState.form_version.to_string(),
-        on_submit=ReviewState.save_kiosque,
-        class_name="review-form",
-    )
-
-
-def _kiosques() -> rx.Component:
-    return rx.el.section(
-        rx.el.h2("Kiosques Insertion", id="kiosques"),
-        rx.el.p(
-            "Les kiosques publiés ici apparaissent sur la fiche de la MDS et dans « prochains kiosques près de chez vous ». "
-            "Les dates passées disparaissent toutes seules.",
-            class_name="hint",
-        ),
-        rx.el.p(
-            ReviewState.kiosque_notice,
-            id="kiosque-notice",
-            role="status",
-            tab_index=-1,
-            class_name="review-status",
-        ),
-        rx.cond(
-            ReviewState.kiosques.length() > 0,
-            rx.el.ul(
-                rx.foreach(
-                    ReviewState.kiosques,
-                    lambda k: rx.el.li(
-                        rx.el.p(rx.el.strong(k["mds"]), " — ", k["when"]),
-                        rx.el.p(k["where"], " · langues : ", k["languages"]),
-                        rx.el.p(k["summary"]),
-                        rx.el.div(
-                            rx.el.button(
-                                "Modifier",
-                                type="button",
-                                class_name="button button-secondary",
-                                aria_label="Modifier le kiosque du " + k["when"] + " à " + k["mds"],
-                                on_click=ReviewState.edit_kiosque(k["id"]),
-                            ),
-                            rx.el.button(
-                                "Annuler ce kiosque",
-                                type="button",
-                                class_name="button button-danger",
-                                aria_label="Annuler le kiosque du " + k["when"] + " à " + k["mds"],
-                                on_click=ReviewState.cancel_kiosque(k["id"]),
-                            ),
-                            class_name="button-row",
-                        ),
-                        class_name="review-card",
-                    ),
-                ),
-                class_name="review-cards",
-            ),
-            rx.el.p("Aucun kiosque à venir n'est publié."),
-        ),
-        _kiosque_form(),
-        custom_attrs={"aria-labelledby": "kiosques"},
-    )
-
-
 def _dashboard() -> rx.Component:
     return rx.fragment(
         rx.el.div(
@@ -447,7 +237,7 @@ def _dashboard() -> rx.Component:
         _filters(),
         _counts(),
         _comments(),
-        _kiosques(),
+        kiosques_section(),
         _freshness(),
     )
 

@@ -1,5 +1,6 @@
 """State of the team's review space (``/equipe``): sign-in with the shared secret, answers per page,
-latest comments, CSV export, freshness figures, and the Kiosques Insertion that MDS staff publish.
+latest comments, CSV export, freshness figures. The Kiosques Insertion part has its own state
+(``ui/kiosques/state.py``), which asks this one whether the team is signed in.
 
 Every handler that reads or changes data checks the sign-in on the server; the browser only ever
 receives what a signed-in member of the team may see. Signing in lasts for the live session and
@@ -15,15 +16,15 @@ import time
 import reflex as rx
 import sqlalchemy as sa
 
-from pti_citizen.db import feedback_store, kiosque_store
+from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.feedback.export import ExportFilter, feedback_csv, parse_filter
 from pti_citizen.feedback.freshness import freshness_report
-from pti_citizen.feedback.kiosques import KIOSQUE_LANGUAGES, check_kiosque, mds_names
 from pti_citizen.feedback.ratelimit import client_key
-from pti_citizen.feedback.secret import Gate, configured, review_gate
+from pti_citizen.feedback.secret import Gate
 from pti_citizen.feedback.submission import MISSING_CHOICES
-from pti_citizen.i18n import LANGUAGE_NAMES, format_date, format_number
+from pti_citizen.i18n import LANGUAGES, format_date, format_number
+from pti_citizen.services import services
 
 SESSION_SECONDS = 3600
 MODE_LABELS = {"moi": "pour soi", "aidant": "aidant", "mediateur": "médiation"}
@@ -38,8 +39,8 @@ def _percent(part: int, whole: int) -> str:
     return f"{format_number(100 * part / whole, 'fr', 0)} %" if whole else "–"
 
 
-def _time_text(moment: dt.time) -> str:
-    return moment.strftime("%H:%M")
+def _language_name(code: str) -> str:
+    return LANGUAGES[code].name if code in LANGUAGES else code
 
 
 class ReviewState(rx.State):
@@ -56,18 +57,12 @@ class ReviewState(rx.State):
     export_notice: str = ""
     freshness: list[dict[str, str]] = rx.field(default_factory=list)
     freshness_summary: dict[str, str] = rx.field(default_factory=dict)
-    kiosques: list[dict[str, str]] = rx.field(default_factory=list)
-    kiosque_errors: dict[str, str] = rx.field(default_factory=dict)
-    kiosque_notice: str = ""
-    editing: dict[str, str] = rx.field(default_factory=dict)
-    editing_languages: list[str] = rx.field(default_factory=lambda: ["fr"])
-    form_version: int = 0
     _last_action: float = 0.0
 
     # -- access ---------------------------------------------------------------------------------
 
     def _authorized(self) -> bool:
-        if not self.signed_in or configured() is not Gate.OPEN:
+        if not self.signed_in or services().review_gate.status() is not Gate.OPEN:
             self.signed_in = False
             return False
         if time.monotonic() - self._last_action > SESSION_SECONDS:
@@ -79,7 +74,7 @@ class ReviewState(rx.State):
 
     def _sign_out(self) -> None:
         self.reset()
-        self.status = configured().value
+        self.status = services().review_gate.status().value
 
     def _client(self) -> str:
         session = self.router.session
@@ -87,15 +82,15 @@ class ReviewState(rx.State):
 
     @rx.event
     async def load(self):
-        self.status = configured().value
+        self.status = services().review_gate.status().value
         if self._authorized():
             await self._refresh()
 
     @rx.event
     async def sign_in(self, form: dict):
         given = form.get("secret") if isinstance(form, dict) else None
-        result = review_gate().check(self._client(), given)
-        self.status = configured().value
+        result = services().review_gate.check(self._client(), given)
+        self.status = services().review_gate.status().value
         if result is Gate.OPEN:
             self.signed_in, self.login_error = True, ""
             self._last_action = time.monotonic()
@@ -123,7 +118,6 @@ class ReviewState(rx.State):
         try:
             counts = await asyncio.to_thread(feedback_store.page_counts, where)
             comments = await asyncio.to_thread(feedback_store.latest_comments, where)
-            kiosques = await asyncio.to_thread(kiosque_store.upcoming, now)
         except sa.exc.SQLAlchemyError:
             self.export_notice = "La base de données ne répond pas. Réessayez dans un moment."
             return
@@ -137,7 +131,7 @@ class ReviewState(rx.State):
             {
                 "page": c.page,
                 "href": f"/{c.lang}/{c.page}",
-                "lang": LANGUAGE_NAMES.get(c.lang, c.lang),
+                "lang": _language_name(c.lang),
                 "total": str(c.total),
                 "no": str(c.no),
                 "ratio": _percent(c.no, c.total),
@@ -148,7 +142,7 @@ class ReviewState(rx.State):
             {
                 "date": format_date(r.created_on, "fr"),
                 "page": r.page,
-                "lang": LANGUAGE_NAMES.get(r.lang, r.lang),
+                "lang": _language_name(r.lang),
                 "mode": MODE_LABELS.get(r.mode or "", "non dit"),
                 "answer": r.answer,
                 "missing": ", ".join(MISSING_CHOICES[m].lower() for m in r.missing if m in MISSING_CHOICES),
@@ -156,25 +150,6 @@ class ReviewState(rx.State):
                 "comment": r.comment or "",
             }
             for r in comments
-        ]
-        names = mds_names()
-        self.kiosques = [
-            {
-                "id": str(s.id),
-                "mds": names.get(s.kiosque.place_id, s.kiosque.place_id),
-                "when": f"{format_date(s.kiosque.day, 'fr')}, {_time_text(s.kiosque.start)}–{_time_text(s.kiosque.end)}",
-                "where": " · ".join(x for x in (s.kiosque.room, s.kiosque.address) if x) or "À la MDS",
-                "summary": s.kiosque.summary,
-                "languages": ", ".join(KIOSQUE_LANGUAGES.get(c, c) for c in s.kiosque.languages),
-                "place_id": s.kiosque.place_id,
-                "date": s.kiosque.day.isoformat(),
-                "start": _time_text(s.kiosque.start),
-                "end": _time_text(s.kiosque.end),
-                "room": s.kiosque.room or "",
-                "address": s.kiosque.address or "",
-                "codes": ",".join(s.kiosque.languages),
-            }
-            for s in kiosques
         ]
         self._refresh_freshness(now.date())
 
@@ -222,67 +197,3 @@ class ReviewState(rx.State):
             return None
         self.export_notice = f"Fichier prêt : {len(rows)} avis."
         return rx.download(data=feedback_csv(rows), filename=where.filename(), mime_type="text/csv")
-
-    # -- kiosques -------------------------------------------------------------------------------
-
-    @rx.event
-    def new_kiosque(self):
-        if not self._authorized():
-            return None
-        self.editing, self.editing_languages = {}, ["fr"]
-        self.kiosque_errors, self.kiosque_notice = {}, ""
-        self.form_version += 1
-        return rx.set_focus("kiosque-form-title")
-
-    @rx.event
-    def edit_kiosque(self, kiosque_id: str):
-        if not self._authorized():
-            return None
-        found = next((k for k in self.kiosques if k["id"] == kiosque_id), None)
-        if found is None:
-            return None
-        self.editing = dict(found)
-        self.editing_languages = found["codes"].split(",")
-        self.kiosque_errors, self.kiosque_notice = {}, ""
-        self.form_version += 1
-        return rx.set_focus("kiosque-form-title")
-
-    @rx.event
-    async def save_kiosque(self, form: dict):
-        if not self._authorized():
-            return None
-        form = form if isinstance(form, dict) else {}
-        draft, errors = check_kiosque(form, _now())
-        self.kiosque_errors = errors
-        if draft is None:
-            self.kiosque_notice = "Le kiosque n'est pas publié : corrigez les champs signalés."
-            return rx.set_focus("kiosque-notice")
-        kiosque_id = str(form.get("id", "") or "")
-        try:
-            if kiosque_id.isdigit():
-                saved = await asyncio.to_thread(kiosque_store.update, int(kiosque_id), draft)
-                self.kiosque_notice = "Kiosque modifié." if saved else "Ce kiosque n'existe plus."
-            else:
-                await asyncio.to_thread(kiosque_store.add, draft)
-                self.kiosque_notice = "Kiosque publié. Il apparaît dans la recherche des lieux."
-        except sa.exc.SQLAlchemyError:
-            self.kiosque_notice = "La base de données ne répond pas. Le kiosque n'est pas publié."
-            return rx.set_focus("kiosque-notice")
-        self.editing, self.editing_languages = {}, ["fr"]
-        self.form_version += 1
-        await self._refresh()
-        return rx.set_focus("kiosque-notice")
-
-    @rx.event
-    async def cancel_kiosque(self, kiosque_id: str):
-        if not self._authorized() or not str(kiosque_id).isdigit():
-            return None
-        try:
-            done = await asyncio.to_thread(kiosque_store.cancel, int(kiosque_id))
-        except sa.exc.SQLAlchemyError:
-            done = False
-        self.kiosque_notice = (
-            "Kiosque annulé : il n'est plus affiché." if done else "Ce kiosque n'a pas pu être annulé."
-        )
-        await self._refresh()
-        return rx.set_focus("kiosque-notice")

@@ -17,12 +17,10 @@ import sqlalchemy as sa
 from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.feedback.pages import known_pages
-from pti_citizen.feedback.ratelimit import client_key, feedback_limiter
+from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
-from pti_citizen.i18n import LANGUAGES
-
-#: The same limits as the server-rendered pages' JSON endpoint (PTI_FEEDBACK_LIMIT_*, docs/feedback.md).
-limiter = feedback_limiter()
+from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from pti_citizen.services import services
 
 
 def today() -> dt.date:
@@ -57,11 +55,11 @@ class FeedbackState(rx.State):
             self.page_key, self.answer, self.step = key, str(answer), "details"
             return rx.set_focus("feedback-details-title")
         checked, errors = check_answer(page, lang, answer, mode, known_pages())
-        message_lang = lang if lang in LANGUAGES else "fr"
+        message_lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         if checked is None:
             self.page_key, self.step, self.notice = key, "ask", next(iter(errors.values()))
             return None
-        refused = limiter.check(*self._client())
+        refused = services().feedback_limiter.check(*self._client())
         if refused:
             self.page_key, self.step, self.notice = key, "ask", refusal_message(refused, message_lang)
             return None
@@ -77,7 +75,7 @@ class FeedbackState(rx.State):
     @rx.event
     async def send_details(self, form: dict):
         form = form if isinstance(form, dict) else {}
-        lang = form.get("lang") if form.get("lang") in LANGUAGES else "fr"
+        lang = form.get("lang") if form.get("lang") in LANGUAGES else DEFAULT_LANGUAGE
         key = page_key(lang, str(form.get("page", "")))
         row_id = self._rows.get(key)
         self.notice = ""
@@ -96,7 +94,7 @@ class FeedbackState(rx.State):
             )
         self.errors = {}
         if not details.empty:
-            refused = limiter.check(*self._client())
+            refused = services().feedback_limiter.check(*self._client())
             if refused:
                 self.notice = refusal_message(refused, lang)
                 return None

@@ -1,8 +1,9 @@
 """One search, however it was asked: a town or postcode (offline), a position, or a street address
 (online, through the Base Adresse Nationale, with the town search as fall-back). Pure Python.
 
-The page's state only says *what* was asked (:class:`Ask`); this module asks the directory core and
-hands back an :class:`~pti_citizen.ui.locator.view.Outcome`.
+The page's state only says *what* was asked (:class:`Ask`); this module asks the directory core
+(``directory.nearest``, a typed answer) and hands back an :class:`~pti_citizen.ui.locator.view.Outcome`.
+The kinds of place and the limits are the directory's (``query_kind``, ``bounded_limit``).
 """
 
 from __future__ import annotations
@@ -10,19 +11,30 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import quote
 
-from pti_citizen.directory import MAX_LIMIT, BanGeocoder, nearest_payload_async
+from pti_citizen.directory import (
+    DEFAULT_LIMIT,
+    MAX_QUERY_LENGTH,
+    QUERY_KINDS,
+    BanGeocoder,
+    Kiosque,
+    bounded_limit,
+    nearest,
+    query_kind,
+)
 
 from .view import Outcome, outcome
 
-#: The filter's choices; ``all`` means no ``kind`` for the core.
-KINDS = ("all", "mds", "point_accueil", "kiosque")
-FIRST_LIMIT = 5
+#: The filter's choices: every kind (no ``kind`` for the core), or one of the directory's kinds.
+ALL = "all"
+KINDS = (ALL, *QUERY_KINDS)
+FIRST_LIMIT = DEFAULT_LIMIT
+#: « Afficher plus de lieux » shows this many more.
 MORE_STEP = 5
-#: Longest text we send anywhere (the core cuts at 200 too): a town or an address never needs more.
-MAX_TEXT = 200
+#: Longest text we keep or send: the directory's own bound (a town or an address never needs more).
+MAX_TEXT = MAX_QUERY_LENGTH
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,16 +57,11 @@ class Ask:
 
 
 def clean_kind(kind: str | None) -> str:
-    kind = (kind or "").strip().lower()
-    return kind if kind in KINDS else "all"
+    return query_kind(kind) or ALL
 
 
 def clean_limit(limit: int | str | None) -> int:
-    try:
-        value = int(limit)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return FIRST_LIMIT
-    return min(MAX_LIMIT, max(1, value))
+    return bounded_limit(limit, FIRST_LIMIT)
 
 
 def more(limit: int) -> int:
@@ -95,21 +102,25 @@ async def run(
     *,
     geocoder_factory: Callable[[], BanGeocoder] = BanGeocoder,
     now: dt.datetime | None = None,
+    kiosques: Iterable[Kiosque] | None = None,
 ) -> Outcome:
     """Ask the directory. Only ``how="address"`` may go online, and only with a fresh geocoder."""
-    kind = None if ask.kind == "all" else ask.kind
-    options = {"limit": ask.limit, "kind": kind, "lang": lang, "now": now}
+    options = {
+        "limit": ask.limit,
+        "kind": query_kind(ask.kind),
+        "lang": lang,
+        "now": now,
+        "kiosques": kiosques,
+    }
     if ask.how == "gps":
-        status, body = await nearest_payload_async(lat=ask.lat, lon=ask.lon, **options)
+        answer = await nearest(lat=ask.lat, lon=ask.lon, **options)
     elif ask.how == "address":
-        status, body = await nearest_payload_async(
-            q=ask.text[:MAX_TEXT], geocoder=geocoder_factory(), **options
-        )
+        answer = await nearest(q=ask.text[:MAX_TEXT], geocoder=geocoder_factory(), **options)
     elif ask.how == "town":
-        status, body = await nearest_payload_async(q=ask.text[:MAX_TEXT], **options)
+        answer = await nearest(q=ask.text[:MAX_TEXT], **options)
     else:
         raise ValueError(f"unknown way of searching {ask.how!r}")
-    return outcome(status, body, field=ask.how)
+    return outcome(answer, field=ask.how)
 
 
 def url_query(ask: Ask, outcome: Outcome) -> str:
@@ -123,5 +134,5 @@ def url_query(ask: Ask, outcome: Outcome) -> str:
     text = outcome.share_query
     if not text:
         return ""
-    kind = f"&kind={ask.kind}" if ask.kind != "all" else ""
+    kind = f"&kind={ask.kind}" if ask.kind != ALL else ""
     return "?q=" + quote(text, safe="") + kind

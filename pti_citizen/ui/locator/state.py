@@ -18,6 +18,7 @@ import reflex as rx
 
 from pti_citizen import routes
 from pti_citizen.directory import MAX_LIMIT
+from pti_citizen.services import services
 
 from . import search
 from .search import Ask
@@ -83,7 +84,7 @@ class LocatorState(rx.State):
         self.share_url = ""
 
     async def _run(self, ask: Ask) -> Outcome:
-        outcome = await search.run(ask, self._lang())
+        outcome = await search.run(ask, self._lang(), kiosques=services().kiosques.current())
         self.busy = ""
         self.result = outcome
         self.kind, self.limit = ask.kind, ask.limit

@@ -1,20 +1,26 @@
 """The directory's answer, flattened into what one screen shows (pure Python, no Reflex).
 
-The core answers with nested JSON (``resolved``, ``items``, ``errors``); the page wants flat,
-typed records it can loop over. Nothing here invents text: every sentence comes from the core,
-already in the person's language. The person's own coordinates are not kept (the screen does not
-show them); only the route planner link starts from them, as the core builds it.
+The core answers with typed records (``NearestPlaces``: how the query was understood, one
+``PlaceAnswer`` per place; or a ``SearchProblem``); the page's state wants flat records of text it
+can loop over and keep in the session. Nothing here invents text: every sentence comes from the
+core, already in the person's language. The person's own coordinates are not kept (the screen does
+not show them); only the route planner link starts from them, as the core builds it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from typing import Any
 
 from babel.lists import format_list
 
-from pti_citizen.i18n import normalize_language
+from pti_citizen.directory import (
+    KiosqueDate,
+    NearestPlaces,
+    PlaceAnswer,
+    SearchProblem,
+    Understood,
+)
+from pti_citizen.directory.towns import Resolved
 
 #: Where the problem is shown: next to the town field, the position button or the address field.
 FIELDS = ("town", "gps", "address")
@@ -79,110 +85,94 @@ class Outcome:
     suggestions: list[Town] = dataclasses.field(default_factory=list)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def kiosque_line(kiosque: Mapping[str, Any], lang: str) -> KiosqueLine:
-    where = ", ".join(part for part in (kiosque.get("room"), kiosque.get("address")) if part)
-    languages = [name for name in kiosque.get("languages_text") or [] if name]
+def kiosque_line(date: KiosqueDate, lang: str) -> KiosqueLine:
+    kiosque = date.kiosque
+    where = ", ".join(part for part in (kiosque.room, kiosque.address) if part)
+    languages = [name for name in date.languages_text if name]
     return KiosqueLine(
-        date_text=_text(kiosque.get("date_text")),
-        time_text=_text(kiosque.get("time_text")),
-        summary=_text(kiosque.get("summary")),
+        date_text=date.date_text,
+        time_text=date.time_text,
+        summary=date.summary,
         where=where,
-        languages_text=format_list(languages, locale=normalize_language(lang)) if languages else "",
+        languages_text=format_list(languages, locale=lang) if languages else "",
     )
 
 
-def card(item: Mapping[str, Any], lang: str) -> Card:
-    parent = item.get("parent_mds") or {}
-    directions = item.get("directions") or {}
-    status = item.get("status") or {}
+def card(item: PlaceAnswer, lang: str) -> Card:
+    place, parent = item.place, item.parent
     return Card(
-        id=_text(item.get("id")),
-        name=_text(item.get("name")),
-        kind=_text(item.get("kind")),
-        kind_label=_text(item.get("kind_label")),
-        distance_text=_text(item.get("distance_text")),
-        address=_text(item.get("address")),
-        status_code=_text(status.get("code")),
-        status_text=_text(status.get("text")),
-        phone=_text(item.get("phone")),
-        phone_href=_text(item.get("phone_href")),
-        directions_url=_text(directions.get("openstreetmap")),
-        geo_url=_text(directions.get("geo")),
-        parent_name=_text(parent.get("name")),
-        parent_phone=_text(parent.get("phone")),
-        parent_phone_href=_text(parent.get("phone_href")),
-        kiosques=[kiosque_line(k, lang) for k in item.get("kiosques") or []],
+        id=place.id,
+        name=place.name,
+        kind=place.kind.value,
+        kind_label=item.kind_label,
+        distance_text=item.distance_text or "",
+        address=place.address,
+        status_code=item.status.code.value,
+        status_text=item.status.text,
+        phone=place.phone,
+        phone_href=place.phone_href,
+        directions_url=item.directions.openstreetmap,
+        geo_url=item.directions.geo,
+        parent_name=parent.name if parent else "",
+        parent_phone=parent.phone if parent else "",
+        parent_phone_href=parent.phone_href if parent else "",
+        kiosques=[kiosque_line(k, lang) for k in item.kiosques],
     )
 
 
-def share_query(resolved: Mapping[str, Any]) -> str:
+def share_query(understood: Understood) -> str:
     """What a shared link may hold: the town or postcode typed, never a position or an address.
 
     A position or an address becomes the name of its town; an ``insee:`` query (a clicked
     suggestion) becomes the town's name too, which reads better and finds the same town.
     """
-    if resolved.get("fallback"):
-        return _text(resolved.get("name"))
-    if resolved.get("type") == "postcode":
+    resolution = understood.resolution
+    town = understood.town or ""
+    if resolution.fallback:
+        return town
+    if resolution.type is Resolved.POSTCODE:
         # « 3 rue X 31800 » typed in the town field is read as its postcode: share only that.
-        return _text(resolved.get("postcode"))
-    if resolved.get("type") == "town":
-        return _text(resolved.get("query")).strip()
-    return _text(resolved.get("name"))
+        return resolution.postcode or ""
+    if resolution.type is Resolved.TOWN:
+        return resolution.query.strip()
+    return town
 
 
-def _other_towns(resolved: Mapping[str, Any]) -> list[Town]:
-    chosen = resolved.get("insee")
-    return [
-        Town(name=_text(town.get("name")), query=f"insee:{town.get('insee')}")
-        for town in resolved.get("towns") or []
-        if town.get("insee") != chosen
-    ]
-
-
-def _problem(body: Mapping[str, Any], field: str) -> Outcome:
-    errors = body.get("errors") or []
-    first = errors[0] if errors else {}
+def _problem(problem: SearchProblem, field: str) -> Outcome:
     suggestions = [
-        Town(
-            name=_text(s.get("name")),
-            query=_text(s.get("query")),
-            postcodes=", ".join(s.get("postcodes") or []),
-        )
-        for s in body.get("suggestion_details") or []
+        Town(name=c.name, query=f"insee:{c.insee}", postcodes=", ".join(c.postcodes))
+        for c in problem.suggestions
     ]
     return Outcome(
         ok=False,
         field=field,
-        error=" ".join(_text(e.get("message")) for e in errors if e.get("message")),
-        error_code=_text(first.get("code")),
-        suggestions_header=_text(body.get("suggestions_header")),
+        error=" ".join(e.message for e in problem.errors if e.message),
+        error_code=problem.errors[0].code if problem.errors else "",
+        suggestions_header=problem.suggestions_header or "",
         suggestions=suggestions,
     )
 
 
-def outcome(status: int, body: Mapping[str, Any], field: str = "town") -> Outcome:
-    """Turn ``nearest_payload``'s ``(status, body)`` into what the page shows for ``field``."""
+def outcome(answer: NearestPlaces | SearchProblem, field: str = "town") -> Outcome:
+    """Turn the directory's answer (``await directory.nearest(...)``) into what the page shows for ``field``."""
     if field not in FIELDS:
         raise ValueError(f"unknown field {field!r}")
-    if status != 200:
-        return _problem(body, field)
-    lang = _text(body.get("lang")) or "fr"
-    resolved = body.get("resolved") or {}
+    if isinstance(answer, SearchProblem):
+        return _problem(answer, field)
+    understood = answer.understood
+    postcode = understood.resolution.type is Resolved.POSTCODE
     return Outcome(
         ok=True,
         field=field,
-        cards=[card(item, lang) for item in body.get("items") or []],
-        town=_text(resolved.get("name")),
-        explanation=_text(resolved.get("explanation")),
-        hint=_text(resolved.get("hint")),
-        notice=_text(body.get("notice")),
-        fallback=bool(resolved.get("fallback")),
-        other_towns=_other_towns(resolved) if resolved.get("type") == "postcode" else [],
-        empty_message=_text(body.get("empty_message")),
-        share_query=share_query(resolved),
+        cards=[card(item, answer.lang) for item in answer.items],
+        town=understood.town or "",
+        explanation=understood.explanation,
+        hint=understood.hint or "",
+        notice=answer.notice,
+        fallback=understood.resolution.fallback,
+        other_towns=[Town(name=c.name, query=f"insee:{c.insee}") for c in understood.other_towns]
+        if postcode
+        else [],
+        empty_message=answer.empty_message or "",
+        share_query=share_query(understood),
     )

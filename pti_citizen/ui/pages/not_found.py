@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from pti_citizen import routes
-from pti_citizen.i18n import LANGUAGE_NAMES, LANGUAGES, gettext_for
+from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.document import path_language
 
@@ -38,7 +38,7 @@ def not_found() -> rx.Component:
                     *[
                         rx.el.li(
                             link(
-                                LANGUAGE_NAMES[lang],
+                                LANGUAGES[lang].name,
                                 href=routes.path(lang),
                                 custom_attrs={"hrefLang": lang, "lang": lang},
                             )

@@ -1,6 +1,6 @@
 """The RSA simulator pages: the wizard « Est-ce que j'ai droit au RSA ? » and its result page.
 
-``flow``, ``share`` and ``texts`` are plain Python (tested in ``tests/ui_simulator``); Reflex is
+``flow``, ``share`` and ``texts`` are plain Python (tested in ``tests/ui/simulator``); Reflex is
 imported only by the pages and the state, when ``register`` runs.
 """
 

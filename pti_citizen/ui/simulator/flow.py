@@ -1,7 +1,7 @@
 """The questions of the « Est-ce que j'ai droit au RSA ? » wizard: order, when each one matters,
 how an answer is checked, and how the answers become the engine's input.
 
-Pure Python (no Reflex): the state calls it, and ``tests/ui_simulator`` checks it on its own. A
+Pure Python (no Reflex): the state calls it, and ``tests/ui/simulator`` checks it on its own. A
 question is asked only when its answer can change the estimate (no partner questions for a person
 alone, no permit question for a French or European citizen…). Answers are kept as the person typed
 them (for the « back » button); they are read again each time the input is built.

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pti_citizen import routes
 from pti_citizen.content import Page, load_site
-from pti_citizen.i18n import format_date, gettext_for
+from pti_citizen.i18n import format_date, gettext_for, text_direction
 from pti_citizen.web.pages.feedback import feedback_widget
-from pti_citizen.web.pages.html import Element, Trusted, h
+from pti_citizen.web.pages.html import Child, Element, Trusted, h
 from pti_citizen.web.pages.shell import link
 
 GLOSSARY_SLUG = "mots-du-rsa"
@@ -60,6 +60,30 @@ def _breadcrumb(lang: str, page: Page | None, section: str | None) -> Element:
     return h("nav", h("ol", items), aria_label=_("Vous êtes ici"), class_="breadcrumb no-print no-read")
 
 
+def marked(lang: str, text: str) -> list[Child]:
+    """``text`` with the French names it keeps (en/es/ar) marked ``lang="fr"`` for voices, isolated in Arabic."""
+    return [
+        (
+            h("bdi", part.text, lang=part.lang, dir="ltr")
+            if part.isolate
+            else h("span", part.text, lang=part.lang)
+        )
+        if part.lang
+        else part.text
+        for part in load_site().parts(lang, text)
+    ]
+
+
+def in_language(lang: str, text: str, text_lang: str) -> Child:
+    """A title written in another language than the page's (our sources are French): marked, and isolated
+    in a right-to-left page."""
+    if text_lang == lang:
+        return text
+    if text_direction(lang) == "rtl":
+        return h("bdi", text, lang=text_lang, dir="ltr")
+    return h("span", text, lang=text_lang)
+
+
 def helper_note(lang: str) -> Element:
     _ = gettext_for(lang)
     return h(
@@ -71,13 +95,10 @@ def helper_note(lang: str) -> Element:
 
 def _sources(lang: str, page: Page) -> Element:
     _ = gettext_for(lang)
-    items = [
-        h(
-            "li",
-            link(source.title, href=source.url, rel="noopener") if source.url else source.ref or source.title,
-        )
-        for source in page.sources
-    ]
+    items = []
+    for source in page.sources:
+        title = in_language(lang, source.title if source.url else source.ref or source.title, source.lang)
+        items.append(h("li", link(title, href=source.url, rel="noopener") if source.url else title))
     return h(
         "aside",
         h("h2", _("D'où viennent ces informations ?"), id="sources"),
@@ -138,7 +159,10 @@ def _glossary(lang: str) -> Element:
     entries = load_site().glossary(lang)
     return h(
         "dl",
-        [(h("dt", entry.term, id=entry.id), h("dd", entry.definition)) for entry in entries],
+        [
+            (h("dt", marked(lang, entry.term), id=entry.id), h("dd", marked(lang, entry.definition)))
+            for entry in entries
+        ],
         class_="glossary",
     )
 
@@ -148,8 +172,8 @@ def content_main(page: Page) -> list[Element]:
     lang = page.lang
     return [
         _breadcrumb(lang, page, page.section),
-        h("h1", page.title),
-        h("p", page.summary, class_="lead"),
+        h("h1", marked(lang, page.title)),
+        h("p", marked(lang, page.summary), class_="lead"),
         helper_note(lang),
         *_body(lang, page),
         _glossary(lang) if page.slug == GLOSSARY_SLUG else None,

@@ -1,6 +1,6 @@
 """« Est-ce que cette page est claire ? » on the server-rendered pages: every step is in the page
 (question, details form, thanks), and ``assets/feedback.js`` shows one at a time and talks to the JSON
-endpoint (``web/feedback_answers.py``). No server session: the visit lives in the tab."""
+endpoint (``web/routers/feedback_answers.py``). No server session: the visit lives in the tab."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pti_citizen import routes
 from pti_citizen.feedback.submission import MAX_COMMENT_LENGTH
 from pti_citizen.feedback.territory import TERRITORIES, mds_choices
 from pti_citizen.feedback.widget_texts import widget_texts
-from pti_citizen.web.feedback_answers import ANSWERS_PATH, DETAILS_PATH
 from pti_citizen.web.pages.html import Element, h
 from pti_citizen.web.pages.shell import link
+from pti_citizen.web.routers.feedback_answers import ANSWERS_PATH, DETAILS_PATH
 
 
 def _ask(lang: str) -> Element:

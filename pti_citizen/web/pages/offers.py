@@ -12,11 +12,12 @@ from urllib.parse import parse_qs, urlencode
 
 from pti_citizen import routes
 from pti_citizen.i18n import gettext_for
-from pti_citizen.offers import NEEDS, OfferQueryError, OfferView, filter_offers, need_labels
+from pti_citizen.offers import NEEDS, OfferQueryError, OfferView, filter_offers, need_labels, search_offers
+from pti_citizen.offers.search import MAX_TOWN_TEXT
 from pti_citizen.web.pages.html import Element, h
 from pti_citizen.web.pages.shell import link
 
-MAX_TOWN_LENGTH = 80
+MAX_TOWN_LENGTH = MAX_TOWN_TEXT
 #: Longer queries are not ours (the form sends a few needs and a town): read as no filter.
 MAX_QUERY_BYTES = 1024
 NEED_FIELD, TOWN_FIELD = "besoin", "commune"
@@ -64,22 +65,14 @@ def choose(lang: str, wanted: OfferFilter) -> OfferChoice:
     if not wanted.applied:
         return OfferChoice(filter_offers(lang))
     _ = gettext_for(lang)
-    insee, town_label = None, ""
-    if wanted.town:
-        from pti_citizen.directory import get_directory
-        from pti_citizen.directory.towns import QueryProblem
-
-        found = get_directory().towns.resolve(wanted.town)
-        if isinstance(found, QueryProblem) or found.commune is None:
-            suggestions = [c.name for c in found.suggestions[:5]] if isinstance(found, QueryProblem) else []
-            message = _("Nous ne trouvons pas « {town} » en Haute-Garonne.").format(town=wanted.town)
-            return OfferChoice(filter_offers(lang), town_error=message, suggestions=suggestions)
-        insee, town_label = found.commune.insee, found.commune.name
     try:
-        offers = filter_offers(lang, needs=list(wanted.needs), insee=insee)
+        found = search_offers(lang, wanted.needs, wanted.town)
     except OfferQueryError as error:
         return OfferChoice(filter_offers(lang), town_error=error.message)
-    return OfferChoice(offers, town_label=town_label)
+    if found.unknown_town is not None:  # every offer stays shown, and the town is explained
+        message = _("Nous ne trouvons pas « {town} » en Haute-Garonne.").format(town=found.unknown_town)
+        return OfferChoice(filter_offers(lang), town_error=message, suggestions=list(found.suggestions))
+    return OfferChoice(list(found.offers), town_label=found.town or "")
 
 
 def _offer_card(lang: str, offer: OfferView) -> Element:

@@ -1,33 +1,30 @@
-"""The ASGI layer that answers the server-rendered pages (and the sitemap) before Reflex sees them.
+"""The routes that answer the server-rendered pages (and the sitemap) before Reflex sees them — entries
+of ``web/static.py``'s ``static_tweaks(routes=...)``, which adds the security headers and the
+Content-Security-Policy (with the hash of the page's one inline script) around them.
 
 A page is plain HTML with one stylesheet and our own small scripts: no React, no websocket, no server
-session. ``GET``/``HEAD`` only; gzip when the browser accepts it; an ETag, so that a cheap phone that
-already has the page gets a 304 of a few bytes. Security headers and the Content-Security-Policy
-(with the hash of the page's one inline script) are added by ``web/static.py`` around this layer.
+session. ``GET``/``HEAD`` only (anything else goes on to Reflex); gzip when the browser accepts it; an
+ETag, so that a cheap phone that already has the page gets a 304 of a few bytes.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from starlette.datastructures import Headers, URLPath
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Match, NoMatchFound, Route
+from starlette.types import Receive, Scope, Send
+
 from pti_citizen.web.pages.shell import Assets
 from pti_citizen.web.pages.site import Rendered, ServerRenderedSite
 
-Scope = MutableMapping[str, Any]
-ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
-
 SITEMAP_PATH = "/sitemap.xml"
-
-
-def _header(scope: Scope, name: bytes) -> str:
-    for key, value in scope.get("headers", []):
-        if key.lower() == name:
-            return value.decode("latin-1")
-    return ""
 
 
 def accepts_gzip(accept_encoding: str) -> bool:
@@ -56,67 +53,64 @@ def sitemap(origin: str, paths: Iterable[str]) -> bytes:
     ).encode()
 
 
-async def _respond(send: Callable, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+class ServerRenderedPages(BaseRoute):
+    """One route for every page of ``site`` (with or without its trailing slash)."""
+
+    def __init__(self, site: ServerRenderedSite):
+        self.site = site
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if (
+            scope["type"] == "http"
+            and scope.get("method") in ("GET", "HEAD")
+            and self.site.route(scope["path"])
+        ):
+            return Match.FULL, {}
+        return Match.NONE, {}
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        raise NoMatchFound(name, path_params)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        route = self.site.route(scope["path"])
+        query = scope.get("query_string", b"").decode("latin-1") if route.reads_query else ""
+        # A query is rendered for this request (a town to look up: a few ms): off the event loop.
+        page = await asyncio.to_thread(self.site.render, route, query) if query else self.site.render(route)
+        await _page_response(Headers(scope=scope), page, head_only=scope["method"] == "HEAD")(
+            scope, receive, send
+        )
 
 
-def server_rendered_pages(
-    site: ServerRenderedSite, sitemap_pages: Callable[[], Iterable[str]]
-) -> Callable[[ASGIApp], ASGIApp]:
-    """An ``api_transformer`` for ``rx.App``: serves ``site``'s pages and ``/sitemap.xml`` (``site``'s
-    pages and ``sitemap_pages()``); everything else goes on to ``app``."""
-
-    def transform(app: ASGIApp) -> ASGIApp:
-        sitemap_body: list[bytes] = []
-
-        async def pages(scope: Scope, receive: Callable, send: Callable) -> None:
-            if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
-                await app(scope, receive, send)
-                return
-            head_only = scope["method"] == "HEAD"
-            path: str = scope["path"]
-            if path == SITEMAP_PATH:
-                if not sitemap_body:
-                    sitemap_body.append(sitemap(site.origin, [*site.paths(), *sitemap_pages()]))
-                headers = [
-                    (b"content-type", b"application/xml; charset=utf-8"),
-                    (b"cache-control", b"no-cache"),
-                ]
-                await _respond(send, 200, headers, b"" if head_only else sitemap_body[0])
-                return
-            route = site.route(path)
-            if route is None:
-                await app(scope, receive, send)
-                return
-            query = scope.get("query_string", b"").decode("latin-1") if route.reads_query else ""
-            # A query is rendered for this request (a town to look up: a few ms): off the event loop.
-            rendered = await asyncio.to_thread(site.render, route, query) if query else site.render(route)
-            await _send_page(scope, send, rendered, head_only)
-
-        return pages
-
-    return transform
-
-
-async def _send_page(scope: Scope, send: Callable, page: Rendered, head_only: bool) -> None:
-    headers = [
-        (b"content-type", b"text/html; charset=utf-8"),
-        (b"content-language", page.lang.encode()),
+def _page_response(request: Headers, page: Rendered, head_only: bool) -> Response:
+    headers = {
+        "Content-Language": page.lang,
         # Always asked again, but a page the browser has costs a 304 (ETag).
-        (b"cache-control", b"no-cache"),
-        (b"etag", page.etag.encode()),
-        (b"vary", b"Accept-Encoding"),
-    ]
-    if page.etag in _header(scope, b"if-none-match"):
-        await _respond(send, 304, headers, b"")
-        return
+        "Cache-Control": "no-cache",
+        "ETag": page.etag,
+        "Vary": "Accept-Encoding",
+    }
+    if page.etag in request.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
     body = page.html
-    if accepts_gzip(_header(scope, b"accept-encoding")):
+    if accepts_gzip(request.get("accept-encoding", "")):
         body = page.gzipped
-        headers.append((b"content-encoding", b"gzip"))
-    headers.append((b"content-length", str(len(body)).encode()))
-    await _respond(send, 200, headers, b"" if head_only else body)
+        headers["Content-Encoding"] = "gzip"
+    response = Response(body, media_type="text/html; charset=utf-8", headers=headers)
+    if head_only:
+        response.body = b""  # the length stays the page's
+    return response
+
+
+def routes(site: ServerRenderedSite, sitemap_pages: Callable[[], Iterable[str]]) -> list[BaseRoute]:
+    """``site``'s pages, and ``/sitemap.xml``: ``site``'s pages and ``sitemap_pages()`` (Reflex's)."""
+    generated: list[bytes] = []
+
+    def sitemap_endpoint(_request: Request) -> Response:
+        if not generated:
+            generated.append(sitemap(site.origin, [*site.paths(), *sitemap_pages()]))
+        return Response(generated[0], media_type="application/xml", headers={"Cache-Control": "no-cache"})
+
+    return [ServerRenderedPages(site), Route(SITEMAP_PATH, sitemap_endpoint, methods=["GET", "HEAD"])]
 
 
 def build_client_dir() -> Path:

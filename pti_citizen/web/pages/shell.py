@@ -10,18 +10,18 @@ display-preferences script that runs before the first paint.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pti_citizen import routes
-from pti_citizen.i18n import LANGUAGE_NAMES, LANGUAGES, gettext_for, text_direction
+from pti_citizen.i18n import LANGUAGES, gettext_for, text_direction
+from pti_citizen.settings import get_settings
 from pti_citizen.web.pages.html import Child, Element, Trusted, document, h
 
 THEME_COLOR = "#16365c"
 
 #: Seconds of inactivity before a kiosk terminal erases everything (mediator mode only).
-KIOSK_IDLE_SECONDS = int(os.environ.get("PTI_KIOSK_IDLE_SECONDS", "180"))
+KIOSK_IDLE_SECONDS = get_settings().kiosk_idle_seconds
 KIOSK_WARNING_SECONDS = 30
 
 # Runs before first paint, so that the reader's display choices never flash. Inline (its hash is in
@@ -101,7 +101,7 @@ def language_menu(lang: str, here: str) -> Element:
         h(
             "li",
             link(
-                LANGUAGE_NAMES[code],
+                LANGUAGES[code].name,
                 href=routes.path(code, here),
                 hreflang=code,
                 lang=code,

@@ -1,6 +1,6 @@
-"""The ASGI layer in front of Reflex: the server-rendered pages over HTTP (gzip, ETag, HEAD), the
-sitemap, everything else passed on untouched — and, wrapped in web/static.py as in the app, the
-security headers and a Content-Security-Policy that allows exactly the page's inline script."""
+"""The server-rendered pages' routes, in web/static.py's wrapper as in the app: the pages over HTTP
+(gzip, ETag, HEAD), the sitemap, everything else passed on to Reflex untouched, and the security
+headers with a Content-Security-Policy that allows exactly the page's inline script."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pti_citizen.web import static
-from pti_citizen.web.pages.serve import accepts_gzip, assets_from_build, server_rendered_pages
+from pti_citizen.web.pages.serve import accepts_gzip, assets_from_build, routes
 from pti_citizen.web.pages.shell import Assets
 from pti_citizen.web.pages.site import ServerRenderedSite
 from tests.asgi_client import call_asgi
@@ -38,10 +38,15 @@ def site():
     return ServerRenderedSite(origin=ORIGIN, assets=Assets)
 
 
+def wrap(site, inner, client_dir: Path, monkeypatch):
+    monkeypatch.setattr(static, "_client_dir", lambda: client_dir)
+    return static.static_tweaks(site.paths, routes=routes(site, lambda: ["/fr/simulateur", "/fr/"]))(inner)
+
+
 @pytest.fixture
-def app(site):
+def app(site, tmp_path, monkeypatch):
     inner = Recorder()
-    return server_rendered_pages(site, lambda: ["/fr/simulateur", "/fr/"])(inner), inner
+    return wrap(site, inner, tmp_path, monkeypatch), inner
 
 
 def call(app, path, headers=None, method="GET"):
@@ -111,6 +116,7 @@ def test_everything_else_goes_on_to_reflex(app):
     ]:
         assert call(wrapped, path, method=method)[2] == b"reflex", path
     assert len(inner.calls) == 7
+    assert call(wrapped, "/sw.js")[0] == 200 and len(inner.calls) == 7  # web/static.py's own routes stay
 
 
 def test_the_offers_filter_rides_in_the_query(app):
@@ -129,9 +135,8 @@ def test_the_sitemap_lists_every_page_with_the_public_origin(app, site):
     assert len(locations) == len(set(locations))
 
 
-def test_inside_the_static_layer_the_policy_allows_only_the_page_s_own_script(site, tmp_path, monkeypatch):
-    monkeypatch.setattr(static, "_client_dir", lambda: tmp_path)
-    wrapped = static.static_tweaks(lambda: site.paths())(server_rendered_pages(site, list)(Recorder()))
+def test_the_policy_allows_only_the_page_s_own_script(app):
+    wrapped, _ = app
     for headers in ({}, {"Accept-Encoding": "gzip"}):
         status, response, _ = call(wrapped, "/ar/droits/rsa-c-est-quoi", headers)
         csp = response["content-security-policy"]

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pti_citizen.directory import PlaceKind, get_directory
-from pti_citizen.feedback.kiosques import check_kiosque
+from pti_citizen.kiosques import check_kiosque
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=PARIS)

@@ -11,7 +11,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "pti_citizen" / "directory" / "data"
+DATA = Path(__file__).resolve().parents[3] / "pti_citizen" / "directory" / "data"
 
 
 @cache

@@ -19,12 +19,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from pti_citizen.feedback.pages import known_pages
-from pti_citizen.feedback.ratelimit import FeedbackLimiter, client_key, feedback_limiter
+from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.receipts import make_receipt, read_receipt
 from pti_citizen.feedback.submission import (
     ANSWERS,
@@ -35,9 +35,11 @@ from pti_citizen.feedback.submission import (
     refusal_message,
 )
 from pti_citizen.i18n import LANGUAGES
+from pti_citizen.services import Services
+from pti_citizen.web.http import API_PREFIX
 
-ANSWERS_PATH = "/api/v1/feedback/answers"
-DETAILS_PATH = "/api/v1/feedback/details"
+ANSWERS_PATH = f"{API_PREFIX}/feedback/answers"
+DETAILS_PATH = f"{API_PREFIX}/feedback/details"
 #: A comment is at most 2 000 characters before it is refused unread (4 bytes each in UTF-8), plus the rest.
 MAX_BODY_BYTES = 12 * 1024
 RECEIPT_KEY_NAME = "feedback-receipts"
@@ -76,13 +78,13 @@ class DetailsOut(BaseModel):
     stored: bool = Field(description="false when details were already given for this answer (kept once)")
 
 
-class FieldError(BaseModel):
+class FeedbackFieldError(BaseModel):
     field: str
     message: str
 
 
-class ErrorsOut(BaseModel):
-    errors: list[FieldError]
+class FeedbackErrors(BaseModel):
+    errors: list[FeedbackFieldError]
 
 
 def _errors(status: int, errors: dict[str, str]) -> JSONResponse:
@@ -128,12 +130,6 @@ def client_address(request: Request, trusted_proxy_hops: int) -> str | None:
     return address
 
 
-def _receipt_key() -> bytes:
-    from pti_citizen.db.key_store import shared_key
-
-    return shared_key(RECEIPT_KEY_NAME)
-
-
 def _trusted_proxy_hops() -> int:
     from rxconfig import config
 
@@ -144,17 +140,25 @@ def _today() -> dt.date:
     return dt.datetime.now(PARIS).date()
 
 
-def add_feedback_answers(
-    api: FastAPI,
+def router(
+    services: Services,
     *,
-    receipt_key: Callable[[], bytes] = _receipt_key,
+    receipt_key: Callable[[], bytes] | None = None,
     trusted_proxy_hops: Callable[[], int] = _trusted_proxy_hops,
     pages: Callable[[], Collection[str]] = known_pages,
-    limiter: Callable[[], FeedbackLimiter] = feedback_limiter,
     today: Callable[[], dt.date] = _today,
-) -> None:
-    """Mount both endpoints on ``api``. The receipt key is read on first use (it lives in the database)."""
+) -> APIRouter:
+    """Both endpoints. The limits are ``services.feedback_limiter`` (the websocket widget's too); the
+    receipt key is read on first use (it lives in the database)."""
     from pti_citizen.db import feedback_store
+    from pti_citizen.db.key_store import shared_key
+
+    api = APIRouter()
+    limiter = services.feedback_limiter
+    database = services.settings.database_url
+
+    def signing_key() -> bytes:
+        return receipt_key() if receipt_key else shared_key(RECEIPT_KEY_NAME, database)
 
     def clients(request: Request, visit: object) -> tuple[str, str | None] | None:
         if not isinstance(visit, str) or not _VISIT.fullmatch(visit):
@@ -163,10 +167,16 @@ def add_feedback_answers(
         return client_key("visit:" + visit), client_key("ip:" + address) if address else None
 
     refused_responses = {
-        422: {"model": ErrorsOut, "description": "Field-level errors in the page's language; nothing stored"},
-        413: {"model": ErrorsOut, "description": "Body larger than 12 KiB: not read"},
-        429: {"model": ErrorsOut, "description": "Too many answers from this visit, address, or overall"},
-        503: {"model": ErrorsOut, "description": "The database cannot store it now"},
+        422: {
+            "model": FeedbackErrors,
+            "description": "Field-level errors in the page's language; nothing stored",
+        },
+        413: {"model": FeedbackErrors, "description": "Body larger than 12 KiB: not read"},
+        429: {
+            "model": FeedbackErrors,
+            "description": "Too many answers from this visit, address, or overall",
+        },
+        503: {"model": FeedbackErrors, "description": "The database cannot store it now"},
     }
 
     @api.post(
@@ -197,12 +207,12 @@ def add_feedback_answers(
             errors = {**errors, "visit": _cannot(lang)}
         if checked is None or who is None:
             return _errors(422, errors)
-        refused = limiter().check(*who)
+        refused = limiter.check(*who)
         if refused:
             return _errors(429, {"request": refusal_message(refused, lang)})
         try:
-            row_id = await asyncio.to_thread(feedback_store.add_answer, checked, today())
-            key = await asyncio.to_thread(receipt_key)
+            row_id = await asyncio.to_thread(feedback_store.add_answer, checked, today(), database)
+            key = await asyncio.to_thread(signing_key)
         except sa.exc.SQLAlchemyError:
             return _errors(503, {"request": refusal_message("storage", lang)})
         receipt = make_receipt(key, row_id, checked.lang, checked.page)
@@ -235,7 +245,7 @@ def add_feedback_answers(
         row_id = None
         if isinstance(page, str) and lang == body.get("lang"):
             try:
-                key = await asyncio.to_thread(receipt_key)
+                key = await asyncio.to_thread(signing_key)
             except sa.exc.SQLAlchemyError:
                 return _errors(503, {"request": refusal_message("storage", lang)})
             row_id = read_receipt(key, body.get("receipt"), lang, page)
@@ -245,11 +255,13 @@ def add_feedback_answers(
             return _errors(422, errors)
         if details.empty:
             return JSONResponse({"stored": False}, headers=_NO_STORE)
-        refused = limiter().check(*who)
+        refused = limiter.check(*who)
         if refused:
             return _errors(429, {"request": refusal_message(refused, lang)})
         try:
-            stored = await asyncio.to_thread(feedback_store.add_details, row_id, details)
+            stored = await asyncio.to_thread(feedback_store.add_details, row_id, details, database)
         except sa.exc.SQLAlchemyError:
             return _errors(503, {"request": refusal_message("storage", lang)})
         return JSONResponse({"stored": stored}, headers=_NO_STORE)
+
+    return api

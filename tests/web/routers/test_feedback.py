@@ -10,20 +10,23 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pti_citizen.db import feedback_store
-from pti_citizen.feedback import secret
-from pti_citizen.feedback.secret import ENV_VAR, ReviewGate
+from pti_citizen.feedback.secret import ENV_VAR
 from pti_citizen.feedback.submission import check_answer, check_details
+from pti_citizen.services import Services
+from pti_citizen.settings import Settings
 from pti_citizen.web.api import create_api
 
 URL = "/api/v1/feedback/export.csv"
 SECRET = "a-long-enough-team-secret"
 
 
+def api_client(db_url, secret=SECRET):
+    return TestClient(create_api(Services.build(Settings(database_url=db_url, review_secret=secret))))
+
+
 @pytest.fixture
-def client(db_url, monkeypatch):
-    monkeypatch.setattr(secret, "_gate", ReviewGate())
-    monkeypatch.setenv(ENV_VAR, SECRET)
-    return TestClient(create_api())
+def client(db_url):
+    return api_client(db_url)
 
 
 def bearer(value=SECRET):
@@ -37,8 +40,8 @@ def add(db_url, day, mds, comment):
     feedback_store.add_details(row_id, details, db_url)
 
 
-def test_off_without_a_secret(client, monkeypatch):
-    monkeypatch.delenv(ENV_VAR)
+def test_off_without_a_secret(db_url):
+    client = api_client(db_url, secret=None)
     response = client.get(URL, headers=bearer())
     assert response.status_code == 404 and ENV_VAR in response.json()["errors"][0]["message"]
 

@@ -1,9 +1,8 @@
-"""Kiosques Insertion published by MDS staff: the checks a date must pass before it is stored.
+"""The checks a Kiosque Insertion must pass before it is published.
 
-The directory core shows them (``pti_citizen.directory.set_kiosque_source``); here we make sure a
-published kiosque is real enough to send someone to: an MDS of the directory, a date that is not
-past, an end after the start, one plain sentence, the languages the team speaks. Messages are in
-French: only the team uses this form.
+A published kiosque must be real enough to send someone to: an MDS of the directory, a date that is
+not past, an end after the start, one plain sentence, the languages the team speaks. Messages are in
+French: only the team uses this form (``/equipe``).
 """
 
 from __future__ import annotations
@@ -14,22 +13,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
+
 from pti_citizen.directory import PlaceKind, get_directory
 from pti_citizen.directory.kiosques import PARIS
+from pti_citizen.languages import LANGUAGES, SOURCE_LANGUAGE
 
-#: Languages staff can tick (ISO 639-1), French first; names as the team reads them.
+#: Languages often spoken in Haute-Garonne besides the site's own (ISO 639-1).
+OTHER_SPOKEN = ("pt", "it", "ro", "tr", "ru", "uk", "oc")
+#: Languages staff can tick: the site's languages first, then the others; names in French (CLDR).
 KIOSQUE_LANGUAGES: dict[str, str] = {
-    "fr": "français",
-    "en": "anglais",
-    "es": "espagnol",
-    "ar": "arabe",
-    "pt": "portugais",
-    "it": "italien",
-    "ro": "roumain",
-    "tr": "turc",
-    "ru": "russe",
-    "uk": "ukrainien",
-    "oc": "occitan",
+    code: Locale.parse(code).get_display_name(SOURCE_LANGUAGE)
+    for code in dict.fromkeys((*LANGUAGES, *OTHER_SPOKEN))
 }
 MAX_SUMMARY_LENGTH = 200
 MAX_SUMMARY_WORDS = 25  # FALC: never more than 25 words in a sentence

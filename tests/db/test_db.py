@@ -16,9 +16,10 @@ from alembic import command
 from pti_citizen import directory
 from pti_citizen.db import feedback_store, key_store, kiosque_store, migrations
 from pti_citizen.db.engine import engine
+from pti_citizen.db.kiosque_store import DatabaseKiosques
 from pti_citizen.feedback.export import ExportFilter
-from pti_citizen.feedback.kiosques import check_kiosque
 from pti_citizen.feedback.submission import check_answer, check_details
+from pti_citizen.kiosques import KiosqueCalendar, check_kiosque
 
 PARIS = ZoneInfo("Europe/Paris")
 PAGES = frozenset({"droits/montant-du-rsa", "demarches/declaration-trimestrielle"})
@@ -36,9 +37,7 @@ def db_url(request, tmp_path, monkeypatch):
             connection.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     monkeypatch.setenv("PTI_DATABASE_URL", url)
     migrations.upgrade(url)
-    kiosque_store.invalidate()
-    yield url
-    kiosque_store.invalidate()
+    return url
 
 
 def store(
@@ -170,25 +169,22 @@ def test_published_kiosques_reach_the_directory_and_drop_out_when_past(db_url):
         now,
     )
     assert errors == {}
-    kiosque_id = kiosque_store.add(draft, db_url)
-    directory.set_kiosque_source(kiosque_store.directory_source)
-    try:
-        status, body = directory.nearest_payload(q="Muret", limit=1, kind="kiosque")
-        assert status == 200
-        (item,) = body["items"]
-        assert item["id"] == "mds31-056"
-        assert [k["date"] for k in item["kiosques"]] == [day.isoformat()]
-        # Past meetings drop out by themselves; a cancelled one at once.
-        assert [s.id for s in kiosque_store.upcoming(now, db_url)] == [kiosque_id]
-        assert kiosque_store.upcoming(now + dt.timedelta(days=8), db_url) == []
-        assert kiosque_store.cancel(kiosque_id, db_url)
-        status, body = directory.nearest_payload(q="Muret", limit=1, kind="kiosque")
-        assert body["items"] == []
-    finally:
-        directory.set_kiosque_source(None)
+    calendar = KiosqueCalendar(DatabaseKiosques(db_url), directory.get_directory().kiosques)
+    kiosque_id = calendar.publish(draft)
+    status, body = directory.nearest_payload(q="Muret", limit=1, kind="kiosque", kiosques=calendar.current())
+    assert status == 200
+    (item,) = body["items"]
+    assert item["id"] == "mds31-056"
+    assert [k["date"] for k in item["kiosques"]] == [day.isoformat()]
+    # Past meetings drop out by themselves; a cancelled one at once.
+    assert [s.id for s in kiosque_store.upcoming(now, db_url)] == [kiosque_id]
+    assert kiosque_store.upcoming(now + dt.timedelta(days=8), db_url) == []
+    assert calendar.cancel(kiosque_id)
+    status, body = directory.nearest_payload(q="Muret", limit=1, kind="kiosque", kiosques=calendar.current())
+    assert body["items"] == []
 
 
-def test_directory_still_answers_when_the_database_cannot_be_read(monkeypatch, tmp_path):
-    monkeypatch.setenv("PTI_DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'nowhere.db'}")
-    kiosque_store.invalidate()
-    assert kiosque_store.directory_source() == directory.get_directory().kiosques
+def test_directory_still_answers_when_the_database_cannot_be_read(tmp_path):
+    unreadable = DatabaseKiosques(f"sqlite:///{tmp_path / 'missing' / 'nowhere.db'}")
+    calendar = KiosqueCalendar(unreadable, directory.get_directory().kiosques)
+    assert calendar.current() == directory.get_directory().kiosques

@@ -13,10 +13,11 @@ from fastapi.testclient import TestClient
 
 from pti_citizen.db import key_store
 from pti_citizen.db.engine import engine
-from pti_citizen.feedback.ratelimit import FeedbackLimiter, Window
 from pti_citizen.feedback.receipts import make_receipt
+from pti_citizen.services import Services
+from pti_citizen.settings import Settings, Window
 from pti_citizen.web.api import create_api
-from pti_citizen.web.feedback_answers import ANSWERS_PATH, DETAILS_PATH, MAX_BODY_BYTES, add_feedback_answers
+from pti_citizen.web.routers.feedback_answers import ANSWERS_PATH, DETAILS_PATH, MAX_BODY_BYTES, router
 
 PAGE = "droits/montant-du-rsa"
 VISIT = "0123456789abcdef0123456789abcdef"
@@ -33,21 +34,17 @@ def rows(url: str) -> list[dict]:
         return [dict(row._mapping) for row in result]
 
 
-@pytest.fixture
-def limiter():
-    return FeedbackLimiter()
-
-
-@pytest.fixture
-def client(db_url, limiter):
+def make_client(database: str, proxy_hops: int = 0, **limits) -> TestClient:
+    """The two endpoints alone, on ``database``, with the feedback limits given (the defaults otherwise)."""
+    services = Services.build(Settings(database_url=database, **limits))
     api = FastAPI()
-    add_feedback_answers(
-        api,
-        limiter=lambda: limiter,
-        today=lambda: DAY,
-        trusted_proxy_hops=lambda: 0,
-    )
+    api.include_router(router(services, today=lambda: DAY, trusted_proxy_hops=lambda: proxy_hops))
     return TestClient(api)
+
+
+@pytest.fixture
+def client(db_url):
+    return make_client(db_url)
 
 
 def answer(client, **changes):
@@ -207,8 +204,8 @@ def test_the_receipt_key_is_shared_by_every_process(client, db_url):
     assert details(client, receipt, comment="sur un autre processus").json() == {"stored": True}
 
 
-def test_one_visit_is_limited_like_a_websocket_session(client, limiter, db_url):
-    limiter.sessions.windows = (Window(3, 600),)
+def test_one_visit_is_limited_like_a_websocket_session(db_url):
+    client = make_client(db_url, feedback_limit_session=(Window(3, 600),))
     codes = [answer(client).status_code for _ in range(4)]
     assert codes == [201, 201, 201, 429]
     refused = answer(client)
@@ -218,14 +215,14 @@ def test_one_visit_is_limited_like_a_websocket_session(client, limiter, db_url):
     assert answer(client, visit="f" * 32).status_code == 201
 
 
-def test_new_visits_from_one_address_are_caught_by_the_address_limit(client, limiter):
-    limiter.addresses.windows = (Window(2, 600),)
+def test_new_visits_from_one_address_are_caught_by_the_address_limit(db_url):
+    client = make_client(db_url, feedback_limit_address=(Window(2, 600),))
     codes = [answer(client, visit=f"{i:032d}").status_code for i in range(3)]
     assert codes == [201, 201, 429]
 
 
-def test_details_count_in_the_same_limits(client, limiter, db_url):
-    limiter.sessions.windows = (Window(2, 600),)
+def test_details_count_in_the_same_limits(db_url):
+    client = make_client(db_url, feedback_limit_session=(Window(2, 600),))
     receipt = answer(client).json()["receipt"]
     assert details(client, receipt, comment="un").status_code == 200
     second = answer(client, page="contact").json()
@@ -234,10 +231,7 @@ def test_details_count_in_the_same_limits(client, limiter, db_url):
 
 
 def test_behind_a_trusted_proxy_the_forwarded_address_is_limited(db_url):
-    limiter = FeedbackLimiter(per_address=(Window(1, 600),))
-    api = FastAPI()
-    add_feedback_answers(api, limiter=lambda: limiter, today=lambda: DAY, trusted_proxy_hops=lambda: 1)
-    client = TestClient(api)
+    client = make_client(db_url, proxy_hops=1, feedback_limit_address=(Window(1, 600),))
     first = {"X-Forwarded-For": "203.0.113.5"}
     assert client.post(ANSWERS_PATH, json=_body(VISIT), headers=first).status_code == 201
     assert client.post(ANSWERS_PATH, json=_body("a" * 32), headers=first).status_code == 429
@@ -249,11 +243,8 @@ def _body(visit: str) -> dict:
     return {"page": PAGE, "lang": "fr", "answer": "oui", "visit": visit}
 
 
-def test_a_database_down_is_a_polite_503_not_a_crash(monkeypatch, tmp_path):
-    monkeypatch.setenv("PTI_DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'no.db'}")
-    api = FastAPI()
-    add_feedback_answers(api, limiter=FeedbackLimiter, today=lambda: DAY, trusted_proxy_hops=lambda: 0)
-    refused = TestClient(api).post(ANSWERS_PATH, json=_body(VISIT))
+def test_a_database_down_is_a_polite_503_not_a_crash(tmp_path):
+    refused = make_client(f"sqlite:///{tmp_path / 'missing' / 'no.db'}").post(ANSWERS_PATH, json=_body(VISIT))
     assert refused.status_code == 503
     assert (
         refused.json()["errors"][0]["message"]
@@ -262,7 +253,11 @@ def test_a_database_down_is_a_polite_503_not_a_crash(monkeypatch, tmp_path):
 
 
 def test_the_public_api_documents_both_operations(db_url):
-    document = TestClient(create_api()).get("/api/v1/openapi.json").json()
+    document = (
+        TestClient(create_api(Services.build(Settings(database_url=db_url))))
+        .get("/api/v1/openapi.json")
+        .json()
+    )
     for path in (ANSWERS_PATH, DETAILS_PATH):
         operation = document["paths"][path]["post"]
         assert operation["requestBody"]["content"]["application/json"]["schema"]["properties"]

@@ -1,10 +1,14 @@
+"""Databases for the tests: an empty SQLite file migrated like the app does it, and a throw-away
+PostgreSQL server for the session (``tests/db/postgres.py``). Shared by every test folder through
+``tests/conftest.py``."""
+
 from __future__ import annotations
 
 import os
 
 import pytest
 
-from tests.feedback.postgres import ThrowAwayPostgres, binaries
+from tests.db.postgres import ThrowAwayPostgres, binaries
 from tests.processes import require_tool
 
 POSTGRES_ENV = "PTI_TEST_POSTGRES_URL"  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/pti (emptied!)
@@ -32,11 +36,9 @@ def postgres_url():
 @pytest.fixture
 def db_url(tmp_path, monkeypatch):
     """An empty SQLite database, migrated like the app does it on start; also the default URL."""
-    from pti_citizen.db import kiosque_store, migrations
+    from pti_citizen.db import migrations
 
     url = f"sqlite:///{tmp_path / 'test.db'}"
     monkeypatch.setenv("PTI_DATABASE_URL", url)
     migrations.upgrade(url)
-    kiosque_store.invalidate()
-    yield url
-    kiosque_store.invalidate()
+    return url

@@ -7,16 +7,21 @@ secret, same lockout and same CSV as the review space (``/equipe``). Never cache
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Query, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from pti_citizen.db import feedback_store
 from pti_citizen.feedback.export import feedback_csv, parse_filter
 from pti_citizen.feedback.ratelimit import client_key
-from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate, review_gate
+from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate
+from pti_citizen.services import Services
+from pti_citizen.web.http import API_PREFIX
 
-PATH = "/api/v1/feedback/export.csv"
+PATH = f"{API_PREFIX}/feedback/export.csv"
 LOCK_SECONDS = 900
 _PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"}
 
@@ -34,7 +39,16 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def add_feedback_export(api: FastAPI) -> None:
+class ExportQuery(BaseModel):
+    territory: str | None = Field(None, max_length=60, description="direction territoriale, or empty for all")
+    start: str | None = Field(None, alias="from", max_length=20, description="first day, YYYY-MM-DD")
+    end: str | None = Field(None, alias="to", max_length=20, description="last day, YYYY-MM-DD")
+
+
+def router(services: Services) -> APIRouter:
+    api = APIRouter()
+    gate = services.review_gate
+
     @api.get(
         PATH,
         summary="Feedback answers as CSV (team only: bearer secret)",
@@ -47,38 +61,31 @@ def add_feedback_export(api: FastAPI) -> None:
             404: {"description": "The review space is off (no secret configured): it does not exist"},
         },
     )
-    async def feedback_export(
-        request: Request,
-        territory: str | None = Query(
-            None, max_length=60, description="direction territoriale, or empty for all"
-        ),
-        start: str | None = Query(None, alias="from", max_length=20, description="first day, YYYY-MM-DD"),
-        end: str | None = Query(None, alias="to", max_length=20, description="last day, YYYY-MM-DD"),
-    ) -> Response:
+    async def feedback_export(request: Request, query: Annotated[ExportQuery, Query()]) -> Response:
         address = request.client.host if request.client else "unknown"
-        gate = review_gate().check(client_key("review:" + address), _bearer(request))
-        if gate in (Gate.OFF, Gate.WEAK):
+        result = gate.check(client_key("review:" + address), _bearer(request))
+        if result in (Gate.OFF, Gate.WEAK):
             # Off is not a server failure: the space simply does not exist on this deployment.
             return _problem(
                 404,
                 "authorization",
                 f"The review space is off: set {ENV_VAR} (at least {MIN_LENGTH} characters) on the server.",
             )
-        if gate is Gate.LOCKED:
+        if result is Gate.LOCKED:
             return _problem(
                 429,
                 "authorization",
                 "Too many failed attempts. Try again later.",
                 {"Retry-After": str(LOCK_SECONDS)},
             )
-        if gate is not Gate.OPEN:
+        if result is not Gate.OPEN:
             return _problem(
                 401,
                 "authorization",
                 "Send the team's secret as « Authorization: Bearer <secret> ».",
                 {"WWW-Authenticate": 'Bearer realm="equipe"'},
             )
-        where, errors = parse_filter(territory, start, end)
+        where, errors = parse_filter(query.territory, query.start, query.end)
         if where is None:
             return JSONResponse(
                 {"errors": [{"field": f, "message": m} for f, m in errors.items()]},
@@ -91,3 +98,5 @@ def add_feedback_export(api: FastAPI) -> None:
             media_type="text/csv; charset=utf-8",
             headers={**_PRIVATE, "Content-Disposition": f'attachment; filename="{where.filename()}"'},
         )
+
+    return api

@@ -14,7 +14,7 @@ from pti_citizen.db import feedback_store
 from pti_citizen.feedback.export import ExportFilter
 from pti_citizen.feedback.submission import check_answer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_command_runs_on_the_shipped_content_and_a_fresh_database(tmp_path):

@@ -1,0 +1,49 @@
+"""The app's long-lived objects, built once from the settings: the one place where they are wired.
+
+Core modules never reach for configuration or for each other's globals: they take what they need
+as arguments. The HTTP API receives a :class:`Services` (``web.api.create_api(services)``); Reflex
+states, which cannot be given constructor arguments, ask :func:`services` for the same object.
+Tests build their own ``Services.build(Settings(...))``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pti_citizen.db.kiosque_store import DatabaseKiosques
+from pti_citizen.directory import get_directory
+from pti_citizen.feedback.ratelimit import FeedbackLimiter
+from pti_citizen.feedback.secret import ReviewGate
+from pti_citizen.kiosques import KiosqueCalendar
+from pti_citizen.settings import Settings, get_settings
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    #: The team's secret and its lockout, shared by ``/equipe`` and the CSV endpoint.
+    review_gate: ReviewGate
+    #: Abuse limits of the « Est-ce que cette page est claire ? » question.
+    feedback_limiter: FeedbackLimiter
+    #: Kiosques Insertion: the team publishes through it, the directory's searches read it.
+    kiosques: KiosqueCalendar
+
+    @classmethod
+    def build(cls, settings: Settings) -> Services:
+        return cls(
+            settings=settings,
+            review_gate=ReviewGate(secret=settings.review_secret_value()),
+            feedback_limiter=FeedbackLimiter(
+                per_session=settings.feedback_limit_session,
+                per_address=settings.feedback_limit_address,
+                overall=settings.feedback_limit_overall,
+            ),
+            kiosques=KiosqueCalendar(DatabaseKiosques(settings.database_url), get_directory().kiosques),
+        )
+
+
+@cache
+def services() -> Services:
+    """This process's services, from :func:`~pti_citizen.settings.get_settings`."""
+    return Services.build(get_settings())

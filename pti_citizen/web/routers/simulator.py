@@ -1,0 +1,87 @@
+"""``POST /api/v1/rsa/estimate`` and ``GET /api/v1/rsa/qr.svg``: the RSA estimate, and the QR code of
+a shared result link (amount and next steps only, never the answers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from pti_citizen import routes, simulator
+from pti_citizen.handover import ShareLinkError, parse_share_query, qr_code_svg
+from pti_citizen.i18n import gettext_for
+from pti_citizen.services import Services
+from pti_citizen.simulator.validation import json_error
+from pti_citizen.web.http import API_PREFIX, json_response, language
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+class ResultLinkQuery(BaseModel):
+    """The query of a shared result link, checked again by ``parse_share_query``."""
+
+    m: str = Field(..., max_length=20, description="estimated monthly amount, e.g. 573.49")
+    e: str = Field(..., max_length=2, description="1 if eligible, else 0")
+    n: str = Field("", max_length=60, description="next-step codes, comma-separated")
+    mois: str = Field(..., max_length=10, description="month of the estimate, YYYY-MM")
+    lang: str | None = Field(None, max_length=10)
+
+
+def router(services: Services) -> APIRouter:
+    api = APIRouter(prefix=f"{API_PREFIX}/rsa")
+
+    @api.post(
+        "/estimate",
+        summary="Estimate the RSA for a household",
+        responses={
+            200: {"model": simulator.EstimateOutput, "description": "The estimate, explained step by step"},
+            422: {"model": simulator.ErrorsOutput, "description": "Field-level errors; nothing computed"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EstimateInput"}}},
+            }
+        },
+    )
+    async def estimate(request: Request) -> JSONResponse:
+        lang = language(request)
+        raw = await request.body()
+        if len(raw) > MAX_BODY_BYTES:
+            return json_response(413, {"errors": [{"field": "body", "message": "too large"}]})
+        try:
+            payload = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            return json_response(422, {"errors": [json_error(1, 1, lang)]})
+        except json.JSONDecodeError as error:
+            return json_response(422, {"errors": [json_error(error.lineno, error.colno, lang)]})
+        status, body = simulator.estimate_payload(payload, lang)
+        return json_response(status, body)
+
+    @api.get(
+        "/qr.svg",
+        summary="QR code of a shared result link (amount and next steps only, never the answers)",
+        response_class=Response,
+        responses={200: {"content": {"image/svg+xml": {}}}, 422: {"model": simulator.ErrorsOutput}},
+    )
+    async def result_qr_code(request: Request, link: Annotated[ResultLinkQuery, Query()]) -> Response:
+        lang = language(request, link.lang)
+        query = urlencode({"m": link.m, "e": link.e, "n": link.n, "mois": link.mois}, safe=",")
+        table = simulator.default_table()
+        try:
+            parse_share_query(query, first_month=table.first_day, today=dt.date.today())
+        except ShareLinkError:
+            _ = gettext_for(lang)
+            return json_response(
+                422, {"errors": [{"field": "query", "message": _("Ce lien ne marche pas.")}]}
+            )
+        url = f"{services.settings.public_origin}{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}"
+        headers = {"Cache-Control": "public, max-age=86400"}
+        return Response(qr_code_svg(url), media_type="image/svg+xml", headers=headers)
+
+    return api

@@ -1,0 +1,91 @@
+"""The one settings object: what it reads, what it refuses, and README's table made from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from pti_citizen.feedback.ratelimit import OVERALL, PER_ADDRESS, PER_SESSION, Window
+from pti_citizen.settings import PREFIX, Settings, get_settings, markdown_table, variable
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture
+def clean_environment(monkeypatch):
+    for name in Settings.model_fields:
+        monkeypatch.delenv(variable(name), raising=False)
+    return monkeypatch
+
+
+def test_defaults_without_any_variable(clean_environment):
+    settings = Settings()
+    assert settings.port == 3000 and settings.public_origin == "http://localhost:3000"
+    assert settings.database_url == "sqlite:///pti_citizen.db"
+    assert settings.review_secret is None and settings.review_secret_value() is None
+    assert settings.kiosk_idle_seconds == 180
+    assert settings.redis_url is None
+    assert (settings.feedback_limit_session, settings.feedback_limit_overall) == (None, None)
+
+
+def test_variables_are_read_and_typed(clean_environment):
+    clean_environment.setenv("PTI_PORT", "3100")
+    clean_environment.setenv("PTI_REVIEW_SECRET", "a-long-enough-team-secret")
+    clean_environment.setenv("PTI_FEEDBACK_LIMIT_OVERALL", "600/600, 10000/86400")
+    clean_environment.setenv("REFLEX_REDIS_URL", "redis://127.0.0.1:6379")
+    clean_environment.setenv("PTI_PUBLIC_URL", "https://rsa.example.org/")
+    settings = Settings()
+    assert settings.port == 3100 and settings.public_origin == "https://rsa.example.org"
+    assert settings.review_secret_value() == "a-long-enough-team-secret"
+    assert "a-long-enough" not in repr(settings)  # a secret never shows in a log or a traceback
+    assert settings.feedback_limit_overall == (Window(600, 600), Window(10_000, 86_400))
+    assert settings.redis_url == "redis://127.0.0.1:6379"
+
+
+def test_read_once_per_process(clean_environment):
+    first = get_settings()
+    clean_environment.setenv("PTI_PORT", "3999")
+    assert get_settings() is first and get_settings().port == 3000
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("PTI_PORT", "trois mille"), ("PTI_KIOSK_IDLE_SECONDS", "0"), ("PTI_FEEDBACK_LIMIT_SESSION", "10")],
+)
+def test_a_wrong_value_stops_the_start_with_the_variable_named(clean_environment, name, value):
+    clean_environment.setenv(name, value)
+    with pytest.raises(ValidationError) as error:
+        Settings()
+    assert name.removeprefix(PREFIX).lower() in str(error.value)
+
+
+def test_blank_means_unset(clean_environment):
+    clean_environment.setenv("PTI_REVIEW_SECRET", "")
+    clean_environment.setenv("PTI_FEEDBACK_LIMIT_ADDRESS", " ")
+    settings = Settings()
+    assert settings.review_secret is None and settings.feedback_limit_address is None
+
+
+def test_readme_table_is_generated_from_the_settings():
+    assert markdown_table() in README.read_text(), "run: python -m pti_citizen.settings"
+
+
+def _written(windows: tuple[Window, ...]) -> str:
+    return "`" + ",".join(f"{w.limit}/{w.seconds:.0f}" for w in windows) + "`"
+
+
+def test_the_documented_defaults_are_the_real_ones():
+    defaults = {
+        "feedback_limit_session": _written(PER_SESSION),
+        "feedback_limit_address": _written(PER_ADDRESS),
+        "feedback_limit_overall": _written(OVERALL),
+    }
+    for name, field in Settings.model_fields.items():
+        text = field.json_schema_extra["default_text"]
+        if name in defaults:
+            assert text == defaults[name], name
+        elif field.default is not None:
+            assert text == f"`{field.default}`", name
+        assert variable(name).isupper() and field.description
