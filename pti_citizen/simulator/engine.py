@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .household import EstimateInput
-from .parameters import ParameterTable
+from .parameters import ParameterTable, UnknownPeriodError
 from .period import Month
 from .results import BenefitResult, RightsResult
 from .situation import Situation, situation
@@ -103,8 +103,8 @@ class Registry:
 
     @property
     def first_day(self) -> dt.date:
-        """The first month an estimate can be made for (the latest first value of any benefit)."""
-        return max(benefit.table().first_day for benefit in self.benefits)
+        """The first month an estimate can be made for (the latest first day of any benefit)."""
+        return max(table.first_day for table in self.tables.values())
 
     @property
     def valid_until(self) -> dt.date:
@@ -177,6 +177,9 @@ def estimate(
     only: tuple[str, ...] | None = None,
 ) -> RightsResult:
     """Every active benefit (or those in ``only``) for ``month``. Raises UnknownPeriodError."""
+    first_day = registry.first_day
+    if month.first_day < first_day:
+        raise UnknownPeriodError(month.first_day, first_day)
     ctx = Context(household, month, registry, income_source=income_source)
     results: dict[str, BenefitResult] = {}
     for benefit in registry.active(household):

@@ -79,7 +79,7 @@ COMMON_TEXTS: dict[tuple[str, str], object] = {
         "Nous comptons que chaque enfant vit au foyer tout le temps et n'a pas de revenu."
     ),
     ("family_benefits_given", ""): N_(
-        "Vous avez donné le montant des prestations familiales : nous ne les calculons pas."
+        "Le montant des prestations familiales est donné : l'outil ne les calcule pas."
     ),
     # « Et si je travaille ? »
     ("what_if", "more"): both(

@@ -110,7 +110,8 @@ class ParameterTable(Generic[T]):
                 )
                 for entry in entries
             ]
-        #: First day for which every parameter has a value (or the one given).
+        #: First day an estimate can be made for: every parameter has a value (or the day given, when
+        #: older values are kept for the months other benefits read before the estimate month).
         self.first_day: dt.date = first_day or max(starts[0] for starts in self._starts.values())
         self.revaluations = revaluations
         #: After this day a newer value has probably been published that we do not hold yet.
@@ -152,14 +153,13 @@ class ParameterTable(Generic[T]):
         return self._sources[key][max(index, 0)]
 
     def for_month(self, year: int, month: int) -> T:
-        """Values in force on the 1st of the month (cached: rules call this per household)."""
+        """Values in force on the 1st of the month (cached: rules call this per household). Raises
+        UnknownPeriodError when a parameter has no value yet that month."""
         key = Month(year, month)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         day = key.first_day
-        if day < self.first_day:
-            raise UnknownPeriodError(day, self.first_day)
         values: dict[str, Any] = {}
         sources: dict[str, Source] = {}
         for name in self.names:

@@ -63,26 +63,37 @@ def create_api() -> FastAPI:
     api = FastAPI(
         title="pti_citizen — Le RSA et moi",
         version="1",
-        description="RSA estimate and places of Haute-Garonne. Facts and figures come with their sources.",
+        description="Estimate of the RSA, the prime d'activité and the family benefits, and places of "
+        "Haute-Garonne. Facts and figures come with their sources.",
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,
         redoc_url=None,
         exception_handlers={RequestValidationError: _validation_errors, StarletteHTTPException: _http_errors},
     )
 
-    @api.post(
-        f"{API_PREFIX}/rsa/estimate",
-        summary="Estimate the RSA for a household",
-        responses={
-            200: {"model": simulator.EstimateOutput, "description": "The estimate, explained step by step"},
+    estimate_doc = {
+        "responses": {
+            200: {"model": simulator.EstimateOutput, "description": "Every benefit, explained step by step"},
             422: {"model": simulator.ErrorsOutput, "description": "Field-level errors; nothing computed"},
         },
-        openapi_extra={
+        "openapi_extra": {
             "requestBody": {
                 "required": True,
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EstimateInput"}}},
             }
         },
+    }
+
+    @api.post(
+        f"{API_PREFIX}/rights/estimate",
+        summary="Estimate the RSA, the prime d'activité and the family benefits of a household",
+        **estimate_doc,
+    )
+    @api.post(
+        f"{API_PREFIX}/rsa/estimate",
+        summary="Estimate the RSA, the prime d'activité and the family benefits of a household "
+        "(same as /rights/estimate)",
+        **estimate_doc,
     )
     async def estimate(request: Request) -> JSONResponse:
         lang = _language(request)

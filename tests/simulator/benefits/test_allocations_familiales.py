@@ -11,7 +11,9 @@ BMAF = {"2025-11": 474.37, "2026-02": 474.37, "2026-10": 478.16}
 
 
 def af(month: str, children: list[int], applicant=None, partner=None) -> dict:
-    household = _household(month, applicant or _adult(40), partner or _adult(38), children=children, family_benefits=None)
+    household = _household(
+        month, applicant or _adult(40), partner or _adult(38), children=children, family_benefits=None
+    )
     return run(household)["benefits"]["allocations_familiales"]
 
 
@@ -55,7 +57,12 @@ def test_the_allocation_forfaitaire_at_20():
 
 def test_the_amounts_are_halved_above_the_first_ceiling():
     """D521-3: 66 652 € + 6 664 € per child (2026); resources of 2024 after the 10 % deduction."""
-    high = af("2026-10", [12, 9, 5], _adult(45, earned_income=4500, other_income=1200), _adult(44, earned_income=4500))
+    high = af(
+        "2026-10",
+        [12, 9, 5],
+        _adult(45, earned_income=4500, other_income=1200),
+        _adult(44, earned_income=4500),
+    )
     income = (12 * 5700 - 5700 * 1.2) + (12 * 4500 - 4500 * 1.2)
     assert 66652 + 3 * 6664 < income <= 93276 + 3 * 6664
     full = round(0.73 * 478.16, 2)

@@ -12,7 +12,12 @@ PER_CHILD = 0.422 * 478.16  # October 2026
 
 def asf(children=(7, 3), partner=None, support=0.0) -> dict:
     household = _household(
-        "2026-10", _adult(34), partner, children=list(children), family_benefits=None, child_support_received=support
+        "2026-10",
+        _adult(34),
+        partner,
+        children=list(children),
+        family_benefits=None,
+        child_support_received=support,
     )
     return run(household)["benefits"]["asf"]
 

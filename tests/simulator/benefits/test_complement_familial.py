@@ -32,7 +32,9 @@ def test_three_children_aged_3_to_20():
 def test_increased_under_half_the_ceiling():
     ceiling = BASE * 1.8  # couple with one income, 3 children
     assert taxable(1200) <= ceiling / 2
-    assert cf(_adult(40, earned_income=1200), _adult(38))["monthly_amount"] == pytest.approx(0.6248 * BMAF, abs=0.01)
+    assert cf(_adult(40, earned_income=1200), _adult(38))["monthly_amount"] == pytest.approx(
+        0.6248 * BMAF, abs=0.01
+    )
 
 
 def test_base_amount_under_the_ceiling():

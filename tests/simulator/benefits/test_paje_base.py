@@ -25,7 +25,9 @@ def taxable(monthly: float) -> float:
 
 def test_full_rate_under_the_first_ceiling():
     assert taxable(2500) <= FULL * 1.25
-    assert paje(_adult(30, earned_income=2500), _adult(30))["monthly_amount"] == pytest.approx(0.4165 * BMAF, abs=0.01)
+    assert paje(_adult(30, earned_income=2500), _adult(30))["monthly_amount"] == pytest.approx(
+        0.4165 * BMAF, abs=0.01
+    )
 
 
 def test_half_rate_between_the_ceilings():
@@ -45,9 +47,9 @@ def test_a_couple_where_both_work_has_a_higher_ceiling():
     # Each earned at least 12 BMAF in 2024 (12 × 445,93 € on 1 January 2024).
     income = taxable(1700) + taxable(1700)
     assert FULL * 1.25 < income <= FULL * 1.25 + FULL_EXTRA
-    assert paje(_adult(30, earned_income=1700), _adult(30, earned_income=1700))["monthly_amount"] == pytest.approx(
-        0.4165 * BMAF, abs=0.01
-    )
+    assert paje(_adult(30, earned_income=1700), _adult(30, earned_income=1700))[
+        "monthly_amount"
+    ] == pytest.approx(0.4165 * BMAF, abs=0.01)
 
 
 def test_only_for_a_child_under_3():

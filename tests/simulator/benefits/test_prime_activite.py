@@ -20,7 +20,9 @@ PPA_2024 = {"base": 622.63, "rate": 0.61, "bonus": 0.29101, "high": 120}
 PPA_2026 = {"base": 638.28, "rate": 0.5985, "bonus": 0.377, "high": 138}
 
 
-def one_month(earned: float, p: dict, smic: float, lump_sum: float | None = None, resources: float | None = None) -> float:
+def one_month(
+    earned: float, p: dict, smic: float, lump_sum: float | None = None, resources: float | None = None
+) -> float:
     """Art. L842-3 for one reference month: a single worker, no other resource, no housing."""
     lump_sum = p["base"] if lump_sum is None else lump_sum
     resources = earned if resources is None else resources
@@ -61,16 +63,24 @@ def test_the_average_of_three_different_months():
 
 def test_the_reference_months_moved_in_march_2025():
     """Décret 2025-185: M-4 to M-2 since 1 March 2025; M-3 to M-1 before (same household, another month)."""
-    steps = {step["code"]: step["text"] for step in prime(_household("2025-03", _adult(40, earned_income=900)))["steps"]}
+    steps = {
+        step["code"]: step["text"]
+        for step in prime(_household("2025-03", _adult(40, earned_income=900)))["steps"]
+    }
     assert "novembre 2024, décembre 2024 et janvier 2025" in steps["reference_months"]
-    steps = {step["code"]: step["text"] for step in prime(_household("2025-02", _adult(40, earned_income=900)))["steps"]}
+    steps = {
+        step["code"]: step["text"]
+        for step in prime(_household("2025-02", _adult(40, earned_income=900)))["steps"]
+    }
     assert "novembre 2024, décembre 2024 et janvier 2025" in steps["reference_months"]
 
 
 def test_the_forfait_logement_counts_in_every_reference_month():
     """Art. R844-3 CSS: 12 % of the one-person amount with a housing benefit (the contract's first
     example without it gives 319,91 €)."""
-    with_benefit = _household("2026-10", _adult(30, earned_income=900), housing={"status": "tenant", "housing_benefit": 200})
+    with_benefit = _household(
+        "2026-10", _adult(30, earned_income=900), housing={"status": "tenant", "housing_benefit": 200}
+    )
     without = _household("2026-10", _adult(30, earned_income=900))
     flat_rate = round(0.12 * PPA_2026["base"], 2)
     assert prime(without)["monthly_amount"] == pytest.approx(319.91, abs=0.01)
@@ -113,9 +123,15 @@ def test_students_need_earnings_above_55_percent_of_the_smic():
 def test_residence_conditions_of_an_adult():
     """L842-2 2°: five years of permit outside the EU, not for refugees, EU citizens or the increase."""
     recent = _adult(30, nationality="non_eu", residence_permit_years=2, earned_income=900)
-    assert not prime(_household("2026-10", recent, _adult(30, nationality="non_eu", residence_permit_years=1), children=[8]))["eligible"]
+    assert not prime(
+        _household(
+            "2026-10", recent, _adult(30, nationality="non_eu", residence_permit_years=1), children=[8]
+        )
+    )["eligible"]
     assert prime(_household("2026-10", {**recent, "refugee": True}))["eligible"]
-    assert prime(_household("2026-10", _adult(30, nationality="eu", residence_permit_years=0.1, earned_income=900)))["eligible"]
+    assert prime(
+        _household("2026-10", _adult(30, nationality="eu", residence_permit_years=0.1, earned_income=900))
+    )["eligible"]
     # A parent alone with a child under 3 is entitled to the increase: the 5 years do not apply.
     assert prime(_household("2026-10", recent, children=[1]))["eligible"]
 

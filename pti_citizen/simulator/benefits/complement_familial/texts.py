@@ -9,10 +9,10 @@ from ...explanation import Nn_
 TEXTS: dict[tuple[str, str], object] = {
     ("label", ""): N_("Complément familial"),
     ("amount", ""): Nn_(
-        "Le foyer a {n} enfant de 3 ans ou plus et ses revenus de {year} ({income}) sont sous le plafond "
-        "de {ceiling} : le complément familial est de {amount}.",
-        "Le foyer a {n} enfants de 3 ans ou plus et ses revenus de {year} ({income}) sont sous le plafond "
-        "de {ceiling} : le complément familial est de {amount}.",
+        "Le foyer a {n} enfant de 3 ans ou plus. Ses revenus de {year} ({income}) sont sous le plafond "
+        "de {ceiling}. Le complément familial est de {amount}.",
+        "Le foyer a {n} enfants de 3 ans ou plus. Ses revenus de {year} ({income}) sont sous le plafond "
+        "de {ceiling}. Le complément familial est de {amount}.",
     ),
     ("amount", "differential"): N_(
         "Les revenus de {year} ({income}) dépassent un peu le plafond de {ceiling}. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,6 +12,9 @@ from typing import Any
 from ...parameters import DERIVED, ParameterTable, Revaluation, Source
 
 PARAMETERS_FILE = Path(__file__).with_name("parameters.yaml")
+#: The first month an estimate can be made for (the amounts before are kept for the prime
+#: d'activité's reference months).
+ESTIMATES_FROM = dt.date(2023, 4, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,7 @@ def rsa_table() -> ParameterTable[RsaParameters]:
         name="rsa",
         revaluations=(Revaluation("montant_forfaitaire", 4),),
         derive=_derive,
+        first_day=ESTIMATES_FROM,
     )
 
 
