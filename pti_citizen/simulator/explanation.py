@@ -14,7 +14,17 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from pti_citizen.i18n import N_, format_date, format_euros, format_month_year, format_number, translations
+from babel.numbers import format_percent
+
+from pti_citizen.i18n import (
+    N_,
+    format_date,
+    format_euros,
+    format_month_year,
+    format_number,
+    normalize_language,
+    translations,
+)
 
 from .period import Month
 from .results import Step
@@ -166,8 +176,8 @@ def _format_value(name: str, value: object, lang: str) -> object:
         return format_date(value, lang)
     if name == "hours":
         return format_number(value, lang, 0)
-    if name in ("rate", "percent") and isinstance(value, float):
-        return format_number(value, lang, 2 if round(value, 2) != round(value, 0) else 0)
+    if name == "percent":
+        return format_percent(value, locale=normalize_language(lang), decimal_quantization=False)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value

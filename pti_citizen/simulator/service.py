@@ -401,8 +401,8 @@ def what_if(
                 {"difference": abs(difference), "pay": job.monthly_net_pay},
             ),
         ),
-        _notice("what_if_delay", lang, audience),
-        _notice("what_if_estimate", lang, audience),
+        Notice("delay", render(COMMON, "what_if_delay", "", lang, audience)),
+        Notice("estimate", render(COMMON, "what_if_estimate", "", lang, audience)),
     )
     return WorkComparison(month=now.month, job=job, now=now_line, with_job=job_line, notes=notes)
 

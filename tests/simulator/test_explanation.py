@@ -37,7 +37,7 @@ SAMPLE_PARAMS = {
     "needed": 3,
     "adult_age": 18,
     "hours": 3214,
-    "rate": 59.85,
+    "percent": 0.5985,
     "flat_rate": 78.2,
     "minimum": 6,
     "computed": 4.5,

@@ -61,6 +61,8 @@ class MonthFigures:
     earnings: float
     share: float
     bonus: float
+    #: Earnings from which the bonus starts (59 hours of SMIC, D843-2).
+    bonus_threshold: float
     resources: float
     family: float
     housing: Step
@@ -169,6 +171,7 @@ def month_figures(ctx, month: Month) -> MonthFigures:
         earnings=total_pay,
         share=share,
         bonus=bonus,
+        bonus_threshold=low,
         resources=resources,
         family=family,
         housing=housing,
@@ -216,11 +219,11 @@ def _detail_steps(figures: MonthFigures, p: PpaParameters) -> list[Step]:
             "share",
             BASE,
             share,
-            params={"rate": round(p.part_revenus_activite * 100, 2), "earnings": cents(figures.earnings)},
+            params={"percent": p.part_revenus_activite, "earnings": cents(figures.earnings)},
         )
     ]
     if figures.bonus > 0:
-        steps.append(Step("bonus", PLUS, bonus))
+        steps.append(Step("bonus", PLUS, bonus, params={"threshold": cents(figures.bonus_threshold)}))
     variant = figures.increased or ("couple" if figures.persons > 1 else "single")
     steps.append(Step("lump_sum", INFO, cents(figures.lump_sum), variant, {"n": figures.persons}))
     steps.append(Step("resources", INFO, cents(figures.resources)))

@@ -11,10 +11,9 @@ TEXTS: dict[tuple[str, str], object] = {
     ("reference_months", ""): N_(
         "Pour {month}, la prime d'activité regarde 3 mois de revenus : {m4}, {m3} et {m2}."
     ),
-    ("share", ""): N_("On part de {rate} % des revenus du travail du foyer ({earnings}) : {amount}."),
+    ("share", ""): N_("On part de {percent} des revenus du travail du foyer ({earnings}) : {amount}."),
     ("bonus", ""): N_(
-        "Une bonification s'ajoute pour chaque personne qui gagne plus d'un demi-SMIC environ : "
-        "on ajoute {amount}."
+        "Un bonus s'ajoute pour chaque personne qui gagne plus de {threshold} par mois : on ajoute {amount}."
     ),
     ("lump_sum", "single"): N_("Le montant forfaitaire pour une personne seule est de {amount}."),
     ("lump_sum", "couple"): Nn_(
