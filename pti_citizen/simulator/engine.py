@@ -68,8 +68,11 @@ class Benefit:
     family: bool = False
     #: The RSA and the prime d'activité count its ``counted_as_resource``.
     counted_as_resource: bool = False
-    #: Who studies the claim and decides (code of a sentence in ``explanation.DECIDERS``).
+    #: Who studies the claim and decides (``("decided_by", code)`` in ``explanation.COMMON_TEXTS``).
     decided_by: str = "caf_msa"
+    #: False when the benefit cannot be due for the household that month (no child for a family
+    #: benefit): the RSA and the prime then skip it when they only need what it counts.
+    possible: Callable[[Situation], bool] = lambda situation: True
 
 
 class Registry:
@@ -82,6 +85,8 @@ class Registry:
         self.benefits = benefits
         self.by_name = {benefit.name: benefit for benefit in benefits}
         self._tables: dict[str, ParameterTable] | None = None
+        #: The benefits the RSA and the prime d'activité count as resources.
+        self.counted = tuple(benefit for benefit in benefits if benefit.counted_as_resource)
 
     @property
     def tables(self) -> dict[str, ParameterTable]:
@@ -161,10 +166,11 @@ class Context:
         """
         if not self.family_benefits_estimated:
             return [("family_benefits", float(self.household.family_benefits or 0.0))]
+        situation = self.situation(month)
         return [
             (benefit.name, self.result(benefit.name, month).counted_as_resource)
-            for benefit in self.registry
-            if benefit.counted_as_resource
+            for benefit in self.registry.counted
+            if benefit.possible(situation)
         ]
 
 

@@ -10,8 +10,11 @@ relative or a mediator fills the form for someone).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import string
 from collections.abc import Mapping
-from functools import lru_cache
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
 from typing import Any
 
 from babel.numbers import format_percent
@@ -150,6 +153,9 @@ MONEY_PARAMS = frozenset(
 )
 
 
+_NO_PARAMS: Mapping[str, Any] = {}
+
+
 def _texts(scope: str) -> Mapping[tuple[str, str], object]:
     if scope == COMMON:
         return COMMON_TEXTS
@@ -158,10 +164,38 @@ def _texts(scope: str) -> Mapping[tuple[str, str], object]:
     return REGISTRY[scope].texts
 
 
-@lru_cache(maxsize=4096)
+@cache
+def _money_pattern(lang: str) -> tuple[str, str, str, str, int] | None:
+    """How ``lang`` writes euros, learnt once from babel's CLDR format: prefix, thousands separator,
+    decimal separator, suffix, and from how many integer digits thousands are grouped."""
+    sample = format_euros(1234567.89, lang)
+    found = re.fullmatch(r"(\D*)1(\D)234(\D)567(\D)89(\D*)", sample)
+    if not found or found.group(2) != found.group(3):
+        return None
+    prefix, group, _, decimal, suffix = found.groups()
+    grouped_from = 4 if group in format_euros(1234.5, lang) else 5
+    if format_euros(12345.5, lang) != f"{prefix}12{group}345{decimal}50{suffix}" and grouped_from == 5:
+        return None
+    return prefix, group, decimal, suffix, grouped_from
+
+
 def money(amount: float, lang: str) -> str:
-    """CLDR money format (``651,69 €``); cached because the same amounts come back often."""
-    return format_euros(amount, lang)
+    """CLDR money format (``651,69 €``), as ``i18n.format_euros`` writes it but without babel's cost on
+    every call (an explanation formats a few dozen different amounts; test_explanation checks both
+    agree)."""
+    pattern = _money_pattern(lang)
+    if pattern is None or amount < 0:
+        return format_euros(amount, lang)
+    prefix, group, decimal, suffix, grouped_from = pattern
+    scaled = amount * 100
+    hundredths = round(scaled)
+    if abs(scaled - hundredths) > 1e-6:  # not a whole number of cents: round half up like babel
+        hundredths = int(Decimal(repr(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
+    units, rest = divmod(hundredths, 100)
+    integer = str(units)
+    if len(integer) >= grouped_from:
+        integer = f"{units:,}".replace(",", group)
+    return f"{prefix}{integer}{decimal}{rest:02d}{suffix}"
 
 
 def _format_value(name: str, value: object, lang: str) -> object:
@@ -189,6 +223,8 @@ def _formatted(name: str, value: object, lang: str) -> object:
 
 
 def _format(name: str, value: object, lang: str) -> object:
+    if name in MONEY_PARAMS and isinstance(value, int | float):
+        return money(float(value), lang)
     try:
         return _formatted(name, value, lang)
     except TypeError:  # unhashable (never in practice): format without the cache
@@ -196,15 +232,17 @@ def _format(name: str, value: object, lang: str) -> object:
 
 
 @lru_cache(maxsize=4096)
-def _template(scope: str, code: str, variant: str, lang: str, audience: str, count: int) -> str:
-    """The translated sentence with its placeholders (cached per language, audience and count)."""
+def _template(
+    scope: str, code: str, variant: str, lang: str, audience: str, count: int
+) -> tuple[str, tuple[str, ...]]:
+    """The translated sentence and its placeholders (cached per language, audience and count)."""
     entry = _texts(scope)[(code, variant)]
     if isinstance(entry, dict):
         entry = entry[audience if audience in entry else "self"]
     catalog = translations(lang, DOMAIN)
-    if isinstance(entry, tuple):
-        return catalog.ngettext(entry[0], entry[1], count)
-    return catalog.gettext(entry)
+    text = catalog.ngettext(entry[0], entry[1], count) if isinstance(entry, tuple) else catalog.gettext(entry)
+    names = tuple(dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(text) if name))
+    return text, names
 
 
 def render(
@@ -217,19 +255,47 @@ def render(
     params: Mapping[str, Any] | None = None,
 ) -> str:
     """The sentence ``(code, variant)`` of ``scope`` (a benefit's name, or ``"common"``)."""
-    params = params or {}
+    params = params or _NO_PARAMS
     count = int(params.get("n", 0))
-    values = {name: _format(name, value, lang) for name, value in params.items()}
-    if amount is not None:
-        values["amount"] = money(amount, lang)
-    values["n"] = count
-    return _template(scope, code, variant, lang, audience, count).format(**values)
+    text, names = _template(scope, code, variant, lang, audience, count)
+    if not names:
+        return text
+    values: dict[str, object] = {}
+    for name in names:
+        if name == "amount" and amount is not None:
+            values[name] = money(amount, lang)
+        elif name == "n":
+            values[name] = count
+        else:
+            value = params[name]
+            if name in MONEY_PARAMS and value.__class__ in (int, float):
+                values[name] = money(value, lang)
+            else:
+                values[name] = _format(name, value, lang)
+    return text.format_map(values)
+
+
+_SENTENCES: dict[tuple, str] = {}
+_SENTENCES_MAX = 5_000
 
 
 def step_text(scope: str, step: Step, lang: str, audience: str = "self") -> str:
-    return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
+    """The sentence of one step. Many steps come back with the same figures (the montant forfaitaire
+    of the month, a forfait logement, « pas d'ASF pour l'instant »…): their sentences are kept."""
+    try:
+        key = (scope, step.code, step.variant, lang, audience, step.amount, *step.params.items())
+        found = _SENTENCES.get(key)
+    except TypeError:  # an unhashable parameter: no cache
+        return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
+    if found is None:
+        found = render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
+        if len(_SENTENCES) >= _SENTENCES_MAX:
+            _SENTENCES.clear()
+        _SENTENCES[key] = found
+    return found
 
 
+@lru_cache(maxsize=256)
 def label(benefit: str, lang: str) -> str:
     """The benefit's name in ``lang`` (its ``("label", "")`` sentence)."""
     return render(benefit, "label", "", lang)

@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from pti_citizen.i18n import normalize_language
 
@@ -44,8 +45,7 @@ MAX_HOURLY_WAGE = 500.0
 MAX_MONTHLY_PAY = 50_000.0
 
 
-@dataclass(frozen=True)
-class StepText:
+class StepText(NamedTuple):
     """One line of a benefit's explanation. ``effect``: base, plus, minus, result or info."""
 
     code: str
@@ -54,8 +54,7 @@ class StepText:
     text: str
 
 
-@dataclass(frozen=True)
-class ReasonText:
+class ReasonText(NamedTuple):
     """Why a benefit is not due (or, for the RSA, what changed its amount); ``amount`` is the money
     gap (income over a ceiling by so much…) when the condition is about money, else ``None``."""
 
@@ -64,8 +63,7 @@ class ReasonText:
     amount: float | None = None
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     code: str
     text: str
 
@@ -174,20 +172,23 @@ def compute(
     )
 
 
+@lru_cache(maxsize=256)
+def _decided_by(name: str, lang: str, audience: str) -> str:
+    return render(COMMON, "decided_by", REGISTRY[name].decided_by, lang, audience)
+
+
 def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
     name = result.benefit
-    steps = tuple(
-        StepText(step.code, step.effect, step.amount, step_text(name, step, lang, audience))
-        for step in result.steps
-    )
+    texts = {id(step): step_text(name, step, lang, audience) for step in result.steps}
+    steps = tuple(StepText(step.code, step.effect, step.amount, texts[id(step)]) for step in result.steps)
     reasons = []
     for reason in result.reasons:
         if reason.step is not None:
-            sentence = step_text(name, reason.step, lang, audience)
+            sentence = texts.get(id(reason.step)) or step_text(name, reason.step, lang, audience)
         else:
             sentence = render(name, reason.code, reason.variant, lang, audience, reason.amount, reason.params)
         reasons.append(ReasonText(reason.code, sentence, reason.amount))
-    decided = render(COMMON, "decided_by", REGISTRY[name].decided_by, lang, audience)
+    decided = _decided_by(name, lang, audience)
     return BenefitEstimate(
         name=name,
         label=explanation.label(name, lang),

@@ -257,3 +257,19 @@ def test_notices_say_when_the_amounts_may_be_outdated():
     result = run(_household("2027-02", _adult(40)), today=dt.date(2026, 11, 29))
     assert result["parameters_outdated"]
     assert result["notices"][0]["code"] == "parameters_outdated"
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_fast_money_format_is_babels(lang):
+    """``explanation.money`` writes euros exactly as ``i18n.format_euros`` (CLDR), only faster."""
+    import random
+
+    from pti_citizen.simulator.explanation import money
+
+    rng = random.Random(lang)
+    values = [0, 0.005, 0.015, 1.005, 977.535, 999.995, 1000, 1234.5, 9999.995, 12345.675, 2_000_000.5]
+    values += [
+        round(rng.uniform(0, high), rng.choice((0, 2, 3, 6))) for high in (10, 2000, 2e6) for _ in range(700)
+    ]
+    for value in values:
+        assert money(value, lang) == format_euros(value, lang), value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..parameters import ParameterTable, Revaluation
@@ -27,6 +27,7 @@ class CommonParameters:
     abattement_frais_professionnels_maximum: float
 
 
+@lru_cache(maxsize=512)
 def reference_months(month) -> tuple:
     """The three months whose resources the RSA and the prime d'activité read for ``month``, oldest
     first (M-4, M-3, M-2 since 1 March 2025; M-3, M-2, M-1 before)."""

@@ -66,4 +66,5 @@ BENEFIT = Benefit(
     figures=FIGURES,
     family=True,
     counted_as_resource=True,
+    possible=lambda situation: len(situation.children) >= 2,
 )

@@ -55,4 +55,5 @@ BENEFIT = Benefit(
     figures=FIGURES,
     family=True,
     counted_as_resource=True,
+    possible=lambda situation: situation.single and bool(situation.children),
 )

@@ -39,4 +39,5 @@ BENEFIT = Benefit(
     figures=FIGURES,
     family=True,
     counted_as_resource=True,
+    possible=lambda situation: len(situation.children) >= 3,
 )

@@ -47,4 +47,5 @@ BENEFIT = Benefit(
     figures=FIGURES,
     family=True,
     counted_as_resource=True,
+    possible=lambda situation: bool(situation.children),
 )

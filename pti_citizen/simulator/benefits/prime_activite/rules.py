@@ -17,10 +17,9 @@ the increase. Earned income that has stopped for good counts for nothing: the pr
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
-from ...common import reference_months
+from ...common import common_table, reference_months
 from ...period import Month
 from ...results import BASE, INFO, MINUS, PLUS, RESULT, BenefitResult, Reason, Step
 from ...rounding import apportion, cents
@@ -68,12 +67,8 @@ class MonthFigures:
     housing: Step
     amount: float
 
-    @property
-    def excess(self) -> float:
-        """What the resources and the forfait logement take off: only above the lump sum."""
-        return max(self.resources + (self.housing.amount or 0.0) - self.lump_sum, 0.0)
-
     def key(self) -> tuple:
+        """What the explanation shows of a month: two months with the same key read the same."""
         return (
             round(self.lump_sum, 6),
             round(self.share, 6),
@@ -82,6 +77,11 @@ class MonthFigures:
             self.housing.amount,
             self.increased,
         )
+
+    @property
+    def excess(self) -> float:
+        """What the resources and the forfait logement take off: only above the lump sum."""
+        return max(self.resources + (self.housing.amount or 0.0) - self.lump_sum, 0.0)
 
 
 def earnings(situation: Situation) -> list[float]:
@@ -181,17 +181,18 @@ def month_figures(ctx, month: Month) -> MonthFigures:
 
 def _signature(ctx, month: Month) -> tuple:
     """What one reference month's prime depends on besides the household (which is the same in the
-    three months, ages included): the values in force, and the income year the ceilings read."""
+    three months, ages included): the values in force (one object per distinct set of values, see
+    ParameterTable), and the income year the ceilings read."""
     return (
         *(id(table.at(month)) for table in ctx.registry.tables.values()),
-        id(ctx.situation(month).common),
+        id(common_table().at(month)),
         month.year,
     )
 
 
-def _reference_months(ctx, month: Month) -> list[MonthFigures]:
-    """The figures of M-4, M-3 and M-2; a month whose values are those of a month already computed
-    reuses its figures (most of the year, the three months are alike)."""
+def _reference_months(ctx, month: Month) -> list[tuple[Month, MonthFigures]]:
+    """Each of M-4, M-3 and M-2 with its figures; a month whose values are those of a month already
+    computed shares its figures (most of the year, the three months are alike)."""
     computed: dict[tuple, MonthFigures] = {}
     months = []
     for reference in reference_months(month):
@@ -200,9 +201,7 @@ def _reference_months(ctx, month: Month) -> list[MonthFigures]:
         if figures is None:
             figures = month_figures(ctx, reference)
             computed[signature] = figures
-        else:
-            figures = dataclasses.replace(figures, month=reference)
-        months.append(figures)
+        months.append((reference, figures))
     return months
 
 
@@ -255,23 +254,23 @@ def compute(ctx, month: Month) -> BenefitResult:
         return _not_due(month, reasons)
 
     months = _reference_months(ctx, month)
-    exact = sum(figures.amount for figures in months) / len(months)
+    exact = sum(figures.amount for _, figures in months) / len(months)
     amount = cents(exact)
     steps = [intro]
-    same = len({figures.key() for figures in months}) == 1
-    if same:
-        steps.extend(_detail_steps(months[-1], ctx.parameters(NAME, months[-1].month)))
+    if len({figures.key() for _, figures in months}) == 1:
+        last = months[-1][0]
+        steps.extend(_detail_steps(months[-1][1], ctx.parameters(NAME, last)))
     else:
         steps.extend(
-            Step("month_amount", INFO, cents(figures.amount), params={"month": figures.month})
-            for figures in months
+            Step("month_amount", INFO, cents(figures.amount), params={"month": reference})
+            for reference, figures in months
         )
         steps.append(Step("months_differ"))
         steps.append(Step("average", BASE, amount))
 
     minimum = p.montant_minimum_verse
     if exact <= 0:
-        gap = cents(sum(f.excess - f.share - f.bonus for f in months) / len(months))
+        gap = cents(sum(f.excess - f.share - f.bonus for _, f in months) / len(months))
         reason = Reason("resources_too_high", amount=gap)
         return _not_due(month, [reason], steps)
     if exact < minimum:
