@@ -191,14 +191,8 @@ def estimate(
     for benefit in registry.active(household):
         if only is None or benefit.name in only:
             results[benefit.name] = ctx.result(benefit.name)
-    notices = []
-    if ctx.family_benefits_estimated:
-        notices.append("family_benefits_estimated")
-    else:
-        notices.append("family_benefits_given")
     return RightsResult(
         month=month,
         benefits=results,
         family_benefits_estimated=ctx.family_benefits_estimated,
-        notices=notices,
     )

@@ -79,8 +79,6 @@ class RightsResult:
     benefits: dict[str, BenefitResult]
     #: True when the engine estimated the family benefits (``family_benefits`` null or absent).
     family_benefits_estimated: bool
-    #: Codes of the notices and assumptions to tell (see ``explanation.NOTICES``).
-    notices: list[str] = field(default_factory=list)
 
     @property
     def total_monthly_amount(self) -> float:

@@ -33,7 +33,7 @@ from .money import MoneyError, parse_money
 from .period import Month
 from .questions import HouseholdDraft
 from .questions import needed_fields as _needed_fields
-from .results import RESULT, BenefitResult, RightsResult
+from .results import BenefitResult, RightsResult
 from .validation import FieldError, field_error_of
 
 Audience = Literal["self", "helper"]
@@ -411,18 +411,3 @@ def what_if(
 def needed_fields(draft: HouseholdDraft) -> list[str]:
     """The inputs some benefit needs for the answers so far, in the wizard's order."""
     return _needed_fields(draft, [need for benefit in REGISTRY for need in benefit.questions])
-
-
-def step_effect_total(benefit: BenefitEstimate) -> float:
-    """What the money steps add up to (the last base, plus the plus, minus the minus)."""
-    total = 0.0
-    for step in benefit.steps:
-        if step.amount is None or step.effect == RESULT:
-            continue
-        if step.effect == "base":
-            total = step.amount
-        elif step.effect == "plus":
-            total += step.amount
-        elif step.effect == "minus":
-            total -= step.amount
-    return round(total, 2)
