@@ -15,32 +15,31 @@ TEXTS: dict[tuple[str, str], object] = {
     ("bonus", ""): N_(
         "Un bonus s'ajoute pour chaque personne qui gagne plus de {threshold} par mois : on ajoute {amount}."
     ),
-    ("lump_sum", "single"): N_("Le montant forfaitaire pour une personne seule est de {amount}."),
+    ("lump_sum", "single"): N_("Le montant de base pour une personne seule est de {amount}."),
     ("lump_sum", "couple"): Nn_(
-        "Le montant forfaitaire pour un foyer de {n} personne est de {amount}.",
-        "Le montant forfaitaire pour un foyer de {n} personnes est de {amount}.",
+        "Le montant de base pour un foyer de {n} personne est de {amount}.",
+        "Le montant de base pour un foyer de {n} personnes est de {amount}.",
     ),
     ("lump_sum", "young_child"): N_(
-        "Parent seul avec un enfant de moins de 3 ans : le montant forfaitaire est majoré, à {amount}."
+        "Parent seul avec un enfant de moins de 3 ans : le montant de base monte à {amount}."
     ),
-    ("lump_sum", "pregnant"): N_("Femme enceinte seule : le montant forfaitaire est majoré, à {amount}."),
+    ("lump_sum", "pregnant"): N_("Femme enceinte seule : le montant de base monte à {amount}."),
     ("lump_sum", "recent_separation"): N_(
-        "Parent seul depuis moins de 18 mois : le montant forfaitaire est majoré, à {amount}."
+        "Parent seul depuis moins de 18 mois : le montant de base monte à {amount}."
     ),
     ("resources", ""): N_(
-        "Les ressources du foyer comptent : {amount} (revenus du travail, autres revenus, "
-        "prestations familiales)."
+        "Les revenus du foyer comptent : {amount} (travail, autres revenus, prestations familiales)."
     ),
     ("family_benefits_counted", ""): N_(
-        "Dans ces ressources, les prestations familiales comptent pour {amount}."
+        "Dans ces revenus, les prestations familiales comptent pour {amount}."
     ),
     ("housing_flat_rate", ""): N_("Le forfait logement compte aussi : {amount}."),
     ("excess", ""): N_(
-        "Les ressources et le forfait logement ({total}) dépassent le montant forfaitaire ({lump_sum}) : "
+        "Les revenus et le forfait logement ({total}) dépassent le montant de base ({lump_sum}) : "
         "on retire la différence, {amount}."
     ),
     ("no_excess", ""): N_(
-        "Les ressources et le forfait logement ({total}) ne dépassent pas le montant forfaitaire "
+        "Les revenus et le forfait logement ({total}) ne dépassent pas le montant de base "
         "({lump_sum}) : on ne retire rien."
     ),
     ("month_amount", ""): N_("Calcul pour {month} : {amount}."),
@@ -70,7 +69,7 @@ TEXTS: dict[tuple[str, str], object] = {
         "Pour un étudiant ou un apprenti, il faut gagner plus de {threshold} par mois. Il manque {amount}."
     ),
     ("resources_too_high", ""): N_(
-        "Les ressources du foyer sont trop hautes pour la prime d'activité, de {amount} par mois."
+        "Les revenus du foyer sont trop hauts pour la prime d'activité, de {amount} par mois."
     ),
     ("below_minimum", ""): N_(
         "Le calcul donne {amount}. En dessous de {minimum}, la prime n'est pas versée."

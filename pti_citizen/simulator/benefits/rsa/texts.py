@@ -184,11 +184,11 @@ TEXTS: dict[tuple[str, str], object] = {
         N_("La personne que vous aidez peut toucher environ {amount} par mois."),
     ),
     ("resources_too_high", ""): N_(
-        "Les ressources du foyer et le forfait logement dépassent le montant de base de {excess}. "
+        "Les revenus du foyer et le forfait logement dépassent le montant de base de {excess}. "
         "Il ne reste rien à verser."
     ),
     ("resources_too_high", "equal"): N_(
-        "Les ressources du foyer et le forfait logement atteignent le montant de base. "
+        "Les revenus du foyer et le forfait logement atteignent le montant de base. "
         "Il ne reste rien à verser."
     ),
     ("below_minimum", ""): N_("Le calcul donne {computed}. En dessous de {minimum}, le RSA n'est pas versé."),
