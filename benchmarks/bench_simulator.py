@@ -75,21 +75,28 @@ def calibration() -> float:
     return (time.perf_counter_ns() - start) / 1000
 
 
-def _line(label: str, wall: list[int], cpu: list[int]) -> tuple[float, float, float]:
+def _line(label: str, wall: list[int], cpu: list[int]) -> tuple[float, float, float, float]:
     mean, median, p99 = _summary(wall)
     cpu_mean, cpu_median, cpu_p99 = _summary(cpu)
     print(
         f"{label:<44} wall mean {mean:7.1f} µs, median {median:7.1f}, p99 {p99:7.1f} | "
         f"CPU mean {cpu_mean:7.1f} µs, median {cpu_median:7.1f}, p99 {cpu_p99:7.1f}"
     )
-    return mean, p99, cpu_p99
+    return mean, p99, cpu_p99, cpu_mean
 
 
 MEMORY_PROBE = """
-import gc, json, sys, tracemalloc
+import datetime, gc, json, sys, tracemalloc
 sys.path.insert(0, {root!r})
-import pydantic, babel, yaml  # the libraries, loaded before measuring
-import pti_citizen.i18n
+import pydantic, babel, yaml  # the libraries and babel's CLDR data, loaded before measuring
+from babel.numbers import format_percent
+import pti_citizen.i18n as i18n
+for lang in ("fr", "en", "es", "ar"):
+    i18n.format_euros(1234.5, lang)
+    i18n.format_date(datetime.date(2026, 4, 1), lang)
+    i18n.format_month_year(datetime.date(2026, 4, 1), lang)
+    i18n.format_number(3214, lang, 0)
+    format_percent(0.5985, locale=lang, decimal_quantization=False)
 tracemalloc.start(25)
 import pti_citizen.simulator as simulator
 households = json.loads(sys.stdin.read())
@@ -111,10 +118,10 @@ print(json.dumps({{"total": total, "folders": folders}}))
 """
 
 
-def memory(households: list[dict]) -> dict:
+def memory(households: list[dict], root: Path = ROOT) -> dict:
     """Memory held by the engine after import and warm caches (fresh process, tracemalloc)."""
     completed = subprocess.run(
-        [sys.executable, "-c", MEMORY_PROBE.format(root=str(ROOT))],
+        [sys.executable, "-c", MEMORY_PROBE.format(root=str(root))],
         input=json.dumps(households),
         capture_output=True,
         text=True,
@@ -127,7 +134,13 @@ def memory(households: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=int, default=2000, help="distinct households timed once each")
-    parser.add_argument("--single", type=int, default=10, help="households simulated one by one in OpenFisca")
+    parser.add_argument("--single", type=int, default=20, help="households simulated one by one in OpenFisca")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="version 1 unpacked (`git archive ea7bfc6 pti_citizen locales | tar -x -C /tmp/v1`): its memory on the "
+        "same households (family benefits pinned), to tell what the new benefits add",
+    )
     args = parser.parse_args()
 
     grid = _load("grid")
@@ -172,18 +185,26 @@ def main() -> None:
     start = time.perf_counter()
     reference.compute(batch, outputs=outputs)
     batched = (time.perf_counter() - start) / len(batch) * 1e6
-    singles = []
+    singles, singles_cpu = [], []
     for household in households[: args.single]:
-        start = time.perf_counter_ns()
+        start, start_cpu = time.perf_counter_ns(), time.thread_time_ns()
         reference.compute([household], outputs=outputs)
+        singles_cpu.append(time.thread_time_ns() - start_cpu)
         singles.append(time.perf_counter_ns() - start)
-    single = _summary(singles)[0]
+    single, single_cpu = _summary(singles)[0], _summary(singles_cpu)[0]
     print(f"OpenFisca batched (one simulation, months as in the grid): {batched / 1000:.2f} ms per household")
-    print(f"OpenFisca one simulation per household ({len(singles)}): {single / 1000:.2f} ms per household")
+    print(
+        f"OpenFisca one simulation per household ({len(singles)}): {single / 1000:.2f} ms per household "
+        f"(CPU {single_cpu / 1000:.2f} ms)"
+    )
     print("ratios (OpenFisca per household / ours mean):")
     print(f"  batched: {batched / full[0]:,.0f}× (full path), {batched / rules[0]:,.0f}× (rules only)")
     print(
         f"  one simulation per household: {single / full[0]:,.0f}× (full path), {single / rules[0]:,.0f}× (rules only)"
+    )
+    print(
+        f"  one simulation per household, CPU time: {single_cpu / full[3]:,.0f}× (full path), "
+        f"{single_cpu / rules[3]:,.0f}× (rules only)"
     )
 
     found = memory(households[:300])
@@ -191,25 +212,30 @@ def main() -> None:
     print(
         f"memory held by the engine, caches warm (tracemalloc, fresh process): {found['total'] / mib:.2f} MiB"
     )
-    for folder, size in sorted(found["folders"].items(), key=lambda item: -item[1]):
+    for folder, size in sorted(found["folders"].items(), key=lambda item: -item[1])[:8]:
         print(f"  {folder:<36} {size / mib:6.2f} MiB")
-    new = sum(
-        size
-        for folder, size in found["folders"].items()
-        if folder.startswith("benefits/") and folder != "benefits/rsa"
-    )
-    new += sum(
-        found["folders"].get(name, 0)
-        for name in ("common", "situation.py", "engine.py", "service.py", "questions.py", "figures.py")
-    )
-    print(f"  added by the new benefits and the engine around them: {new / mib:.2f} MiB")
+    added = found["total"]
+    if args.baseline:
+        pinned = [
+            {
+                **{key: value for key, value in household.items() if key != "child_support_received"},
+                "family_benefits": household["family_benefits"] or 0,
+            }
+            for household in households[:300]
+        ]
+        before = memory(pinned, args.baseline)
+        added = found["total"] - before["total"]
+        print(
+            f"version 1's engine on the same households: {before['total'] / mib:.2f} MiB → added {added / mib:.2f} MiB"
+        )
 
     print(
         "targets: "
         f"estimate p99 < 1000 µs {'met' if full[1] < 1000 else 'NOT met'} (wall {full[1]:.0f} µs, CPU {full[2]:.0f} µs); "
         f"≥ 1000× {'met' if single / full[0] >= 1000 else 'NOT met'} ({single / full[0]:,.0f}×); "
         f"what-if < 2000 µs {'met' if what_if[1] < 2000 else 'NOT met'} (p99 wall {what_if[1]:.0f} µs, CPU {what_if[2]:.0f} µs); "
-        f"memory ≤ 10 MiB {'met' if found['total'] <= 10 * mib else 'NOT met'} (whole engine {found['total'] / mib:.2f} MiB)"
+        f"memory added ≤ 10 MiB {'met' if added <= 10 * mib else 'NOT met'} ({added / mib:.2f} MiB"
+        f"{'' if args.baseline else ', the whole engine'})"
     )
 
 

@@ -54,6 +54,7 @@ def result_json(estimate: RightsEstimate) -> dict:
     """The JSON body of a successful estimate: version 1's fields first, then version 2's."""
     rsa = estimate.figures.benefits["rsa"]
     rsa_text = estimate.benefit("rsa")
+    benefits = {benefit.name: _benefit_json(benefit) for benefit in estimate.benefits}
     details = rsa.details
     source = details["parameters"].montant_source
     return {
@@ -68,7 +69,7 @@ def result_json(estimate: RightsEstimate) -> dict:
             "resources_counted": details["resources_counted"],
         },
         "reasons": [{"code": reason.code, "text": reason.text} for reason in rsa_text.reasons],
-        "steps": _steps(rsa_text),
+        "steps": benefits["rsa"]["steps"],
         "notices": [{"code": notice.code, "text": notice.text} for notice in estimate.notices],
         "next_steps": list(rsa.next_steps),
         "lang": estimate.lang,
@@ -82,7 +83,7 @@ def result_json(estimate: RightsEstimate) -> dict:
             "url": source.url,
             "confidence": source.confidence,
         },
-        "benefits": {benefit.name: _benefit_json(benefit) for benefit in estimate.benefits},
+        "benefits": benefits,
         "total_monthly_amount": estimate.total_monthly_amount,
         "family_benefits_estimated": estimate.family_benefits_estimated,
         "assumptions": [{"code": notice.code, "text": notice.text} for notice in estimate.assumptions],

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .household import EstimateInput
@@ -70,6 +71,9 @@ class Benefit:
     counted_as_resource: bool = False
     #: Who studies the claim and decides (``("decided_by", code)`` in ``explanation.COMMON_TEXTS``).
     decided_by: str = "caf_msa"
+    #: What the RSA and the prime count of it in a month, without its explanation (they read the
+    #: family benefits of the prime's reference months this way); default: ``compute``'s figure.
+    counted: Callable[[Context, Month], float] | None = None
     #: False when the benefit cannot be due for the household that month (no child for a family
     #: benefit): the RSA and the prime then skip it when they only need what it counts.
     possible: Callable[[Situation], bool] = lambda situation: True
@@ -85,6 +89,7 @@ class Registry:
         self.benefits = benefits
         self.by_name = {benefit.name: benefit for benefit in benefits}
         self._tables: dict[str, ParameterTable] | None = None
+        self._values_of: dict[Month, tuple] = {}
         #: The benefits the RSA and the prime d'activité count as resources.
         self.counted = tuple(benefit for benefit in benefits if benefit.counted_as_resource)
 
@@ -106,17 +111,28 @@ class Registry:
         estimated = household.family_benefits is None
         return tuple(benefit for benefit in self.benefits if estimated or not benefit.family)
 
-    @property
+    def values_of(self, month: Month) -> tuple:
+        """One key for every value in force during ``month`` (every table, the shared values): two
+        months with the same key read the same values."""
+        found = self._values_of.get(month)
+        if found is None:
+            from .common import common_table
+
+            found = (*(id(table.at(month)) for table in self.tables.values()), id(common_table().at(month)))
+            self._values_of[month] = found
+        return found
+
+    @cached_property
     def first_day(self) -> dt.date:
         """The first month an estimate can be made for (the latest first day of any benefit)."""
         return max(table.first_day for table in self.tables.values())
 
-    @property
+    @cached_property
     def valid_until(self) -> dt.date:
         """From this day, a newer value of some parameter has probably been published."""
         from .common import common_table
 
-        return min([common_table().valid_until, *(benefit.table().valid_until for benefit in self.benefits)])
+        return min([common_table().valid_until, *(table.valid_until for table in self.tables.values())])
 
 
 class Context:
@@ -137,6 +153,8 @@ class Context:
         self.income_source = income_source
         self._situations: dict[Month, Situation] = {}
         self._results: dict[tuple[str, Month], BenefitResult] = {}
+        self._counted: dict[tuple[str, Month], float] = {}
+        self._tables = registry.tables
         self.family_benefits_estimated = household.family_benefits is None
 
     def situation(self, month: Month | None = None) -> Situation:
@@ -148,7 +166,7 @@ class Context:
         return found
 
     def parameters(self, name: str, month: Month | None = None) -> Any:
-        return self.registry.tables[name].at(month or self.month)
+        return self._tables[name].at(month or self.month)
 
     def result(self, name: str, month: Month | None = None) -> BenefitResult:
         month = month or self.month
@@ -168,10 +186,26 @@ class Context:
             return [("family_benefits", float(self.household.family_benefits or 0.0))]
         situation = self.situation(month)
         return [
-            (benefit.name, self.result(benefit.name, month).counted_as_resource)
+            (benefit.name, self.counted_of(benefit.name, month))
             for benefit in self.registry.counted
             if benefit.possible(situation)
         ]
+
+    def counted_of(self, name: str, month: Month | None = None) -> float:
+        """What the RSA and the prime count of one benefit in ``month`` (its result, when computed)."""
+        month = month or self.month
+        found = self._results.get((name, month))
+        if found is not None:
+            return found.counted_as_resource
+        benefit = self.registry[name]
+        if month == self.month or benefit.counted is None:
+            return self.result(name, month).counted_as_resource
+        key = (f"counted:{name}", month)
+        value = self._counted.get(key)
+        if value is None:
+            value = benefit.counted(self, month)
+            self._counted[key] = value
+        return value
 
 
 def estimate(

@@ -202,7 +202,12 @@ def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEst
 
 
 def _notice(code: str, lang: str, audience: str, **params: object) -> Notice:
-    return Notice(code, render(COMMON, code, "", lang, audience, None, params))
+    return _notice_of(code, lang, audience, tuple(params.items()))
+
+
+@lru_cache(maxsize=1024)
+def _notice_of(code: str, lang: str, audience: str, params: tuple) -> Notice:
+    return Notice(code, render(COMMON, code, "", lang, audience, None, dict(params)))
 
 
 def valid_until() -> dt.date:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .common import CommonParameters, common_table
 from .household import EstimateInput, Person
@@ -68,19 +69,24 @@ class Situation:
         return self.estimate_month.months_since(self.month)
 
 
+@lru_cache(maxsize=64)
+def _income_year(year: int) -> tuple[float, float, float, float]:
+    """The deduction for professional expenses of ``year`` (rate, minimum, maximum) and the
+    « biactif » threshold (12 BMAF of 1 January of that year)."""
+    table, day = common_table(), dt.date(year, 1, 1)
+    return (
+        table.value("abattement_frais_professionnels_taux", day),
+        table.value("abattement_frais_professionnels_minimum", day),
+        table.value("abattement_frais_professionnels_maximum", day),
+        table.value("bmaf_annuelles_biactivite", day) * table.value("bmaf", day),
+    )
+
+
 def _taxable(monthly: float, year: int) -> float:
     """One person's salaries and unemployment benefit of ``year`` after the 10 % deduction."""
-    table = common_table()
-    day = dt.date(year, 1, 1)
+    rate, minimum, maximum, _ = _income_year(year)
     yearly = 12 * monthly
-    deduction = min(
-        max(
-            table.value("abattement_frais_professionnels_taux", day) * yearly,
-            table.value("abattement_frais_professionnels_minimum", day),
-        ),
-        table.value("abattement_frais_professionnels_maximum", day),
-    )
-    return max(0.0, yearly - round(deduction))
+    return max(0.0, yearly - round(min(max(rate * yearly, minimum), maximum)))
 
 
 _N2_CACHE: dict[tuple[int, tuple[float, ...]], tuple[float, bool]] = {}
@@ -92,11 +98,8 @@ def income_n2(incomes: tuple[float, ...], year: int) -> tuple[float, bool]:
     cached = _N2_CACHE.get(key)
     if cached is not None:
         return cached
-    table = common_table()
     taxable = [_taxable(income, year) for income in incomes]
-    threshold = table.value("bmaf_annuelles_biactivite", dt.date(year, 1, 1)) * table.value(
-        "bmaf", dt.date(year, 1, 1)
-    )
+    threshold = _income_year(year)[3]
     result = (sum(taxable), len(taxable) == 2 and all(value >= threshold for value in taxable))
     if len(_N2_CACHE) > 4096:
         _N2_CACHE.clear()

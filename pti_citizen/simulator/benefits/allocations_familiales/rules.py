@@ -63,25 +63,43 @@ def monthly_excess(p: AfParameters, resources: float, children: int) -> float:
     return max(0.0, resources - first) / 12
 
 
+def _dependants(situation) -> list[int]:
+    """Indexes of the children « à charge » for the family benefits (under 20, born)."""
+    limit = situation.common.age_limite_enfant_a_charge
+    return [index for index, age in enumerate(situation.children) if 0 <= age < limit]
+
+
+def base_amount(p: AfParameters, bmaf: float, n: int) -> float:
+    """32 % of the BMAF for the 2nd child, 41 % for each further one, rounded to the cent (D521-1)."""
+    if n < p.nombre_enfants_minimum:
+        return 0.0
+    share = p.taux_deuxieme_enfant * min(n - 1, 1) + p.taux_par_enfant_a_partir_du_troisieme * max(n - 2, 0)
+    return cents(bmaf * share)
+
+
+def counted(ctx, month: Month) -> float:
+    """What the RSA and the prime count: the base amount after the modulation (R262-11 CASF)."""
+    situation = ctx.situation(month)
+    p: AfParameters = ctx.parameters(NAME, month)
+    n = len(_dependants(situation))
+    return base_amount(p, situation.common.bmaf, n) * modulation(p, situation.resources_n2, n)
+
+
 def compute(ctx, month: Month) -> BenefitResult:
     situation = ctx.situation(month)
     p: AfParameters = ctx.parameters(NAME, month)
     bmaf = situation.common.bmaf
     limit = situation.common.age_limite_enfant_a_charge
-    dependants = [index for index, age in enumerate(situation.children) if 0 <= age < limit]
+    dependants = _dependants(situation)
     n = len(dependants)
     at_20 = sum(1 for age in situation.children if age == p.age_allocation_forfaitaire)
     resources = situation.resources_n2
     steps: list[Step] = []
 
-    base = 0.0
+    base = base_amount(p, bmaf, n)
     supplements = 0
     rate = modulation(p, resources, n)
-    if n >= p.nombre_enfants_minimum:
-        share = p.taux_deuxieme_enfant * min(n - 1, 1) + p.taux_par_enfant_a_partir_du_troisieme * max(
-            n - 2, 0
-        )
-        base = cents(bmaf * share)
+    if base:
         ages = [situation.children[index] for index in dependants]
         eldest = max(ages)
         for index in dependants:

@@ -50,6 +50,7 @@ BENEFIT = Benefit(
     name=rules.NAME,
     table=table,
     compute=rules.compute,
+    counted=rules.counted,
     texts=texts.TEXTS,
     questions=NEEDS,
     figures=FIGURES,

@@ -28,6 +28,11 @@ def _not_due(month: Month, reason: Reason) -> BenefitResult:
     return BenefitResult(NAME, month, False, 0.0, [Step("not_due", RESULT, 0.0)], [reason])
 
 
+def counted(ctx, month: Month) -> float:
+    """What the RSA and the prime count: 22,5 % of the BMAF a child, at most what is paid."""
+    return compute(ctx, month).counted_as_resource
+
+
 def compute(ctx, month: Month) -> BenefitResult:
     situation = ctx.situation(month)
     p: AsfParameters = ctx.parameters(NAME, month)

@@ -34,6 +34,7 @@ BENEFIT = Benefit(
     name=rules.NAME,
     table=table,
     compute=rules.compute,
+    counted=rules.counted,
     texts=texts.TEXTS,
     questions=FAMILY_NEEDS,
     figures=FIGURES,

@@ -46,27 +46,27 @@ def _not_due(month: Month, reason: Reason) -> BenefitResult:
     return BenefitResult(NAME, month, False, 0.0, [Step("not_due", RESULT, 0.0)], [reason])
 
 
-def compute(ctx, month: Month) -> BenefitResult:
-    situation = ctx.situation(month)
-    p: CfParameters = ctx.parameters(NAME, month)
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """The complément familial of one month before the cumulation rule; ``reason`` when not due."""
+
+    base: float = 0.0
+    increased: float = 0.0
+    limit: float = 0.0
+    variant: str = ""
+    opening: int = 0
+    reason: Reason | None = None
+
+
+def _figures(situation, p: CfParameters) -> _Figures:
     bmaf = situation.common.bmaf
     ages = situation.children
-    counted = [age for age in ages if 0 <= age < p.age_limite_enfant]
-    opening = [age for age in counted if age >= p.age_minimum_enfant]
-    if len(opening) < p.nombre_enfants_minimum:
-        return _not_due(
-            month,
-            Reason(
-                "children",
-                params={
-                    "n": len(opening),
-                    "needed": p.nombre_enfants_minimum,
-                    "age": p.age_minimum_enfant,
-                    "limit": p.age_limite_enfant - 1,
-                },
-            ),
-        )
-    limit = ceiling(p, len(counted), situation.single or situation.biactive)
+    counted_children = [age for age in ages if 0 <= age < p.age_limite_enfant]
+    opening = sum(1 for age in counted_children if age >= p.age_minimum_enfant)
+    if opening < p.nombre_enfants_minimum:
+        params = {"n": opening, "needed": p.nombre_enfants_minimum, "age": p.age_minimum_enfant}
+        return _Figures(reason=Reason("children", params={**params, "limit": p.age_limite_enfant - 1}))
+    limit = ceiling(p, len(counted_children), situation.single or situation.biactive)
     resources = situation.resources_n2
     full = bmaf * p.taux
     if resources <= limit:
@@ -74,15 +74,28 @@ def compute(ctx, month: Month) -> BenefitResult:
     elif resources <= limit + 12 * full:
         base, variant = (limit + 12 * full - resources) / 12, "differential"
     else:
-        return _not_due(
-            month,
-            Reason(
-                "resources",
-                amount=cents(resources - limit),
-                params={"year": situation.income_year, "income": round(resources), "ceiling": round(limit)},
-            ),
-        )
+        params = {"year": situation.income_year, "income": round(resources), "ceiling": round(limit)}
+        return _Figures(reason=Reason("resources", amount=cents(resources - limit), params=params))
     increased = bmaf * p.taux_majore if resources <= limit * p.part_plafond_majore else 0.0
+    return _Figures(base, increased, limit, variant, opening)
+
+
+def counted(ctx, month: Month) -> float:
+    """What the RSA and the prime count: the amount without its increase, when it is paid."""
+    figures = _figures(ctx.situation(month), ctx.parameters(NAME, month))
+    if figures.reason is not None or ctx.counted_of("paje_base", month) > 0:
+        return 0.0
+    return figures.base
+
+
+def compute(ctx, month: Month) -> BenefitResult:
+    situation = ctx.situation(month)
+    p: CfParameters = ctx.parameters(NAME, month)
+    figures = _figures(situation, p)
+    if figures.reason is not None:
+        return _not_due(month, figures.reason)
+    base, increased, limit, variant = figures.base, figures.increased, figures.limit, figures.variant
+    resources = situation.resources_n2
     amount_exact = max(base, increased)
     if ctx.result("paje_base", month).exact_amount > 0:  # art. L532-1: not with the PAJE
         return _not_due(month, Reason("paje", params={}))
@@ -91,7 +104,7 @@ def compute(ctx, month: Month) -> BenefitResult:
         "year": situation.income_year,
         "income": round(resources),
         "ceiling": round(limit * (p.part_plafond_majore if increased >= base else 1)),
-        "n": len(opening),
+        "n": figures.opening,
     }
     if increased >= base:
         # The RSA and the prime count only the amount without the increase.

@@ -42,13 +42,11 @@ def ceilings(p: PajeParameters, children: int, single_or_biactive: bool) -> tupl
     )
 
 
-def compute(ctx, month: Month) -> BenefitResult:
-    situation = ctx.situation(month)
-    p: PajeParameters = ctx.parameters(NAME, month)
+def _figures(situation, p: PajeParameters) -> tuple[float, str, dict, Reason | None]:
+    """(exact amount, variant, sentence values, reason when not due) for one month."""
     # Like the reference, a child not born yet in a month before the estimate counts (age -1).
     if not any(age < p.age_limite_enfant for age in situation.children):
-        reason = Reason("no_young_child", params={"age": p.age_limite_enfant})
-        return BenefitResult(NAME, month, False, 0.0, [Step("not_due", RESULT, 0.0)], [reason])
+        return 0.0, "", {}, Reason("no_young_child", params={"age": p.age_limite_enfant})
     limit = situation.common.age_limite_enfant_a_charge
     dependants = sum(1 for age in situation.children if 0 <= age < limit)
     full_ceiling, partial_ceiling = ceilings(p, dependants, situation.single or situation.biactive)
@@ -56,16 +54,28 @@ def compute(ctx, month: Month) -> BenefitResult:
     full = situation.common.bmaf * p.taux_plein
     params = {"year": situation.income_year, "income": round(resources), "age": p.age_limite_enfant}
     if resources <= full_ceiling:
-        exact, variant, params["ceiling"] = full, "full", round(full_ceiling)
-    elif resources <= partial_ceiling:
-        exact, variant, params["ceiling"] = full * p.part_taux_partiel, "partial", round(partial_ceiling)
-        params["full_ceiling"] = round(full_ceiling)
-    else:
-        reason = Reason(
-            "resources",
-            amount=cents(resources - partial_ceiling),
-            params={**params, "ceiling": round(partial_ceiling)},
-        )
+        return full, "full", {**params, "ceiling": round(full_ceiling)}, None
+    if resources <= partial_ceiling:
+        values = {**params, "ceiling": round(partial_ceiling), "full_ceiling": round(full_ceiling)}
+        return full * p.part_taux_partiel, "partial", values, None
+    reason = Reason(
+        "resources",
+        amount=cents(resources - partial_ceiling),
+        params={**params, "ceiling": round(partial_ceiling)},
+    )
+    return 0.0, "", {}, reason
+
+
+def counted(ctx, month: Month) -> float:
+    """The RSA and the prime count it in full."""
+    return _figures(ctx.situation(month), ctx.parameters(NAME, month))[0]
+
+
+def compute(ctx, month: Month) -> BenefitResult:
+    situation = ctx.situation(month)
+    p: PajeParameters = ctx.parameters(NAME, month)
+    exact, variant, params, reason = _figures(situation, p)
+    if reason is not None:
         return BenefitResult(NAME, month, False, 0.0, [Step("not_due", RESULT, 0.0)], [reason])
     amount = cents(exact)
     steps = [Step("amount", BASE, amount, variant, params), Step("result", RESULT, amount)]

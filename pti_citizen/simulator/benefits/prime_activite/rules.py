@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...common import common_table, reference_months
+from ...common import reference_months
 from ...period import Month
 from ...results import BASE, INFO, MINUS, PLUS, RESULT, BenefitResult, Reason, Step
 from ...rounding import apportion, cents
@@ -181,13 +181,8 @@ def month_figures(ctx, month: Month) -> MonthFigures:
 
 def _signature(ctx, month: Month) -> tuple:
     """What one reference month's prime depends on besides the household (which is the same in the
-    three months, ages included): the values in force (one object per distinct set of values, see
-    ParameterTable), and the income year the ceilings read."""
-    return (
-        *(id(table.at(month)) for table in ctx.registry.tables.values()),
-        id(common_table().at(month)),
-        month.year,
-    )
+    three months, ages included): the values in force, and the income year the ceilings read."""
+    return (ctx.registry.values_of(month), month.year)
 
 
 def _reference_months(ctx, month: Month) -> list[tuple[Month, MonthFigures]]:
