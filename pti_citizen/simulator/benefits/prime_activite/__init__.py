@@ -77,7 +77,7 @@ FIGURES = {
         lambda p, c: cents(p.montant_forfaitaire * (1 + p.majoration_deuxieme_personne)),
         ("montant_forfaitaire", "majoration_deuxieme_personne"),
     ),
-    "seuil_etudiants": FigureSpec(
+    "seuil_eleve_etudiant_apprenti": FigureSpec(
         "Revenus du travail à dépasser pour un étudiant ou un apprenti",
         "EUR",
         lambda p, c: cents(
