@@ -35,7 +35,9 @@ def places() -> dict[str, dt.date]:
 
 def next_first_of_april() -> dt.date:
     """1 April after the latest montant forfaitaire (the revaluation date of the RSA, CASF L262-3)."""
-    raw = yaml.safe_load((ROOT / "simulator" / "parameters.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(
+        (ROOT / "simulator" / "benefits" / "rsa" / "parameters.yaml").read_text(encoding="utf-8")
+    )
     latest = max(v["from"] for v in raw["montant_forfaitaire"]["values"])
     april = dt.date(latest.year, 4, 1)
     return april if april > latest else dt.date(latest.year + 1, 4, 1)
