@@ -24,7 +24,8 @@ def create_api(app_services: Services | None = None) -> FastAPI:
     api = FastAPI(
         title="pti_citizen — Le RSA et moi",
         version="1",
-        description="RSA estimate and places of Haute-Garonne. Facts and figures come with their sources.",
+        description="Estimate of the RSA, the prime d'activité and the family benefits, and places of "
+        "Haute-Garonne. Facts and figures come with their sources.",
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,
         redoc_url=None,
