@@ -1,10 +1,12 @@
 """Locust: people using the app at the same time, each one a browser tab with its own websocket.
 
 One journey per task: open the home page → the simulator (every question, with a pause to read and
-click between answers) → its result page → the locator, searching a town. Page loads are an HTTP GET
-of the prerendered page (its scripts and styles are cached by then: service worker, immutable
-assets) plus the websocket connect and hydrate; every event is timed from its emit to the update
-that answers it (request type ``WS``). A failed step is reported as such and ends the journey.
+click between answers) → its result page → the locator, searching a town. The home page is
+server-rendered: its load is an HTTP GET and nothing more (no websocket, as in a browser). The
+Reflex pages' loads are an HTTP GET of the prerendered page (its scripts and styles are cached by
+then: service worker, immutable assets) plus the websocket connect and hydrate; every event is timed
+from its emit to the update that answers it (request type ``WS``). A failed step is reported as such
+and ends the journey.
 
     locust -f loadtest/locustfile.py --host http://127.0.0.1:3105 --headless -u 300 -r 10 -t 3m
     python -m loadtest.capacity ...   # runs several session counts and prints the table
@@ -100,8 +102,7 @@ class Visitor(FastHttpUser):
         step = "open home"
         started = time.perf_counter()
         try:
-            self._get(journeys.HOME.format(lang=lang))
-            journeys.home(tab, self._record, lang)
+            self._get(journeys.HOME.format(lang=lang))  # server-rendered: no websocket
             self._think()
             step = "simulator"
             self._get(journeys.WIZARD.format(lang=lang))
