@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
 from pti_citizen import jobs, routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
-from pti_citizen.ui import document, feedback, registry
+from pti_citizen.ui import document, feedback, registry, session_store
 from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
@@ -17,7 +19,7 @@ from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
 from pti_citizen.ui.pages.way_of_use import way_of_use_page
 from pti_citizen.ui.registry import add_localized_page
-from pti_citizen.ui.session_guard import ForgottenSessionGuard
+from pti_citizen.ui.session_guard import ForgottenSessionGuard, SessionMarkerState
 from pti_citizen.web.api import create_api
 from pti_citizen.web.static import static_tweaks
 
@@ -50,7 +52,10 @@ app = rx.App(
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
     api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
 )
-# A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first.
+# Several workers: sessions in Redis, two round trips per event (ui/session_store.py); the guard's
+# marker is read with every event's states. A session the server forgot (Redis restarted empty,
+# expiry) gets the tab's answers back first.
+session_store.install(app, always=(SessionMarkerState,))
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 
@@ -73,7 +78,7 @@ for _lang in LANGUAGES:
         app,
         _lang,
         routes.HOME,
-        home(_lang, registry.FEATURES),
+        partial(home, _lang, registry.FEATURES),
         _("Accueil"),
         _(
             "Vos droits au RSA en Haute-Garonne, expliqués simplement, avec un simulateur et les lieux d'accueil."
@@ -83,7 +88,7 @@ for _lang in LANGUAGES:
         app,
         _lang,
         routes.WAY_OF_USE,
-        way_of_use_page(_lang),
+        partial(way_of_use_page, _lang),
         _("Pour qui utilisez-vous ce site ?"),
         _("Choisir : pour moi, pour aider quelqu'un, ou en médiation sur un poste partagé."),
     )

@@ -4,6 +4,8 @@ it out (breadcrumb, checklist, sources, date checked, review status)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import reflex as rx
 
 from pti_citizen import routes
@@ -189,10 +191,12 @@ def register(app: rx.App) -> None:
         for section in ("droits", "demarches"):
             title, intro = section_titles(lang)[section]
             registry.add_localized_page(
-                app, lang, routes.SECTIONS[section], section_index(lang, section), title, intro
+                app, lang, routes.SECTIONS[section], partial(section_index, lang, section), title, intro
             )
         for page in site.pages(lang):
             here = page.url[len(f"/{lang}/") :]
-            registry.add_localized_page(app, lang, here, content_page(lang, page), page.title, page.summary)
+            registry.add_localized_page(
+                app, lang, here, partial(content_page, lang, page), page.title, page.summary
+            )
     registry.mark_available("droits")
     registry.mark_available("demarches")

@@ -6,6 +6,8 @@ core which ones apply and hides the others.
 
 from __future__ import annotations
 
+from functools import partial
+
 import reflex as rx
 
 from pti_citizen import routes
@@ -202,7 +204,7 @@ def register(app: rx.App) -> None:
             app,
             lang,
             routes.OFFERS,
-            offers_page(lang),
+            partial(offers_page, lang),
             _("Me déplacer, me soigner"),
             _("Les aides pour les transports, le permis de conduire et la santé en Haute-Garonne."),
         )
