@@ -20,6 +20,10 @@ for memory. ``scripts/run.sh`` (one worker) and ``scripts/run-workers.sh`` (seve
    pages) — docs/performance.md, « Server memory ».
 
 ``tests/reliability/test_faults.py`` kills a worker in the middle of journeys to check 1 and 2.
+
+``--prebuilt`` (ours, taken out before Reflex reads the arguments) serves the frontend already built
+in ``.web/build`` instead of compiling and building it again: a second server process on the same
+build (``python -m loadtest.capacity --serve hosts`` starts several), or a restart in seconds.
 Everything else is ``reflex run``'s:
 
     python scripts/serve.py --env prod --frontend-port 3000 --backend-port 3000
@@ -147,10 +151,24 @@ def _compile_in_a_child_process() -> None:
     reflex_cli._compile_app = compile_in_child
 
 
+def _serve_the_existing_build() -> None:
+    from reflex.utils import build
+
+    if not (Path.cwd() / ".web" / "build" / "client").is_dir():
+        print("serve.py: no build in .web/build yet: building it", file=sys.stderr)
+        return
+    reflex_cli = importlib.import_module("reflex.reflex")
+    reflex_cli._compile_app = lambda **_kwargs: None
+    build.setup_frontend_prod = lambda _root: None
+
+
 def main() -> None:
     _respawn_by_default()
     _give_tabs_of_dead_workers_their_session_back()
     _compile_in_a_child_process()
+    if "--prebuilt" in sys.argv:
+        sys.argv.remove("--prebuilt")
+        _serve_the_existing_build()
     from reflex.reflex import cli
 
     sys.argv = ["reflex", "run", *sys.argv[1:]]
