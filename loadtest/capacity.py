@@ -24,7 +24,8 @@ readers. Measured per step, once every person is on (the ramp is left out, ``--r
   forked workers share are counted once), and Redis's RSS;
 - CPU, from each process's CPU time over the measured seconds (100 % = one core; the machine has
   2): the server (its processes, Redis and the proxy), the load generator (Locust), everything else;
-  the server's CPU per event (all its work — pages, websockets, Redis — divided by the events), and
+  the server's CPU per event (all its work — pages, websockets, Redis — above what it uses idle,
+  divided by the events), and
   Redis's commands and CPU per event (what bounds how many hosts one Redis can serve);
 - the 1-minute load average at the start and end of the step: other work on the machine shows there.
 """
@@ -162,7 +163,19 @@ def redis_stats(port: int | None) -> dict[str, float]:
     }
 
 
-def run_step(args, url: str, ports: list[int], redis_port: int | None, proxy_pid, people: int) -> dict:
+def idle_cpu_share(ports: list[int], redis_port: int | None, proxy_pid, seconds: float = 10) -> float:
+    """The server's CPU with nobody on it (cores): timers, heartbeats, Redis's cron."""
+    sampler = Sampler(ports, psutil.Process(), redis_port, proxy_pid)
+    sampler.start()
+    time.sleep(seconds)
+    sampler.stop.set()
+    sampler.join()
+    return sampler.cpu("server") / sampler.seconds
+
+
+def run_step(
+    args, url: str, ports: list[int], redis_port: int | None, proxy_pid, people: int, idle: float = 0.0
+) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         samples_file = Path(tmp) / "samples.json"
         env = {
@@ -232,7 +245,12 @@ def run_step(args, url: str, ports: list[int], redis_port: int | None, proxy_pid
         "cpu_server": 100 * server_cpu / seconds,
         "cpu_generator": 100 * generator_cpu / seconds,
         "cpu_others": max(0.0, 100 * (sampler.machine - server_cpu - generator_cpu) / seconds),
-        "cpu_ms_per_event": 1000 * server_cpu / (len(events) * seconds / args.hold) if events else None,
+        # What the events cost above the server's idle use, per event.
+        "cpu_ms_per_event": (
+            1000 * max(0.0, server_cpu - idle * seconds) / (len(events) * seconds / args.hold)
+            if events
+            else None
+        ),
         "load": (load_start, load_end),
     }
     if before and after:
@@ -296,18 +314,21 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.hold} s measured per step; commit {commit.stdout.strip()}, {psutil.cpu_count()} cores"
         )
         time.sleep(5)
-        idle = server_pss_mib(ports)
-        print(f"idle: server PSS {idle:.0f} MiB; load average {os.getloadavg()[0]:.2f}")
+        idle_pss = server_pss_mib(ports)
+        idle = idle_cpu_share(ports, redis_port, proxy_pid)
+        print(
+            f"idle: server PSS {idle_pss:.0f} MiB, CPU {100 * idle:.1f} %; load average {os.getloadavg()[0]:.2f}"
+        )
         print()
         print(
             "| people | events/s | p50 ms | **p95 ms** | p99 ms | page open p95 | reads/s | **read p95 ms** "
-            "| errors | PSS MiB | Redis MiB | sessions stored | CPU server % | server ms/event "
+            "| errors | PSS MiB | Redis MiB | sessions stored | CPU server % | server ms/event above idle "
             "| Redis calls/event | Redis µs/event | CPU Locust % | CPU others % | load avg |"
         )
         print("| ---: " * 19 + "|")
         knee = None
         for people in (int(n) for n in args.users.split(",") if n.strip()):
-            row = run_step(args, url, ports, redis_port, proxy_pid, people)
+            row = run_step(args, url, ports, redis_port, proxy_pid, people, idle)
             print(
                 f"| {people} | {_f(row['events_per_s'])} | {_f(row['p50'])} | **{_f(row['p95'])}** "
                 f"| {_f(row['p99'])} | {_f(row['open_p95'])} | {_f(row['reads_per_s'])} "
