@@ -6,7 +6,8 @@ bytes Reflex keeps; the same pickles are what a worker holds in memory mode). Or
 one: ``--host http://127.0.0.1:3105 --redis-port 6392``.
 
 Each visit is played with a fresh tab (``loadtest/journeys.py``), then the tab's keys in Redis are
-read: one line per visit, with the total and its largest states. The worst cases are played on
+read: one line per visit, with the total and its largest states, and what the same states take as
+Python objects once unpickled (what a worker holds per session in memory mode). The worst cases are played on
 purpose: the locator with the most places it ever shows, the feedback form with the longest
 comment, the team space signed in over a database holding the most it ever shows (30 comments of
 500 characters, every page of every language). Target (issue #15): ≤ 50 KiB per session, nothing
@@ -17,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 import tempfile
+import tracemalloc
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -76,12 +79,27 @@ def fill_database(url: str) -> None:
         db.commit()
 
 
-def session_bytes(client: redis.Redis, token: str) -> dict[str, int]:
-    sizes = {}
+def session_pickles(client: redis.Redis, token: str) -> dict[str, bytes]:
+    pickles = {}
     for key in client.scan_iter(match=f"{token}_*", count=1000):
         name = key.decode()[len(token) + 1 :]
-        sizes[name.rsplit(".", 1)[-1].split("____")[-1]] = client.strlen(key)
-    return sizes
+        pickles[name.rsplit(".", 1)[-1].split("____")[-1]] = client.get(key)
+    return pickles
+
+
+def in_memory_bytes(pickles: list[bytes]) -> int:
+    """Python memory of the states once unpickled (tracemalloc), as a memory-mode worker keeps them."""
+    from reflex.state import BaseState
+
+    import pti_citizen.pti_citizen  # noqa: F401  (the state classes)
+
+    gc.collect()
+    tracemalloc.start()
+    states = [BaseState._deserialize(data=data) for data in pickles]
+    held, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del states
+    return held
 
 
 def reader(host: str, _page) -> ReflexSession | None:
@@ -166,23 +184,28 @@ def main(argv: list[str] | None = None) -> int:
     client = redis.Redis(port=redis_port)
     try:
         page = compiled_page(host)
-        print("| visit | state kept on the server | largest states |")
-        print("| --- | ---: | --- |")
+        print("| visit | state kept on the server (pickled) | largest states (KiB) | as Python objects |")
+        print("| --- | ---: | --- | ---: |")
         for label, visit in VISITS:
             before = set(client.scan_iter(match="*_reflex___state____state", count=1000))
             tab = visit(host, page)
             if tab is not None:
                 tab.close()
-                sizes = session_bytes(client, tab.token)
+                pickles = session_pickles(client, tab.token)
             else:
                 new = set(client.scan_iter(match="*_reflex___state____state", count=1000)) - before
-                sizes = {key.decode(): client.strlen(key) for key in new}
+                pickles = {key.decode(): client.get(key) for key in new}
+            sizes = {name: len(data) for name, data in pickles.items()}
             total = sum(sizes.values())
+            objects = in_memory_bytes(list(pickles.values())) if pickles else 0
             largest = ", ".join(
                 f"{name} {size / 1024:.1f}" for name, size in sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
             )
             flag = "" if total <= TARGET_KIB * 1024 else " (over the target)"
-            print(f"| {label} | **{total / 1024:.1f} KiB**{flag} | {largest or 'nothing'} |", flush=True)
+            print(
+                f"| {label} | **{total / 1024:.1f} KiB**{flag} | {largest or 'nothing'} | {objects / 1024:.0f} KiB |",
+                flush=True,
+            )
     finally:
         client.close()
         if deployment is not None:

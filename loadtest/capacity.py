@@ -14,7 +14,9 @@ first count whose p95 is over 150 ms).
 
 Crowds: ``simulator`` — every person does the simulator then the locator (websocket); ``mixed`` —
 70 % read content pages over plain HTTP, 30 % do the simulator then the locator; ``readers`` — only
-readers. Measured per step, once every person is on (the ramp is left out, ``--reset-stats``):
+readers. Measured per step, once every person is on and ``--settle`` seconds more have passed (people
+started during the ramp are in step with each other at first: all opening pages; the settling lets
+their journeys drift apart, so that the window holds every phase of a journey):
 
 - events: every websocket event (answers, result page, town search), emit → the update answering it;
 - page open: an app page's websocket connect + hydrate (its HTTP GET is counted apart);
@@ -186,7 +188,7 @@ def run_step(
             "PTI_LOAD_LANGS": args.langs,
         }
         ramp_seconds = people / args.ramp
-        run_time = int(ramp_seconds) + args.hold
+        run_time = int(ramp_seconds) + args.settle + args.hold
         command = [sys.executable, "-m", "locust", "-f", str(ROOT / "loadtest" / "locustfile.py")]
         command += ["--host", url, "--headless", "--only-summary", "--reset-stats"]
         command += ["-u", str(people), "-r", str(args.ramp), "-t", f"{run_time}s", "--loglevel", "WARNING"]
@@ -195,7 +197,8 @@ def run_step(
         locust = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )
-        time.sleep(ramp_seconds)  # measure the steady part only (Locust resets its stats there too)
+        time.sleep(ramp_seconds + args.settle)  # measure the steady part only
+        measured_from = time.time()
         before = redis_stats(redis_port)
         sampler = Sampler(ports, psutil.Process(locust.pid), redis_port, proxy_pid)
         sampler.start()
@@ -218,20 +221,23 @@ def run_step(
         load_end = os.getloadavg()[0]
         if not samples_file.exists():
             raise SystemExit(f"locust wrote no samples (rc={locust.returncode}):\n{err[-3000:]}")
-        samples = json.loads(samples_file.read_text())
-    ok = [(kind, name, ms) for kind, name, ms, good in samples if good]
+        samples = [s for s in json.loads(samples_file.read_text()) if s[4] >= measured_from]
+    ok = [(kind, name, ms) for kind, name, ms, good, _at in samples if good]
     events = [ms for kind, name, ms in ok if kind == "WS" and not name.startswith("open ")]
     opens = [ms for kind, name, ms in ok if kind == "WS" and name.startswith("open ")]
     reads = [ms for _kind, name, ms in ok if name == "read page"]
     assets = [ms for _kind, name, ms in ok if name == "read asset"]
-    errors = [name for _kind, name, _ms, good in samples if not good]
+    errors = [name for _kind, name, _ms, good, _at in samples if not good]
+    # The events of the window, and as many per second over the sampler's (slightly longer) time.
+    window = max((at for *_rest, at in samples), default=measured_from + args.hold) - measured_from
+    window = max(window, 1.0)
     server_cpu = sampler.cpu("server")
     generator_cpu = sampler.cpu("generator")
     seconds = sampler.seconds
     row = {
         "people": people,
-        "events_per_s": len(events) / args.hold,
-        "reads_per_s": len(reads) / args.hold,
+        "events_per_s": len(events) / window,
+        "reads_per_s": len(reads) / window,
         "p50": percentile(events, 0.50),
         "p95": percentile(events, 0.95),
         "p99": percentile(events, 0.99),
@@ -247,14 +253,14 @@ def run_step(
         "cpu_others": max(0.0, 100 * (sampler.machine - server_cpu - generator_cpu) / seconds),
         # What the events cost above the server's idle use, per event.
         "cpu_ms_per_event": (
-            1000 * max(0.0, server_cpu - idle * seconds) / (len(events) * seconds / args.hold)
+            1000 * max(0.0, server_cpu - idle * seconds) / (len(events) * seconds / window)
             if events
             else None
         ),
         "load": (load_start, load_end),
     }
     if before and after:
-        counted = max(1, len(events) * seconds / args.hold)
+        counted = max(1, len(events) * seconds / window)
         row["redis_calls_per_event"] = (after["commands"] - before["commands"]) / counted
         row["redis_us_per_event"] = 1e6 * (after["cpu"] - before["cpu"]) / counted
         row["sessions"] = after["sessions"]
@@ -285,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", default="100,200,300,400", help="counts of people, comma-separated")
     parser.add_argument("--ramp", type=float, default=25, help="new people per second while ramping")
     parser.add_argument("--hold", type=int, default=60, help="seconds measured once all people are on")
+    parser.add_argument("--settle", type=int, default=30, help="seconds between the ramp and the measure")
     parser.add_argument("--think", default="1,3", help="seconds between two clicks (random in this range)")
     parser.add_argument("--read", default="10,30", help="seconds a reader spends on a page")
     parser.add_argument("--langs", default="fr,en,es,ar")
@@ -311,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"# {args.label or what} — crowd {args.crowd}, think {args.think} s, read {args.read} s, "
-            f"{args.hold} s measured per step; commit {commit.stdout.strip()}, {psutil.cpu_count()} cores"
+            f"{args.hold} s measured per step after {args.settle} s; commit {commit.stdout.strip()}, {psutil.cpu_count()} cores"
         )
         time.sleep(5)
         idle_pss = server_pss_mib(ports)
