@@ -95,34 +95,46 @@ def server_pss_mib(ports: list[int]) -> float:
 class Sampler(threading.Thread):
     """Every second: PSS of the server's processes; CPU time of every process of interest."""
 
+    #: Memory is read every few ticks only: reading a process's page map stalls its page faults.
+    PSS_EVERY = 5
+
     def __init__(self, ports: list[int], generator: psutil.Process, redis_port: int | None, proxy_pid):
         super().__init__(daemon=True)
-        self.ports, self.generator, self.redis_port, self.proxy_pid = ports, generator, redis_port, proxy_pid
+        # The roots once (finding who listens on a port scans every socket of the machine); their
+        # children at each tick (Granian may replace a worker).
+        self.roots = {"server": [process_tree(port)[0] for port in ports], "generator": [generator]}
+        if redis_port:
+            self.roots["server"].append(process_tree(redis_port)[0])
+        if proxy_pid:
+            self.roots["server"].append(psutil.Process(proxy_pid))
         self.pss_max = 0.0
         self.redis_rss_max = 0
         self.first: dict[tuple[str, int], float] = {}
         self.last: dict[tuple[str, int], float] = {}
+        self.ticks = 0
         self.stop = threading.Event()
 
     def _groups(self) -> dict[str, list[psutil.Process]]:
-        groups = {"server": [p for port in self.ports for p in process_tree(port)]}
-        if self.redis_port:
-            groups["server"] += process_tree(self.redis_port)
-        if self.proxy_pid:
-            root = psutil.Process(self.proxy_pid)
-            groups["server"] += [root, *root.children(recursive=True)]
-        groups["generator"] = [self.generator, *self.generator.children(recursive=True)]
+        groups: dict[str, list[psutil.Process]] = {}
+        for group, roots in self.roots.items():
+            groups[group] = []
+            for root in roots:
+                try:
+                    groups[group] += [root, *root.children(recursive=True)]
+                except psutil.NoSuchProcess:
+                    continue
         return groups
 
     def _sample(self) -> None:
-        pss = 0
+        pss, read_memory = 0, self.ticks % self.PSS_EVERY == 0
+        self.ticks += 1
         for group, processes in self._groups().items():
             for process in processes:
                 try:
                     seconds = _cpu_seconds(process)
-                    if group == "server" and process.name() not in ("redis-server", "nginx"):
+                    if read_memory and group == "server" and process.name() not in ("redis-server", "nginx"):
                         pss += process.memory_full_info().pss
-                    if process.name() == "redis-server":
+                    if read_memory and process.name() == "redis-server":
                         self.redis_rss_max = max(self.redis_rss_max, process.memory_info().rss)
                 except psutil.NoSuchProcess:
                     continue
@@ -137,7 +149,7 @@ class Sampler(threading.Thread):
         while not self.stop.wait(1.0):
             try:
                 self._sample()
-            except (psutil.NoSuchProcess, SystemExit):
+            except psutil.NoSuchProcess:
                 continue
         self.seconds = time.monotonic() - self.started
         self.machine = _machine_busy() - self.machine_start

@@ -14,8 +14,9 @@ Here, for each event:
    so its events almost always meet there, and wait without asking Redis;
 2. one pipeline takes the Redis lock (``SET NX PX``) and reads the states (``MGET``). When another
    worker holds the lock (a tab that just reconnected elsewhere while its old worker finished an
-   event), the read is dropped and the lock is tried again after a short pause (2 ms, doubling up
-   to 100 ms); the lock expires by itself if its worker died;
+   event), the read is dropped, the lock alone is tried again after a short pause (2 ms, doubling
+   up to 100 ms) and the states are read once it is taken; the lock expires by itself if its
+   worker died;
 3. one script (``EVALSHA``) writes the states the event touched and releases the lock — only if
    the lock is still this event's (Reflex's fencing: an event that outlived its lock writes
    nothing and fails with ``LockExpiredError``).
@@ -178,16 +179,17 @@ class SessionStore(StateManagerRedis):
         self, token: BaseStateToken, classes: list[type[BaseState]], lock_key: bytes, lock_id: bytes
     ) -> tuple[BaseState, float]:
         keys = [token._state_key(state_cls) for state_cls in classes]
+        pipeline = self.redis.pipeline(transaction=False)
+        pipeline.set(lock_key, lock_id, px=self.lock_expiration, nx=True)
+        pipeline.mget(keys)
+        locked, pickles = await pipeline.execute()
         pause = FIRST_PAUSE
-        while True:
-            pipeline = self.redis.pipeline(transaction=False)
-            pipeline.set(lock_key, lock_id, px=self.lock_expiration, nx=True)
-            pipeline.mget(keys)
-            locked, pickles = await pipeline.execute()
-            if locked:
-                return self._tree(classes, pickles), time.monotonic()
-            await asyncio.sleep(pause)  # another worker holds this tab: rare, and short
+        while not locked:  # another worker holds this tab: rare, and short; poll the lock alone
+            await asyncio.sleep(pause)
             pause = min(pause * 2, LONGEST_PAUSE)
+            if await self.redis.set(lock_key, lock_id, px=self.lock_expiration, nx=True):
+                locked, pickles = True, await self.redis.mget(keys)
+        return self._tree(classes, pickles), time.monotonic()
 
     async def _save_and_unlock(
         self, token: BaseStateToken, root: BaseState, lock_key: bytes, lock_id: bytes, taken: float, event
