@@ -155,6 +155,10 @@ def deploy(
     base_env.setdefault("REFLEX_CHECK_LATEST_VERSION", "false")
     base_env.setdefault("REFLEX_USE_GRANIAN", "true")
     base_env.setdefault("REFLEX_BUN_PATH", str(ROOT / "tools" / "node_modules" / ".bin" / "bun"))
+    if code and kind == "hosts":
+        raise SystemExit(
+            "--code runs one server: serve.py --prebuilt (for the other hosts) came with this work"
+        )
     deployment = Deployment(url="", server_ports=[])
     root = ROOT
     if code:
