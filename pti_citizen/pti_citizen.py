@@ -9,12 +9,12 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 from pti_citizen import jobs
 from pti_citizen.i18n import LANGUAGES
 from pti_citizen.settings import get_settings
-from pti_citizen.ui import document, feedback, registry
+from pti_citizen.ui import document, feedback, registry, session_store
 from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
 from pti_citizen.ui.pages.not_found import not_found
-from pti_citizen.ui.session_guard import ForgottenSessionGuard
+from pti_citizen.ui.session_guard import ForgottenSessionGuard, SessionMarkerState
 from pti_citizen.web import pwa
 from pti_citizen.web.api import create_api
 from pti_citizen.web.pages import serve as server_rendered
@@ -63,7 +63,10 @@ app = rx.App(
         ),
     ],
 )
-# A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first.
+# Several workers: sessions in Redis, two round trips per event (ui/session_store.py); the guard's
+# marker is read with every event's states. A session the server forgot (Redis restarted empty,
+# expiry) gets the tab's answers back first.
+session_store.install(app, always=(SessionMarkerState,))
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 
