@@ -39,3 +39,12 @@ def both_blocks(self_text: str, helper_text: str, **props) -> rx.Component:
         rx.el.p(self_text, class_name=f"for-self {class_name}".strip(), **props),
         rx.el.p(helper_text, class_name=f"for-helper {class_name}".strip(), **props),
     )
+
+
+def error_message(errors: dict[str, str], code: rx.Var, prefix: str) -> rx.Component:
+    """The message of an error code, after a prefix only screen readers hear (« Erreur : »)."""
+    cases = [
+        (key, rx.fragment(rx.el.span(prefix, " ", class_name="visually-hidden"), text))
+        for key, text in errors.items()
+    ]
+    return rx.match(code, *cases, rx.fragment())
