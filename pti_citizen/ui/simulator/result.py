@@ -13,7 +13,7 @@ from pti_citizen.ui import layout
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.feedback import feedback_widget
 from pti_citizen.ui.simulator import view
-from pti_citizen.ui.simulator.parts import both_blocks, error_message, fill
+from pti_citizen.ui.simulator.parts import both_blocks, error_message, fill, marked, sentence
 from pti_citizen.ui.simulator.state import ResultState, SimulatorState
 from pti_citizen.ui.simulator.texts import error_texts, page_texts
 
@@ -57,15 +57,17 @@ def _amount(value: rx.Var, **props) -> rx.Component:
     return rx.el.bdi(value, class_name=props.pop("class_name", "amount"), **props)
 
 
-def _heading(*children: rx.Component | str) -> rx.Component:
+def _heading(key: str, *children: rx.Component | str) -> rx.Component:
     """The page's title takes the focus when the result appears, so that a screen reader reads it —
-    with the total in it."""
+    with the total in it. Its own ``key``: React then draws a new heading (which assets/app.js
+    focuses) instead of reusing the « waiting » one."""
     return rx.el.h1(
         *children,
         id=RESULT_HEADING_ID,
         tab_index=-1,
         class_name="result-title",
         custom_attrs={"data-autofocus": "true"},
+        key=key,
     )
 
 
@@ -84,7 +86,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
         (
             "apply_caf",
             rx.el.li(
-                both_blocks(t["apply_caf_self"], t["apply_caf_helper"]),
+                both_blocks(t["apply_caf_self"], t["apply_caf_helper"], lang),
                 _links((t["guide_link"], routes.content_page(lang, *APPLY_GUIDE)), (t["caf_link"], CAF_URL)),
                 class_name="next-step next-apply_caf",
             ),
@@ -92,7 +94,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
         (
             "apply_msa",
             rx.el.li(
-                both_blocks(t["apply_msa_self"], t["apply_msa_helper"]),
+                both_blocks(t["apply_msa_self"], t["apply_msa_helper"], lang),
                 _links((t["msa_link"], MSA_URL)),
                 class_name="next-step next-apply_msa",
             ),
@@ -100,7 +102,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
         (
             "c2s",
             rx.el.li(
-                rx.el.p(t["c2s"]),
+                rx.el.p(marked(lang, t["c2s"])),
                 _links((t["c2s_link"], routes.content_page(lang, *C2S_GUIDE))),
                 class_name="next-step next-c2s",
             ),
@@ -108,7 +110,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
         (
             "apply_prime",
             rx.el.li(
-                both_blocks(t["apply_prime_self"], t["apply_prime_helper"]),
+                both_blocks(t["apply_prime_self"], t["apply_prime_helper"], lang),
                 _links((t["prime_link"], routes.content_page(lang, *PRIME_PAGE)), (t["caf_link"], CAF_URL)),
                 class_name="next-step next-apply_prime",
             ),
@@ -116,7 +118,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
         (
             "apply_caf_family",
             rx.el.li(
-                both_blocks(t["apply_family_self"], t["apply_family_helper"]),
+                both_blocks(t["apply_family_self"], t["apply_family_helper"], lang),
                 _links((t["family_link"], routes.content_page(lang, *FAMILY_PAGE)), (t["caf_link"], CAF_URL)),
                 class_name="next-step next-apply_caf_family",
             ),
@@ -124,7 +126,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
         (
             "aripa",
             rx.el.li(
-                rx.el.p(t["aripa"]),
+                rx.el.p(marked(lang, t["aripa"])),
                 _links((t["aripa_link"], ARIPA_URL)),
                 class_name="next-step next-aripa",
             ),
@@ -132,7 +134,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
         (
             "contact_mds",
             rx.el.li(
-                both_blocks(t["mds_self"], t["mds_helper"]),
+                both_blocks(t["mds_self"], t["mds_helper"], lang),
                 _links(locator),
                 class_name="next-step next-contact_mds",
             ),
@@ -148,7 +150,7 @@ def _steps(t: dict, card: rx.Var) -> rx.Component:
                 step["figure"] != "",
                 rx.el.bdi(step["figure"], class_name="step-figure", aria_hidden="true"),
             ),
-            rx.el.span(step["text"], class_name="step-text"),
+            rx.el.span(sentence(step["text"]), class_name="step-text"),
             class_name="step step-" + step["effect"].to(str),
         )
 
@@ -162,7 +164,7 @@ def _due_card(t: dict, lang: str, *, with_steps: bool):
     def card(benefit: rx.Var) -> rx.Component:
         title_id = "benefit-" + benefit["name"].to(str)
         return rx.el.article(
-            rx.el.h3(benefit["label"], id=title_id, class_name="benefit-title"),
+            rx.el.h3(sentence(benefit["label"]), id=title_id, class_name="benefit-title"),
             rx.el.p(
                 _amount(benefit["amount"]),
                 " ",
@@ -170,7 +172,7 @@ def _due_card(t: dict, lang: str, *, with_steps: bool):
                 class_name="amount-line",
             ),
             _steps(t, benefit) if with_steps else rx.fragment(),
-            rx.el.p(benefit["decided_by"], class_name="decided-by"),
+            rx.el.p(sentence(benefit["decided_by"]), class_name="decided-by"),
             rx.cond(
                 benefit["next_steps"].length() > 0,
                 rx.fragment(
@@ -192,11 +194,14 @@ def _not_due_card(t: dict):
     def card(benefit: rx.Var) -> rx.Component:
         title_id = "benefit-" + benefit["name"].to(str)
         return rx.el.article(
-            rx.el.h3(benefit["label"], id=title_id, class_name="benefit-title"),
+            rx.el.h3(sentence(benefit["label"]), id=title_id, class_name="benefit-title"),
             rx.el.p(t["not_due"], class_name="not-due"),
             rx.cond(
                 benefit["reasons"].length() > 0,
-                rx.el.ul(rx.foreach(benefit["reasons"], lambda text: rx.el.li(text)), class_name="reasons"),
+                rx.el.ul(
+                    rx.foreach(benefit["reasons"], lambda text: rx.el.li(sentence(text))),
+                    class_name="reasons",
+                ),
             ),
             class_name="benefit-card not-due-card benefit-" + benefit["name"].to(str),
             custom_attrs={"aria-labelledby": title_id},
@@ -213,8 +218,6 @@ def _total_line(t: dict, self_key: str, helper_key: str, none_self: str, none_he
             rx.el.span(t[helper_key], class_name="for-helper"),
             " ",
             _amount(R.result.total, id="result-amount"),
-            " ",
-            rx.el.span(t["per_month"], class_name="amount-unit"),
             class_name="total-line",
         ),
         rx.el.span(
@@ -225,21 +228,21 @@ def _total_line(t: dict, self_key: str, helper_key: str, none_self: str, none_he
     )
 
 
-def _estimate_box(t: dict) -> rx.Component:
+def _estimate_box(t: dict, lang: str) -> rx.Component:
     return rx.el.div(
         rx.el.p(fill(t["for_month"], month=R.result.month), class_name="result-month"),
-        rx.el.p(rx.el.strong(t["estimate_only"]), class_name="estimate-only"),
+        rx.el.p(rx.el.strong(marked(lang, t["estimate_only"])), class_name="estimate-only"),
         rx.cond(R.result.outdated, rx.el.p(t["outdated"], class_name="warning outdated")),
         class_name="result-box",
     )
 
 
-def _family_given(t: dict, errors: dict[str, str]) -> rx.Component:
+def _family_given(t: dict, lang: str, errors: dict[str, str]) -> rx.Component:
     """« Je connais le montant que me verse la CAF »: the amount replaces the estimate of the family
     benefits (version 1's pinned number); the person can go back to the estimate."""
     return rx.el.details(
-        rx.el.summary(t["family_known"]),
-        rx.el.p(t["family_known_hint"], id="family-hint", class_name="hint"),
+        rx.el.summary(marked(lang, t["family_known"])),
+        rx.el.p(marked(lang, t["family_known_hint"]), id="family-hint", class_name="hint"),
         rx.el.form(
             rx.el.label(t["family_known_field"], html_for="family-benefits", class_name="field-label"),
             rx.el.div(
@@ -329,15 +332,15 @@ def _contact(t: dict, lang: str) -> rx.Component:
     locator = routes.path(lang, routes.LOCATOR)
     return rx.el.section(
         rx.el.h2(t["contact_title"], id="contact-title"),
-        rx.el.p(t["caf_phone"]),
+        rx.el.p(marked(lang, t["caf_phone"])),
         rx.el.p(
             rx.el.a(
-                t["caf_phone_link"],
+                marked(lang, t["caf_phone_link"]),
                 href="tel:" + CAF_PHONE,
                 class_name="button button-secondary",
             )
         ),
-        rx.el.p(t["mds_search_intro"], id="mds-search-intro"),
+        rx.el.p(marked(lang, t["mds_search_intro"]), id="mds-search-intro"),
         rx.el.form(
             rx.el.label(t["mds_search_field"], html_for="mds-town", class_name="field-label"),
             rx.el.input(
@@ -409,10 +412,10 @@ def _job_field(t: dict, field: str, label_key: str, value: rx.Var, handler) -> r
 
 
 def _radio(name: str, value: str, label: str, checked: rx.Var, handler) -> rx.Component:
-    radio_id = f"{name}-{value}"
-    return rx.el.div(
-        rx.el.input(type="radio", id=radio_id, name=name, value=value, checked=checked, on_change=handler),
-        rx.el.label(label, html_for=radio_id),
+    """A radio button inside its label: the whole line is the target."""
+    return rx.el.label(
+        rx.el.input(type="radio", name=name, value=value, checked=checked, on_change=handler),
+        rx.el.span(label),
         class_name="radio",
     )
 
@@ -429,7 +432,7 @@ def _bar(t: dict, column: rx.Var, label: str) -> rx.Component:
     )
 
 
-def _work(t: dict) -> rx.Component:
+def _work(t: dict, lang: str) -> rx.Component:
     work = R.work
     by_hours = rx.fragment(
         _job_field(t, "hours_per_week", "work_hours", R.job_hours, ResultState.set_job_hours),
@@ -443,7 +446,7 @@ def _work(t: dict) -> rx.Component:
         ("work_family", "family"),
     ]
     table = rx.el.table(
-        rx.el.caption(t["work_table"]),
+        rx.el.caption(t["work_table"], id="work-table-caption"),
         rx.el.thead(
             rx.el.tr(
                 rx.el.td(),
@@ -472,7 +475,6 @@ def _work(t: dict) -> rx.Component:
         class_name="work-table",
     )
     comparison = rx.fragment(
-        rx.el.p(fill(t["work_job_pay"], pay=rx.el.bdi(work.pay))),
         # The bars repeat the table for the eye; screen readers read the table.
         rx.el.div(
             _bar(t, work.now, t["work_now"]),
@@ -480,13 +482,20 @@ def _work(t: dict) -> rx.Component:
             class_name="bars",
             aria_hidden="true",
         ),
-        table,
-        rx.el.p(rx.el.strong(work.delay), class_name="work-delay"),
-        rx.el.p(work.estimate, class_name="hint"),
+        # At the largest text size on a small screen the table scrolls on its own, not the page.
+        rx.el.div(
+            table,
+            class_name="table-scroll",
+            tab_index=0,
+            role="region",
+            custom_attrs={"aria-labelledby": "work-table-caption"},
+        ),
+        rx.el.p(rx.el.strong(sentence(work.delay)), class_name="work-delay"),
+        rx.el.p(sentence(work.estimate), class_name="hint"),
     )
     return rx.el.section(
         rx.el.h2(t["work_title"], id="work-title"),
-        both_blocks(t["work_intro_self"], t["work_intro_helper"]),
+        both_blocks(t["work_intro_self"], t["work_intro_helper"], lang),
         _offline_note(t),
         rx.el.form(
             rx.el.fieldset(
@@ -534,11 +543,12 @@ def _work(t: dict) -> rx.Component:
             ),
             on_submit=rx.prevent_default,
             class_name="job-form",
+            custom_attrs={"data-live-check": "true"},
         ),
         rx.el.div(
             rx.cond(
                 work.ready,
-                rx.el.p(work.summary, class_name="work-summary"),
+                rx.el.p(sentence(work.summary), class_name="work-summary"),
                 rx.el.p(t["work_fill"], class_name="hint"),
             ),
             role="status",
@@ -646,6 +656,7 @@ def _own(t: dict, lang: str) -> rx.Component:
     errors = error_texts(lang)
     return rx.fragment(
         _heading(
+            "result-own",
             rx.el.span(
                 rx.el.span(t["own_title_self"], class_name="for-self"),
                 rx.el.span(t["own_title_helper"], class_name="for-helper"),
@@ -653,18 +664,18 @@ def _own(t: dict, lang: str) -> rx.Component:
             ),
             _total_line(t, "total_self", "total_helper", t["nothing_self"], t["nothing_helper"]),
         ),
-        _estimate_box(t),
-        rx.foreach(R.result.notices, lambda text: rx.el.p(text, class_name="note")),
+        _estimate_box(t, lang),
+        rx.foreach(R.result.notices, lambda text: rx.el.p(sentence(text), class_name="note")),
         _benefits(t, lang, with_steps=True),
         rx.el.section(
             rx.el.h2(t["assumptions"], id="assumptions-title"),
-            rx.el.ul(rx.foreach(R.result.assumptions, lambda text: rx.el.li(text))),
+            rx.el.ul(rx.foreach(R.result.assumptions, lambda text: rx.el.li(sentence(text)))),
             rx.cond(R.result.family_given, rx.el.p(t["family_given"], class_name="note")),
-            _family_given(t, errors),
+            _family_given(t, lang, errors),
             custom_attrs={"aria-labelledby": "assumptions-title"},
         ),
         _contact(t, lang),
-        _work(t),
+        _work(t, lang),
         _actions(t, lang),
         _hand_over(t),
         rx.el.p(
@@ -682,11 +693,12 @@ def _own(t: dict, lang: str) -> rx.Component:
 def _shared(t: dict, lang: str) -> rx.Component:
     return rx.fragment(
         _heading(
+            "result-shared",
             rx.el.span(t["shared_title"], class_name="result-title-text"),
             _total_line(t, "shared_total", "shared_total", t["shared_nothing"], t["shared_nothing"]),
         ),
-        rx.cond(R.result.legacy, rx.el.p(t["shared_legacy"], class_name="note")),
-        _estimate_box(t),
+        rx.cond(R.result.legacy, rx.el.p(marked(lang, t["shared_legacy"]), class_name="note")),
+        _estimate_box(t, lang),
         _benefits(t, lang, with_steps=False),
         rx.cond(
             R.result.next_steps.length() > 0,
@@ -699,15 +711,15 @@ def _shared(t: dict, lang: str) -> rx.Component:
                 custom_attrs={"aria-labelledby": "next-title"},
             ),
         ),
-        rx.el.p(t["caf_phone"]),
+        rx.el.p(marked(lang, t["caf_phone"])),
         rx.el.p(t["shared_note"], class_name="hint"),
         rx.el.p(link(t["own_estimate"], href=routes.path(lang, routes.SIMULATOR), class_name="button")),
     )
 
 
-def _problem(title: str, text: str, action: str, href: str) -> rx.Component:
+def _problem(key: str, title: str, text: str, action: str, href: str) -> rx.Component:
     return rx.fragment(
-        _heading(title),
+        _heading(key, title),
         rx.el.p(text, class_name="lead"),
         rx.el.p(link(action, href=href, class_name="button")),
     )
@@ -717,7 +729,7 @@ def result_page(lang: str) -> rx.Component:
     t = page_texts(lang)
     wizard = routes.path(lang, routes.SIMULATOR)
     waiting = rx.fragment(
-        rx.el.h1(t["result_title"], class_name="result-title"),
+        rx.el.h1(t["result_title"], class_name="result-title", key="result-waiting"),
         rx.el.p(t["waiting"], role="status", class_name="lead"),
     )
     return layout.page(
@@ -728,9 +740,15 @@ def result_page(lang: str) -> rx.Component:
                 R.result.outcome,
                 (view.OWN, _own(t, lang)),
                 (view.SHARED, _shared(t, lang)),
-                (view.BAD_LINK, _problem(t["bad_link_title"], t["bad_link"], t["own_estimate"], wizard)),
-                (view.INCOMPLETE, _problem(t["incomplete_title"], t["incomplete"], t["resume"], wizard)),
-                (view.FAILED, _problem(t["failed_title"], t["failed"], t["resume"], wizard)),
+                (
+                    view.BAD_LINK,
+                    _problem("bad", t["bad_link_title"], t["bad_link"], t["own_estimate"], wizard),
+                ),
+                (
+                    view.INCOMPLETE,
+                    _problem("missing", t["incomplete_title"], t["incomplete"], t["resume"], wizard),
+                ),
+                (view.FAILED, _problem("failed", t["failed_title"], t["failed"], t["resume"], wizard)),
                 waiting,
             ),
             class_name="result",

@@ -558,7 +558,6 @@ def page_texts(lang: str) -> dict[str, str]:
         "work_prime": _("Prime d'activité"),
         "work_family": _("Prestations familiales"),
         "work_total": _("Total"),
-        "work_job_pay": _("Ce travail paie environ {pay} net par mois."),
         # Hand over and share.
         "print": _("Imprimer le résultat"),
         "share": _("Partager le lien du résultat"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import quote
 
 from babel.lists import format_list
@@ -18,7 +20,7 @@ from babel.lists import format_list
 from pti_citizen.directory import NearestPlaces, SearchProblem
 from pti_citizen.directory.hours import opening_today
 from pti_citizen.handover import QR_PATH, SharedResult, query_of
-from pti_citizen.i18n import format_euros, format_month_year, format_time
+from pti_citizen.i18n import format_euros, format_month_year, format_time, text_direction
 from pti_citizen.simulator import RightsEstimate, WorkComparison
 from pti_citizen.simulator.period import Month
 from pti_citizen.simulator.service import benefit_words, is_outdated
@@ -38,8 +40,57 @@ _SHOWN_ELSEWHERE = frozenset({"prime_activite"})
 
 
 @dataclasses.dataclass
-class StepLine:
+class Segment:
+    """A piece of a sentence: French kept in an en/es/ar text carries ``lang="fr"``; in a right-to-left
+    page French and amounts are isolated (``<bdi dir="ltr">``), so that « 44 avenue Jacques Douzans »
+    or « 193.55 € » keep their order (issue #14, item 3)."""
+
     text: str = ""
+    lang: str = ""
+    isolate: bool = False
+
+
+Text = list[Segment]
+
+#: An amount as CLDR writes it (« 1,173.04 € », « − 193,55 € », with direction marks).
+_MONEY = re.compile(r"[\u200e\u200f]?(?:[−+-]\s?)?[0-9][0-9.,\u00a0\u202f ]*[0-9]\s?€|€\s?[0-9][0-9.,]*[0-9]")
+
+
+def segments(lang: str, text: str) -> Text:
+    """``text`` cut so that its French names carry ``lang="fr"`` (the content's own rule: the glossary's
+    words in en/es, every run of Latin letters in Arabic) and, in a right-to-left language, its amounts
+    are isolated too."""
+    return list(_segments(lang, text))
+
+
+@lru_cache(maxsize=4096)
+def _segments(lang: str, text: str) -> tuple[Segment, ...]:
+    from pti_citizen.content import load_site
+
+    rtl = text_direction(lang) == "rtl"
+    out: list[Segment] = []
+    for part in load_site().parts(lang, text):
+        if part.lang or not rtl:
+            out.append(Segment(part.text, part.lang or "", part.isolate))
+            continue
+        start = 0
+        for found in _MONEY.finditer(part.text):
+            if found.start() > start:
+                out.append(Segment(part.text[start : found.start()]))
+            out.append(Segment(found.group(0), "", True))
+            start = found.end()
+        if start < len(part.text) or not out:
+            out.append(Segment(part.text[start:]))
+    return tuple(out)
+
+
+def plain(text: Text) -> str:
+    return "".join(segment.text for segment in text)
+
+
+@dataclasses.dataclass
+class StepLine:
+    text: Text = dataclasses.field(default_factory=list)
     effect: str = ""  # base, plus, minus, result or info
     figure: str = ""  # « − 193,55 € »: the column of figures ("" for a line without amount)
 
@@ -47,11 +98,11 @@ class StepLine:
 @dataclasses.dataclass
 class BenefitCard:
     name: str = ""
-    label: str = ""
+    label: Text = dataclasses.field(default_factory=list)
     amount: str = ""
     steps: list[StepLine] = dataclasses.field(default_factory=list)
-    reasons: list[str] = dataclasses.field(default_factory=list)
-    decided_by: str = ""
+    reasons: list[Text] = dataclasses.field(default_factory=list)
+    decided_by: Text = dataclasses.field(default_factory=list)
     next_steps: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -63,8 +114,8 @@ class ResultView:
     any_due: bool = False
     due: list[BenefitCard] = dataclasses.field(default_factory=list)
     not_due: list[BenefitCard] = dataclasses.field(default_factory=list)
-    notices: list[str] = dataclasses.field(default_factory=list)
-    assumptions: list[str] = dataclasses.field(default_factory=list)
+    notices: list[Text] = dataclasses.field(default_factory=list)
+    assumptions: list[Text] = dataclasses.field(default_factory=list)
     outdated: bool = False
     #: Every benefit's next steps, once each (a shared link shows them together).
     next_steps: list[str] = dataclasses.field(default_factory=list)
@@ -85,7 +136,7 @@ def _money(amount: float | Decimal, lang: str) -> str:
 def _card(benefit, lang: str) -> BenefitCard:
     steps = [
         StepLine(
-            text=step.text,
+            text=segments(lang, step.text),
             effect=step.effect,
             figure=_SIGNS[step.effect] + _money(step.amount, lang)
             if step.effect in _SIGNS and step.amount is not None
@@ -97,11 +148,11 @@ def _card(benefit, lang: str) -> BenefitCard:
     ]
     return BenefitCard(
         name=benefit.name,
-        label=benefit.label,
+        label=segments(lang, benefit.label),
         amount=_money(benefit.monthly_amount, lang),
         steps=steps,
-        reasons=[reason.text for reason in benefit.reasons],
-        decided_by=benefit.decided_by,
+        reasons=[segments(lang, reason.text) for reason in benefit.reasons],
+        decided_by=segments(lang, benefit.decided_by),
         next_steps=[code for code in benefit.next_steps if code not in _SHOWN_ELSEWHERE],
     )
 
@@ -122,8 +173,8 @@ def own(estimate: RightsEstimate, lang: str, result_path: str, public_origin: st
             dataclasses.replace(_card(benefit, lang), steps=[]) for benefit in not_due
         ],  # the reasons say why; the steps of « nothing » would repeat them
         next_steps=[code for code in estimate.next_steps if code not in _SHOWN_ELSEWHERE],
-        notices=[notice.text for notice in estimate.notices],
-        assumptions=[notice.text for notice in estimate.assumptions],
+        notices=[segments(lang, notice.text) for notice in estimate.notices],
+        assumptions=[segments(lang, notice.text) for notice in estimate.assumptions],
         outdated=estimate.parameters_outdated,
         family_given=not estimate.family_benefits_estimated,
         link=link,
@@ -137,7 +188,12 @@ def shared(link: SharedResult, lang: str, today: dt.date) -> ResultView:
     due, not_due = [], []
     for name, amount in link.amounts:
         label, decided_by = benefit_words(name, lang)
-        card = BenefitCard(name=name, label=label, amount=_money(amount, lang), decided_by=decided_by)
+        card = BenefitCard(
+            name=name,
+            label=segments(lang, label),
+            amount=_money(amount, lang),
+            decided_by=segments(lang, decided_by),
+        )
         (due if amount > 0 else not_due).append(card)
     return ResultView(
         outcome=SHARED,
@@ -183,9 +239,9 @@ class WorkView:
     pay: str = ""
     now: Column = dataclasses.field(default_factory=Column)
     with_job: Column = dataclasses.field(default_factory=Column)
-    summary: str = ""
-    delay: str = ""
-    estimate: str = ""
+    summary: Text = dataclasses.field(default_factory=list)
+    delay: Text = dataclasses.field(default_factory=list)
+    estimate: Text = dataclasses.field(default_factory=list)
 
 
 def _width(amount: float, scale: float) -> str:
@@ -194,6 +250,10 @@ def _width(amount: float, scale: float) -> str:
     if scale <= 0 or amount <= 0:
         return "w-0"
     return f"w-{max(2, min(100, 2 * round(50 * amount / scale)))}"
+
+
+#: The parts of a bar, in order.
+_KINDS = ("earnings", "rsa", "prime", "family")
 
 
 def _column(line, lang: str, scale: float) -> Column:
@@ -218,9 +278,9 @@ def work(comparison: WorkComparison, lang: str) -> WorkView:
         pay=_money(comparison.job.monthly_net_pay, lang),
         now=_column(comparison.now, lang, scale),
         with_job=_column(comparison.with_job, lang, scale),
-        summary=notes.get("summary", ""),
-        delay=notes.get("delay", ""),
-        estimate=notes.get("estimate", ""),
+        summary=segments(lang, notes.get("summary", "")),
+        delay=segments(lang, notes.get("delay", "")),
+        estimate=segments(lang, notes.get("estimate", "")),
     )
 
 

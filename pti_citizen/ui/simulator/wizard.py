@@ -11,7 +11,7 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 from pti_citizen import routes
 from pti_citizen.simulator import answers as a
 from pti_citizen.ui import layout
-from pti_citizen.ui.simulator.parts import both, error_message, fill
+from pti_citizen.ui.simulator.parts import both, error_message, fill, marked
 from pti_citizen.ui.simulator.state import SimulatorState
 from pti_citizen.ui.simulator.texts import (
     QuestionText,
@@ -27,16 +27,18 @@ ERROR_ID = "answer-error"
 OFFLINE = has_too_many_connection_errors
 
 
-def _why(t: dict, text: QuestionText) -> rx.Component:
-    return rx.el.details(rx.el.summary(t["why"]), rx.el.p(text.why), class_name="why no-print")
+def _why(lang: str, t: dict, text: QuestionText) -> rx.Component:
+    return rx.el.details(rx.el.summary(t["why"]), rx.el.p(marked(lang, text.why)), class_name="why no-print")
 
 
-def _title(t: dict, sections: dict[str, str], question: a.Question, text: QuestionText) -> rx.Component:
+def _title(
+    lang: str, t: dict, sections: dict[str, str], question: a.Question, text: QuestionText
+) -> rx.Component:
     step = a.section_number(question.id)
     progress = t["progress"].format(n=step, total=len(a.SECTIONS), section=sections[question.section])
     return rx.el.h2(
         rx.el.span(progress, class_name="progress-text"),
-        rx.el.span(both(text.title), id="question-text", class_name="question-text"),
+        rx.el.span(both(text.title, lang), id="question-text", class_name="question-text"),
         id="question-title",
         tab_index=-1,
         class_name="question-title",
@@ -61,14 +63,14 @@ def _hint(lang: str, question: a.Question, text: QuestionText) -> rx.Component:
     months = S.income_months[lang]
     if text.other_hint is not None:
         # The pension alimentaire has its own question for a parent alone: the hint leaves it out then.
-        words = rx.cond(S.wizard.child_support_later, both(text.hint), both(text.other_hint))
+        words = rx.cond(S.wizard.child_support_later, both(text.hint, lang), both(text.other_hint, lang))
     elif "{months}" in text.hint.self:
         words = rx.fragment(
             rx.el.span(*fill(text.hint.self, months=months), class_name="for-self"),
             rx.el.span(*fill(text.hint.helper, months=months), class_name="for-helper"),
         )
     else:
-        words = both(text.hint)
+        words = both(text.hint, lang)
     return rx.el.p(words, id=HINT_ID, class_name="hint question-hint")
 
 
@@ -76,12 +78,12 @@ def _offline_note(t: dict) -> rx.Component:
     return rx.cond(OFFLINE, rx.el.p(t["offline"], class_name="warning offline-note", role="status"))
 
 
-def _choice_buttons(qid: str, choices: dict[str, str], *, row: bool = False) -> rx.Component:
+def _choice_buttons(lang: str, qid: str, choices: dict[str, str], *, row: bool = False) -> rx.Component:
     buttons = rx.el.ul(
         *[
             rx.el.li(
                 rx.el.button(
-                    label,
+                    marked(lang, label),
                     type="button",
                     class_name="choice answer",
                     on_click=SimulatorState.choose(qid, value),
@@ -205,13 +207,15 @@ def _children_ages(t: dict, errors: dict[str, str], text: QuestionText) -> rx.Co
     )
 
 
-def _body(t: dict, errors: dict[str, str], question: a.Question, text: QuestionText) -> rx.Component:
+def _body(
+    lang: str, t: dict, errors: dict[str, str], question: a.Question, text: QuestionText
+) -> rx.Component:
     qid = question.id
     if question.kind == a.CHOICE:
-        return _choice_buttons(qid, text.choices)
+        return _choice_buttons(lang, qid, text.choices)
     if question.kind == a.COUNT:
         return rx.fragment(
-            _choice_buttons(qid, text.choices, row=True),
+            _choice_buttons(lang, qid, text.choices, row=True),
             _typed_field(
                 t, errors, question, text.field, has_hint=text.hint is not None, submit=t["count_submit"]
             ),
@@ -249,12 +253,12 @@ def _screen(
 
     def parts(words: QuestionText) -> rx.Component:
         return rx.fragment(
-            _title(t, sections, question, words),
+            _title(lang, t, sections, question, words),
             _progress_bar(question),
             _offline_note(t),
             _hint(lang, question, words),
-            _body(t, errors, question, words),
-            _why(t, words),
+            _body(lang, t, errors, question, words),
+            _why(lang, t, words),
         )
 
     content = parts(text)
