@@ -194,7 +194,7 @@ def _footer(lang: str) -> rx.Component:
         rx.el.nav(rx.el.ul(*links), aria_label=_("Informations sur le site")),
         rx.el.p(
             _(
-                "Ce site donne des informations et une estimation. Seule la CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) décide de vos droits."
+                "Ce site donne des informations et une estimation. La CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) étudie les demandes et verse les aides. Le Président du Conseil départemental accorde le RSA."
             )
         ),
         class_name="site-footer",

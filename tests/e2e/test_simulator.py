@@ -496,6 +496,28 @@ def test_offline_the_buttons_say_they_wait_and_nothing_typed_is_lost(context, pa
     assert stored == {"couple": "single", "applicant.age": "30"}
 
 
+#: Visible text runs in Latin letters of the page's main part that are neither marked French
+#: (``lang="fr"``) nor isolated (``<bdi dir="ltr">``); web addresses are read as written.
+UNMARKED_LATIN_JS = """
+(selector) => {
+  const out = [];
+  const root = document.querySelector(selector);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const address = /[\\w.\\-]+\\.(fr|gouv|com|org|eu|net)/g;
+  let node;
+  while ((node = walker.nextNode())) {
+    const text = node.textContent.replace(address, '');
+    if (!/[A-Za-zÀ-ÿ]/.test(text)) continue;
+    const el = node.parentElement;
+    if (!el || el.closest('.visually-hidden, script') || el.getClientRects().length === 0) continue;
+    if (el.closest('[lang="fr"], bdi[dir="ltr"]')) continue;
+    out.push(node.textContent.trim().slice(0, 80));
+  }
+  return out;
+}
+"""
+
+
 def test_who_to_call_and_the_nearest_mds_in_arabic(page, app_url):
     """Issue #14, items 10 and 3: the CAF's 3230, the nearest MDS to the town given with its phone
     and today's hours; French names and the address isolated in the Arabic page."""
@@ -504,7 +526,7 @@ def test_who_to_call_and_the_nearest_mds_in_arabic(page, app_url):
     t = wizard.t
     expect(page.get_by_role("link", name=loose(t["caf_phone_link"]))).to_have_attribute("href", "tel:3230")
     page.get_by_label(t["mds_search_field"]).fill("Muret")
-    page.get_by_role("button", name=t["mds_search_submit"]).click()
+    page.get_by_role("button", name=loose(t["mds_search_submit"])).click()
     card = page.locator(".mds-card")
     expect(card).to_be_visible()
     name = card.locator(".mds-name bdi")
@@ -520,6 +542,15 @@ def test_who_to_call_and_the_nearest_mds_in_arabic(page, app_url):
     expect(page.get_by_role("link", name=t["mds_more"])).to_have_attribute(
         "href", "/ar/trouver-une-mds?q=Muret&kind=mds"
     )
+    # Issue #14, item 3: every French name (the engine's sentences, the MDS, the links) is marked
+    # and isolated, and so is every amount.
+    page.get_by_label(t["work_hours"]).fill("20")
+    page.get_by_label(t["work_wage"]).fill("12")
+    expect(page.get_by_role("table", name=t["work_table"])).to_be_visible()
+    assert page.evaluate(UNMARKED_LATIN_JS, "main .result") == []
+    amounts = page.locator(".benefit-card .amount, #result-amount, .work-table td bdi, .step-figure")
+    assert amounts.count() > 10
+    assert set(amounts.evaluate_all("(all) => all.map((e) => e.tagName)")) == {"BDI"}
     # Reload: the town is kept in this tab, the MDS found again.
     page.reload()
     wait_for_app(page)
@@ -549,7 +580,7 @@ def test_no_horizontal_scroll_at_320_px_at_every_text_size(page, app_url, lang):
     page.get_by_label(t["work_wage"]).fill("12")
     expect(page.get_by_role("table", name=t["work_table"])).to_be_visible()
     page.get_by_label(t["mds_search_field"]).fill("Saint-Gaudens")
-    page.get_by_role("button", name=t["mds_search_submit"]).click()
+    page.get_by_role("button", name=loose(t["mds_search_submit"])).click()
     expect(page.locator(".mds-card")).to_be_visible()
     for size in ("1", "2", "3", "4"):
         page.evaluate("(s) => { document.documentElement.dataset.textSize = s; }", size)
@@ -781,7 +812,7 @@ def test_every_question_screen_passes_axe_in_arabic(page, app_url):
     expect(hours).to_have_attribute("aria-invalid", "true", timeout=15_000)
     expect(hours).to_be_focused()  # checked while typing: the focus stays in the field
     page.get_by_label(t["mds_search_field"]).fill("Toulousse")
-    page.get_by_role("button", name=t["mds_search_submit"]).click()
+    page.get_by_role("button", name=loose(t["mds_search_submit"])).click()
     expect(page.locator("#mds-error")).to_be_visible()
     wizard._audit("result with errors")
     assert wizard.problems == []
@@ -800,7 +831,7 @@ def test_kiosk_button_erases_every_answer_and_the_result(page, app_url):
     wizard = Wizard(page, app_url, "fr").open()
     wizard.run(MOTHER)
     page.get_by_label(wizard.t["mds_search_field"]).fill("Muret")
-    page.get_by_role("button", name=wizard.t["mds_search_submit"]).click()
+    page.get_by_role("button", name=loose(wizard.t["mds_search_submit"])).click()
     expect(page.locator(".mds-card")).to_be_visible()
     page.get_by_role("button", name="Terminer et tout effacer").click()
     page.wait_for_url(re.compile(r"/fr/?$"))

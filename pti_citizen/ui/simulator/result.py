@@ -71,9 +71,12 @@ def _heading(key: str, *children: rx.Component | str) -> rx.Component:
     )
 
 
-def _links(*pairs: tuple[str, str]) -> rx.Component:
+def _links(lang: str, *pairs: tuple[str, str]) -> rx.Component:
     return rx.el.ul(
-        *[rx.el.li(link(label, href=href, class_name="button button-secondary")) for label, href in pairs],
+        *[
+            rx.el.li(link(marked(lang, label), href=href, class_name="button button-secondary"))
+            for label, href in pairs
+        ],
         class_name="button-row",
     )
 
@@ -87,7 +90,9 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
             "apply_caf",
             rx.el.li(
                 both_blocks(t["apply_caf_self"], t["apply_caf_helper"], lang),
-                _links((t["guide_link"], routes.content_page(lang, *APPLY_GUIDE)), (t["caf_link"], CAF_URL)),
+                _links(
+                    lang, (t["guide_link"], routes.content_page(lang, *APPLY_GUIDE)), (t["caf_link"], CAF_URL)
+                ),
                 class_name="next-step next-apply_caf",
             ),
         ),
@@ -95,7 +100,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
             "apply_msa",
             rx.el.li(
                 both_blocks(t["apply_msa_self"], t["apply_msa_helper"], lang),
-                _links((t["msa_link"], MSA_URL)),
+                _links(lang, (t["msa_link"], MSA_URL)),
                 class_name="next-step next-apply_msa",
             ),
         ),
@@ -103,7 +108,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
             "c2s",
             rx.el.li(
                 rx.el.p(marked(lang, t["c2s"])),
-                _links((t["c2s_link"], routes.content_page(lang, *C2S_GUIDE))),
+                _links(lang, (t["c2s_link"], routes.content_page(lang, *C2S_GUIDE))),
                 class_name="next-step next-c2s",
             ),
         ),
@@ -111,7 +116,9 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
             "apply_prime",
             rx.el.li(
                 both_blocks(t["apply_prime_self"], t["apply_prime_helper"], lang),
-                _links((t["prime_link"], routes.content_page(lang, *PRIME_PAGE)), (t["caf_link"], CAF_URL)),
+                _links(
+                    lang, (t["prime_link"], routes.content_page(lang, *PRIME_PAGE)), (t["caf_link"], CAF_URL)
+                ),
                 class_name="next-step next-apply_prime",
             ),
         ),
@@ -119,7 +126,11 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
             "apply_caf_family",
             rx.el.li(
                 both_blocks(t["apply_family_self"], t["apply_family_helper"], lang),
-                _links((t["family_link"], routes.content_page(lang, *FAMILY_PAGE)), (t["caf_link"], CAF_URL)),
+                _links(
+                    lang,
+                    (t["family_link"], routes.content_page(lang, *FAMILY_PAGE)),
+                    (t["caf_link"], CAF_URL),
+                ),
                 class_name="next-step next-apply_caf_family",
             ),
         ),
@@ -127,7 +138,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
             "aripa",
             rx.el.li(
                 rx.el.p(marked(lang, t["aripa"])),
-                _links((t["aripa_link"], ARIPA_URL)),
+                _links(lang, (t["aripa_link"], ARIPA_URL)),
                 class_name="next-step next-aripa",
             ),
         ),
@@ -135,7 +146,7 @@ def _next_step(t: dict, lang: str, code: rx.Var) -> rx.Component:
             "contact_mds",
             rx.el.li(
                 both_blocks(t["mds_self"], t["mds_helper"], lang),
-                _links(locator),
+                _links(lang, locator),
                 class_name="next-step next-contact_mds",
             ),
         ),
@@ -306,13 +317,14 @@ def _contact(t: dict, lang: str) -> rx.Component:
         ),
         rx.cond(mds.today != "", rx.el.p(mds.today, class_name="mds-today")),
         rx.el.p(mds.status, class_name="mds-status"),
-        rx.el.p(mds.notice, class_name="hint"),
+        rx.el.p(sentence(mds.notice), class_name="hint"),
         class_name="mds-card",
     )
+    has_error = mds.error.length() > 0
     problem = rx.cond(
-        mds.error != "",
+        has_error,
         rx.el.div(
-            rx.el.p(mds.error, id="mds-error", class_name="field-error"),
+            rx.el.p(sentence(mds.error), id="mds-error", class_name="field-error"),
             rx.el.ul(
                 rx.foreach(
                     mds.suggestions,
@@ -352,14 +364,12 @@ def _contact(t: dict, lang: str) -> rx.Component:
                 max_length=200,
                 class_name="answer-input answer-input-wide",
                 custom_attrs={
-                    "aria-describedby": rx.cond(
-                        mds.error != "", "mds-search-intro mds-error", "mds-search-intro"
-                    ),
-                    "aria-invalid": rx.cond(mds.error != "", "true", "false"),
+                    "aria-describedby": rx.cond(has_error, "mds-search-intro mds-error", "mds-search-intro"),
+                    "aria-invalid": rx.cond(has_error, "true", "false"),
                 },
             ),
             rx.el.button(
-                rx.cond(OFFLINE, t["offline_button"], t["mds_search_submit"]),
+                rx.cond(OFFLINE, t["offline_button"], marked(lang, t["mds_search_submit"])),
                 type="submit",
                 class_name="button",
                 disabled=OFFLINE,
@@ -458,7 +468,9 @@ def _work(t: dict, lang: str) -> rx.Component:
             *[
                 rx.el.tr(
                     rx.el.th(
-                        rx.el.span(class_name="key key-" + kind, aria_hidden="true"), t[key], scope="row"
+                        rx.el.span(class_name="key key-" + kind, aria_hidden="true"),
+                        marked(lang, t[key]),
+                        scope="row",
                     ),
                     rx.el.td(rx.el.bdi(work.now[kind])),
                     rx.el.td(rx.el.bdi(work.with_job[kind])),
@@ -606,11 +618,11 @@ def _actions(t: dict, lang: str) -> rx.Component:
     )
 
 
-def _hand_over(t: dict) -> rx.Component:
+def _hand_over(t: dict, lang: str) -> rx.Component:
     return rx.el.section(
         rx.el.h2(t["hand_over"], id="hand-over-title"),
         rx.el.p(t["on_paper"], class_name="no-print"),
-        rx.el.p(t["on_phone"]),
+        rx.el.p(marked(lang, t["on_phone"])),
         rx.el.img(
             src=R.result.qr_code,
             alt=t["qr_alt"],
@@ -677,7 +689,7 @@ def _own(t: dict, lang: str) -> rx.Component:
         _contact(t, lang),
         _work(t, lang),
         _actions(t, lang),
-        _hand_over(t),
+        _hand_over(t, lang),
         rx.el.p(
             rx.el.button(
                 t["new_estimate"],

@@ -299,8 +299,8 @@ class MdsCard:
     phone_href: str = ""
     status: str = ""
     today: str = ""
-    notice: str = ""
-    error: str = ""
+    notice: Text = dataclasses.field(default_factory=list)
+    error: Text = dataclasses.field(default_factory=list)
     suggestions: list[str] = dataclasses.field(default_factory=list)
     #: The locator page's query for this town (« Voir toutes les MDS »): ``?q=Muret&kind=mds``.
     locator_query: str = ""
@@ -325,12 +325,12 @@ def mds(answer: NearestPlaces | SearchProblem, lang: str, typed: str, words: dic
     """``words``: the page's ``today``, ``span`` and ``closed_today`` sentences."""
     if isinstance(answer, SearchProblem):
         return MdsCard(
-            error=" ".join(error.message for error in answer.errors if error.message),
+            error=segments(lang, " ".join(error.message for error in answer.errors if error.message)),
             suggestions=[commune.name for commune in answer.suggestions],
             locator_query=_locator_query(typed),
         )
     if not answer.items:
-        return MdsCard(error=answer.empty_message or "", locator_query=_locator_query(typed))
+        return MdsCard(error=segments(lang, answer.empty_message or ""), locator_query=_locator_query(typed))
     item = answer.items[0]
     place = item.place
     return MdsCard(
@@ -342,7 +342,7 @@ def mds(answer: NearestPlaces | SearchProblem, lang: str, typed: str, words: dic
         phone_href=place.phone_href,
         status=item.status.text,
         today=_today(place, answer.now, lang, words),
-        notice=answer.notice,
+        notice=segments(lang, answer.notice),
         locator_query=_locator_query(answer.understood.town or typed),
     )
 

@@ -286,9 +286,9 @@ def wizard_page(lang: str) -> rx.Component:
     return layout.page(
         lang,
         routes.SIMULATOR,
-        rx.el.h1(t["title"]),
-        rx.el.p(t["intro_self"], class_name="lead for-self"),
-        rx.el.p(t["intro_helper"], class_name="lead for-helper"),
+        rx.el.h1(marked(lang, t["title"])),
+        rx.el.p(marked(lang, t["intro_self"]), class_name="lead for-self"),
+        rx.el.p(marked(lang, t["intro_helper"]), class_name="lead for-helper"),
         rx.el.p(t["privacy"], class_name="hint unless-mediateur"),
         rx.el.p(t["privacy_kiosk"], class_name="hint when-mediateur kiosk-privacy"),
         rx.el.div(rx.match(S.wizard.question, *screens, first), class_name="wizard"),
@@ -302,4 +302,6 @@ def wizard_page(lang: str) -> rx.Component:
             ),
             class_name="wizard-restart no-print",
         ),
+        # Offline, the connection notice is fixed at the bottom of the screen: room to scroll above it.
+        rx.cond(OFFLINE, rx.el.div(class_name="offline-room", aria_hidden="true")),
     )
