@@ -39,6 +39,13 @@ class Figure:
     unit: str
     label: str
     sources: tuple[Any, ...]
+    #: From this day a newer value of a revalued parameter it uses has probably been published.
+    valid_until: dt.date = dt.date.max
+
+    @property
+    def since(self) -> dt.date:
+        """The day this value came into force (the latest start of the values it uses)."""
+        return max(source.since for source in self.sources)
 
 
 @dataclass(frozen=True)

@@ -114,13 +114,10 @@ class ParameterTable(Generic[T]):
         #: older values are kept for the months other benefits read before the estimate month).
         self.first_day: dt.date = first_day or max(starts[0] for starts in self._starts.values())
         self.revaluations = revaluations
+        self._options = {"name": name, "revaluations": revaluations, "derive": derive, "first_day": first_day}
         #: After this day a newer value has probably been published that we do not hold yet.
         self.valid_until: dt.date = min(
-            (
-                next_revaluation_after(self._starts[item.parameter][-1], item.month, item.day)
-                for item in revaluations
-            ),
-            default=dt.date.max,
+            (self.valid_until_of(item.parameter) for item in revaluations), default=dt.date.max
         )
         self._cache: dict[Month, T] = {}
         self._interned: dict[tuple, T] = {}
@@ -129,6 +126,23 @@ class ParameterTable(Generic[T]):
     def from_file(cls, path: Path, values_class: type[T], **options: Any) -> ParameterTable[T]:
         with path.open(encoding="utf-8") as handle:
             return cls(yaml.safe_load(handle), values_class, **options)
+
+    def reading(self, path: Path) -> ParameterTable[T]:
+        """The same table read from another file: a revaluation tried before it is published (tests,
+        a reviewer checking what a new decree changes)."""
+        return type(self).from_file(path, self.values_class, **self._options)
+
+    def valid_until_of(self, key: str) -> dt.date:
+        """After this day a newer value of ``key`` has probably been published (its yearly
+        revaluation after the latest value we hold); ``date.max`` for a value not revalued on a date."""
+        return min(
+            (
+                next_revaluation_after(self._starts[key][-1], item.month, item.day)
+                for item in self.revaluations
+                if item.parameter == key
+            ),
+            default=dt.date.max,
+        )
 
     def label(self, key: str) -> str:
         return str(self.raw[key].get("label", key))

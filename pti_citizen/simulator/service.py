@@ -26,6 +26,7 @@ from pti_citizen.i18n import normalize_language
 from . import explanation
 from .benefits import REGISTRY
 from .common import reference_months
+from .engine import Registry
 from .engine import estimate as estimate_figures
 from .explanation import COMMON, render, step_text
 from .household import EstimateInput
@@ -165,10 +166,12 @@ def compute(
     today: dt.date | None = None,
     income_source: EstimateInput | None = None,
     only: tuple[str, ...] | None = None,
+    registry: Registry = REGISTRY,
 ) -> RightsResult:
-    """Figures only, no text. Raises :class:`~pti_citizen.simulator.parameters.UnknownPeriodError`."""
+    """Figures only, no text. Raises :class:`~pti_citizen.simulator.parameters.UnknownPeriodError`.
+    ``registry``: other benefits or parameters (a revaluation tried before it is published)."""
     return estimate_figures(
-        household, estimate_month(household, today), REGISTRY, income_source=income_source, only=only
+        household, estimate_month(household, today), registry, income_source=income_source, only=only
     )
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
+import yaml
 
-from pti_citizen.simulator import Figure, figure, figures
+from pti_citizen.simulator import REGISTRY, Figure, figure, figures
+from pti_citizen.simulator.benefits.rsa.parameters import PARAMETERS_FILE
+from pti_citizen.simulator.engine import Registry
 from pti_citizen.simulator.figures import UnknownFigureError
 
 
@@ -56,3 +60,38 @@ def test_unknown_figures_are_refused():
         figure("rsa.nothing", "2026-10")
     with pytest.raises(UnknownFigureError):
         figure("nothing.montant", "2026-10")
+
+
+def test_a_figure_says_since_when_and_until_when_it_holds():
+    found = figure("rsa.forfait_logement_1_personne", "2026-10")
+    assert found.since == dt.date(2026, 4, 1)  # the latest start of the values it uses
+    assert found.valid_until == dt.date(2027, 4, 1)  # the montant forfaitaire's next revaluation
+    # Not revalued on a date: no freshness limit; the SMIC is revalued on 1 January.
+    assert figure("rsa.majoration_isolement_delai_demande_mois", "2026-10").valid_until == dt.date.max
+    assert figure("prime_activite.seuil_eleve_etudiant_apprenti", "2026-10").valid_until == dt.date(
+        2027, 1, 1
+    )
+    assert figure("asf.montant_par_enfant", "2026-10").valid_until == dt.date(2027, 4, 1)  # the BMAF's
+
+
+def test_figures_of_another_registry_read_its_tables(tmp_path):
+    """A revaluation tried before it is published: the same benefits, one table read from a copy."""
+    table = REGISTRY.tables["rsa"]
+    raw = yaml.safe_load(PARAMETERS_FILE.read_text(encoding="utf-8"))
+    raw["montant_forfaitaire"]["values"].append(
+        {
+            "from": dt.date(2027, 4, 1),
+            "value": 660.0,
+            "source": "Test",
+            "url": "https://example.org",
+            "confidence": "official",
+        }
+    )
+    copy = tmp_path / "parameters.yaml"
+    copy.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    revalued = table.reading(copy)
+    registry = Registry(tuple(replace(b, table=lambda: revalued) if b.name == "rsa" else b for b in REGISTRY))
+    assert figure("rsa.montant_couple", "2027-05", registry).value == 990.0
+    assert figure("rsa.montant_couple", "2027-05").value == 977.54
+    assert figure("rsa.montant_forfaitaire", "2027-05", registry).valid_until == dt.date(2028, 4, 1)
+    assert figures("2027-05", registry)["rsa.forfait_logement_1_personne"].value == 79.2

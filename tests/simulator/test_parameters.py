@@ -178,3 +178,26 @@ def test_the_source_of_the_amount_is_given():
         "url": "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000051393086",
         "confidence": "official",
     }
+
+
+def test_a_table_read_from_another_file_keeps_its_revaluations_and_derived_values(tmp_path):
+    table = default_table()
+    raw = yaml.safe_load(PARAMETERS_FILE.read_text(encoding="utf-8"))
+    raw["montant_forfaitaire"]["values"].append(
+        {"from": dt.date(2027, 4, 1), "value": 660.0, "source": "Test", "url": "https://example.org"}
+    )
+    copy = tmp_path / "parameters.yaml"
+    copy.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    revalued = table.reading(copy)
+    assert revalued.first_day == table.first_day and revalued.name == "rsa"
+    assert revalued.valid_until == dt.date(2028, 4, 1)
+    assert revalued.for_month(2027, 4).forfait_logement[0] == pytest.approx(79.2)
+    assert table.for_month(2027, 4).montant_forfaitaire == 651.69  # the shipped table is untouched
+
+
+def test_only_a_revalued_parameter_has_a_freshness_limit():
+    table = default_table()
+    assert table.valid_until_of("montant_forfaitaire") == table.valid_until == dt.date(2027, 4, 1)
+    assert table.valid_until_of("age_minimum") == dt.date.max
+    assert common_table().valid_until_of("bmaf") == dt.date(2027, 4, 1)
+    assert common_table().valid_until_of("smic_horaire_brut") == dt.date(2027, 1, 1)
