@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from typing import Any
 
 import reflex as rx
@@ -68,8 +69,15 @@ class WizardView:
     child_support_later: bool = False
 
 
-def _wizard_view(answers: a.Answers, position: str, child_errors: list[str]) -> WizardView:
-    reading = a.read(answers)
+def _key(*parts: str) -> str:
+    """A short fingerprint of what a parsed value was made from (the answers are not kept twice)."""
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
+
+
+def _wizard_view(
+    answers: a.Answers, position: str, child_errors: list[str], reading: a.Reading | None = None
+) -> WizardView:
+    reading = reading or a.read(answers)
     question = a.current(reading, position) or (reading.asked[-1] if reading.asked else a.FIRST)
     count = answers.get("children")
     count_text = count if isinstance(count, str) else ""
@@ -107,10 +115,14 @@ class SimulatorState(rx.State):
     #: Counts refused answers, so that the page moves focus to the field even when the same
     #: message comes back twice (rendered as data-error-serial, watched by assets/app.js).
     error_serial: int = 0
+    #: The answers read once per change (``answers.read``), with the fingerprint of the text read.
+    _reading_key: str = ""
+    _reading: a.Reading | None = None
 
     @rx.var
     def wizard(self) -> WizardView:
-        return _wizard_view(a.load(self.answers_json), self.position, self.child_errors)
+        answers, reading = self._read()
+        return _wizard_view(answers, self.position, self.child_errors, reading)
 
     @rx.var
     def income_months(self) -> dict[str, str]:
@@ -131,8 +143,18 @@ class SimulatorState(rx.State):
     def _answers(self) -> a.Answers:
         return a.load(self.answers_json)
 
-    def _save(self, answers: a.Answers) -> None:
+    def _read(self) -> tuple[a.Answers, a.Reading]:
+        """The answers and what they say, read again only when their text changed."""
+        answers = a.load(self.answers_json)
+        if self._reading is not None and self._reading_key == _key(self.answers_json):
+            return answers, self._reading
+        return answers, a.read(answers)
+
+    def _save(self, answers: a.Answers) -> a.Reading:
         self.answers_json = a.dump(answers)
+        reading = a.read(answers)
+        self._reading_key, self._reading = _key(self.answers_json), reading
+        return reading
 
     def _bound_storage(self) -> None:
         """What the browser sent back is bounded: an oversized or unknown value is dropped."""
@@ -159,9 +181,9 @@ class SimulatorState(rx.State):
     def _answered(self, question: str, value: str | list[str]):
         answers = self._answers()
         answers[question] = value
-        self._save(answers)
+        reading = self._save(answers)
         # The question after this one (not after the one on screen): a repeated click is harmless.
-        return self._go(a.following(a.read(answers), question))
+        return self._go(a.following(reading, question))
 
     def _refused(self, error: str) -> None:
         self.error = error
@@ -196,7 +218,8 @@ class SimulatorState(rx.State):
         return self._answered(question, value)
 
     def _submit_ages(self, form_data: dict[str, Any]):
-        number = len(_wizard_view(self._answers(), self.position, []).child_fields)
+        answers, reading = self._read()
+        number = len(_wizard_view(answers, self.position, [], reading).child_fields)
         if number == 0:
             return None
         kept, errors = a.check_child_ages([form_data.get(f"child-{index}") for index in range(number)])
@@ -212,7 +235,7 @@ class SimulatorState(rx.State):
     @rx.event
     def back(self, question: str):
         """The question before ``question`` (named, so that a repeated click is harmless)."""
-        previous = a.previous(a.read(self._answers()), str(question)[:MAX_POSITION_CHARS])
+        previous = a.previous(self._read()[1], str(question)[:MAX_POSITION_CHARS])
         if previous is None:
             return None
         return self._go(previous)
@@ -220,6 +243,7 @@ class SimulatorState(rx.State):
     @rx.event
     def restart(self):
         self.answers_json = ""
+        self._reading_key, self._reading = "", None
         self.position = ""
         self.error = ""
         self.child_errors = []
@@ -227,7 +251,7 @@ class SimulatorState(rx.State):
     @rx.event
     def review(self):
         """From the result page: back to the last question, answers kept."""
-        reading = a.read(self._answers())
+        reading = self._read()[1]
         self.position = reading.asked[-1] if reading.asked else ""
         self.error = ""
         self.child_errors = []
@@ -264,6 +288,21 @@ class ResultState(SimulatorState):
     job_wage: str = ""
     job_pay: str = ""
     job_who: str = "applicant"
+    #: The household parsed once per change of the answers, the language or the audience (a few
+    #: hundred bytes): « Et si je travaille ? » recomputes on each keystroke without parsing again.
+    _household_key: str = ""
+    _household_outcome: str = ""
+    _household: EstimateInput | None = None
+
+    def _parsed(self) -> tuple[str, EstimateInput | None]:
+        if self._household_key == _key(self.answers_json, self.lang, self.audience):
+            return self._household_outcome, self._household
+        return _household(self.answers_json, self.lang, self.audience)
+
+    def _parse(self) -> None:
+        outcome, household = _household(self.answers_json, self.lang, self.audience)
+        self._household_key = _key(self.answers_json, self.lang, self.audience)
+        self._household_outcome, self._household = outcome, household
 
     @rx.var
     def result(self) -> view.ResultView:
@@ -276,7 +315,7 @@ class ResultState(SimulatorState):
             except ShareLinkError:
                 return view.problem(view.BAD_LINK)
             return view.shared(link, self.lang, today)
-        outcome, household = _household(self.answers_json, self.lang, self.audience)
+        outcome, household = self._parsed()
         if household is None:
             return view.problem(outcome)
         estimate = service.estimate(household, self.lang, self.audience)  # type: ignore[arg-type]
@@ -301,7 +340,7 @@ class ResultState(SimulatorState):
     def work(self) -> view.WorkView:
         if not self.lang or self.shared_query:
             return view.WorkView()
-        _, household = _household(self.answers_json, self.lang, self.audience)
+        _, household = self._parsed()
         if household is None:
             return view.WorkView()
         if self.job_mode == "pay":
@@ -338,6 +377,7 @@ class ResultState(SimulatorState):
         if len(self.town) > MAX_TOWN_CHARS:
             self.town = ""
         self.mds = view.MdsCard()
+        self._parse()
 
     # ---- « je connais le montant que me verse la CAF » ----
 
@@ -351,6 +391,7 @@ class ResultState(SimulatorState):
         answers = self._answers()
         answers[a.FAMILY_BENEFITS] = value
         self._save(answers)
+        self._parse()
         self.family_error = ""
 
     @rx.event
@@ -358,6 +399,7 @@ class ResultState(SimulatorState):
         answers = self._answers()
         answers.pop(a.FAMILY_BENEFITS, None)
         self._save(answers)
+        self._parse()
         self.family_error = ""
 
     # ---- the nearest MDS ----

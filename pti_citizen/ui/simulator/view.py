@@ -20,8 +20,9 @@ from babel.lists import format_list
 from pti_citizen.directory import NearestPlaces, SearchProblem
 from pti_citizen.directory.hours import opening_today
 from pti_citizen.handover import QR_PATH, SharedResult, query_of
-from pti_citizen.i18n import format_euros, format_month_year, format_time, text_direction
+from pti_citizen.i18n import format_month_year, format_time, text_direction
 from pti_citizen.simulator import RightsEstimate, WorkComparison
+from pti_citizen.simulator.explanation import money
 from pti_citizen.simulator.period import Month
 from pti_citizen.simulator.service import benefit_words, is_outdated
 
@@ -130,7 +131,9 @@ class ResultView:
 
 
 def _money(amount: float | Decimal, lang: str) -> str:
-    return format_euros(amount, lang)
+    """CLDR money format (« 1 173,04 € »), the engine's fast writer of it (babel's on every keystroke
+    of « Et si je travaille ? » would cost more than the estimate)."""
+    return money(float(amount), lang)
 
 
 def _card(benefit, lang: str) -> BenefitCard:

@@ -13,7 +13,7 @@ import urllib.parse
 import pytest
 import reflex as rx
 
-from pti_citizen.i18n import format_month_year
+from pti_citizen.i18n import format_euros, format_month_year
 from pti_citizen.simulator import answers as a
 from pti_citizen.simulator import estimate
 from pti_citizen.simulator.common import reference_months
@@ -130,7 +130,7 @@ def test_the_result_shows_every_benefit_rendered_from_the_answers(states):
     assert shown.outcome == view.OWN and shown.any_due
     assert [card.name for card in shown.due] == ["rsa", "prime_activite", "allocations_familiales", "asf"]
     assert [card.name for card in shown.not_due] == ["complement_familial", "paje_base"]
-    assert shown.total == view.format_euros(expected.total_monthly_amount, "fr")
+    assert shown.total == format_euros(expected.total_monthly_amount, "fr")
     assert all(card.reasons for card in shown.not_due)
     rsa = shown.due[0]
     assert "Président du Conseil départemental" in view.plain(rsa.decided_by)
@@ -191,8 +191,8 @@ def test_what_if_recomputes_on_each_change_and_refuses_nonsense_next_to_the_fiel
     work = result.work
     assert work.ready and work.summary and "trimestre" in view.plain(work.delay)
     now = estimate(a.household(a.load(wizard.answers_json)), "fr")
-    assert work.now.total == view.format_euros(600 + now.total_monthly_amount, "fr")
-    assert work.now.rsa == view.format_euros(now.benefit("rsa").monthly_amount, "fr")
+    assert work.now.total == format_euros(600 + now.total_monthly_amount, "fr")
+    assert work.now.rsa == format_euros(now.benefit("rsa").monthly_amount, "fr")
     run(result, "set_job_hours", "200")
     assert result.work.ready is False and set(result.work.errors) == {"hours_per_week"}
     run(result, "set_job_wage", "-3")
