@@ -85,6 +85,12 @@ def mother_estimate(lang: str, audience: str = "self"):
     return household, estimate(household, lang, audience)
 
 
+def estimate_father():
+    household = a.household(dict(FATHER), "fr", "helper")
+    assert household is not None
+    return household, estimate(household, "fr", "helper")
+
+
 class Wizard:
     """Drives the wizard by visible labels in the page's language (from the app's catalogs)."""
 
@@ -451,6 +457,13 @@ def test_a_son_helping_his_father_is_not_asked_about_a_pregnancy(page, app_url):
     page.wait_for_url(re.compile(r"/fr/simulateur/resultat/?$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text(wizard.t["own_title_helper"])
     expect(page.get_by_text(wizard.t["own_title_self"])).to_be_hidden()
+    # Without work, no prime d'activité: the card says why, and where to talk about it.
+    _, result = estimate_father()
+    prime = benefit_card(page, result.benefit("prime_activite").label)
+    expect(prime.get_by_text(wizard.t["not_due"])).to_be_visible()
+    expect(prime.get_by_role("link", name=wizard.t["locator_link"])).to_have_attribute(
+        "href", "/fr/trouver-une-mds"
+    )
     assert wizard.problems == []
 
 

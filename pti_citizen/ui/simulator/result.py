@@ -201,7 +201,7 @@ def _due_card(t: dict, lang: str, *, with_steps: bool):
     return card
 
 
-def _not_due_card(t: dict):
+def _not_due_card(t: dict, lang: str):
     def card(benefit: rx.Var) -> rx.Component:
         title_id = "benefit-" + benefit["name"].to(str)
         return rx.el.article(
@@ -212,6 +212,13 @@ def _not_due_card(t: dict):
                 rx.el.ul(
                     rx.foreach(benefit["reasons"], lambda text: rx.el.li(sentence(text))),
                     class_name="reasons",
+                ),
+            ),
+            rx.cond(
+                benefit["next_steps"].length() > 0,
+                rx.el.ul(
+                    rx.foreach(benefit["next_steps"], lambda code: _next_step(t, lang, code)),
+                    class_name="next-steps no-print",
                 ),
             ),
             class_name="benefit-card not-due-card benefit-" + benefit["name"].to(str),
@@ -656,7 +663,7 @@ def _benefits(t: dict, lang: str, *, with_steps: bool) -> rx.Component:
             R.result.not_due.length() > 0,
             rx.el.section(
                 rx.el.h2(t["not_due_title"], id="not-due-title"),
-                rx.foreach(R.result.not_due, _not_due_card(t)),
+                rx.foreach(R.result.not_due, _not_due_card(t, lang)),
                 class_name="benefits benefits-not-due",
                 custom_attrs={"aria-labelledby": "not-due-title"},
             ),
