@@ -8,6 +8,7 @@ from reflex_components_core.core.banner import has_too_many_connection_errors
 
 from pti_citizen import jobs
 from pti_citizen.i18n import LANGUAGES
+from pti_citizen.services import services
 from pti_citizen.settings import get_settings
 from pti_citizen.ui import document, feedback, registry, session_store
 from pti_citizen.ui import simulator as simulator_pages
@@ -39,6 +40,8 @@ pages = ServerRenderedSite(
     origin=get_settings().public_origin,
     assets=lambda: server_rendered.assets_from_build(server_rendered.build_client_dir()),
     features=lambda: registry.FEATURES,
+    kiosques=lambda: services().kiosques.current(),
+    embed_origins=get_settings().embed_allowed_origins,
 )
 registry.OFFLINE_PAGES.extend(pages.paths())
 for _feature in FEATURES:
@@ -60,6 +63,7 @@ app = rx.App(
         static_tweaks(
             lambda: registry.OFFLINE_PAGES,
             routes=server_rendered.routes(pages, lambda: registry.OFFLINE_PAGES),
+            embed_origins=get_settings().embed_allowed_origins,
         ),
     ],
 )

@@ -49,6 +49,28 @@ def parse_windows(text: str, variable: str = "limit") -> tuple[Window, ...]:
 
 Windows = Annotated[tuple[Window, ...] | None, NoDecode]
 
+_ORIGIN = re.compile(r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$")
+
+
+def parse_origins(text: str, variable: str = "origins") -> tuple[str, ...]:
+    """``"https://www.ccas-muret.fr, https://france-services.example"`` → the origins, each checked:
+    scheme and host (and port), nothing else — a path, a wildcard or a keyword such as ``'self'``
+    would widen ``frame-ancestors`` beyond what was meant, so it stops the start instead."""
+    origins = []
+    for part in text.split(","):
+        origin = part.strip().lower().rstrip("/")
+        if not origin:
+            continue
+        if not _ORIGIN.fullmatch(origin):
+            raise ValueError(
+                f"{variable}: {part.strip()!r} is not an origin; write scheme and host, e.g. https://www.example.fr"
+            )
+        origins.append(origin)
+    return tuple(dict.fromkeys(origins))
+
+
+Origins = Annotated[tuple[str, ...], NoDecode]
+
 
 def _documented(shown_default: str, what: str, **kwargs: Any) -> Any:
     """A field with the two columns README's table shows besides the variable's name."""
@@ -104,6 +126,12 @@ class Settings(BaseSettings):
         "feedback sendings for the whole site, e.g. `600/600,10000/86400` for a campaign or a load test",
         default=None,
     )
+    embed_allowed_origins: Origins = _documented(
+        "none (no site may frame ours)",
+        "partners' sites that may show `/<lang>/integrer/…` in an `<iframe>`, comma-separated origins "
+        "such as `https://www.ccas-muret.fr` (CSP `frame-ancestors`; every other page refuses framing)",
+        default=(),
+    )
     redis_url: str | None = _documented(
         "none (sessions in memory, one worker)",
         "Redis that several workers share the live sessions through (`scripts/run-workers.sh` sets it)",
@@ -118,6 +146,13 @@ class Settings(BaseSettings):
     def _windows(cls, value: Any, info) -> Any:
         if isinstance(value, str):
             return parse_windows(value, variable(info.field_name)) if value.strip() else None
+        return value
+
+    @field_validator("embed_allowed_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: Any, info) -> Any:
+        if isinstance(value, str):
+            return parse_origins(value, variable(info.field_name))
         return value
 
     @field_validator("public_url", "review_secret", "redis_url", mode="before")

@@ -1,5 +1,6 @@
 """Handing a result over to the person: a link that carries every benefit's estimated amount and
-never the answers, and its QR code (for a mediator's screen). Pure Python."""
+never the answers, and its QR code (for a mediator's screen); calendar files for the quarterly
+declaration and a Kiosque Insertion (``calendar.py``). Pure Python."""
 
 from .result_link import (
     QR_PATH,
