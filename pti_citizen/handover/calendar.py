@@ -156,7 +156,9 @@ def declaration_reminders(
 ) -> list[Reminder]:
     lang = normalize_language(lang)
     _ = gettext_for(lang, DOMAIN)
-    guide = f"{origin.rstrip('/')}{routes.path(lang, routes.SECTIONS['demarches'], 'declaration-trimestrielle')}"
+    guide = (
+        f"{origin.rstrip('/')}{routes.path(lang, routes.SECTIONS['demarches'], 'declaration-trimestrielle')}"
+    )
     reminders = []
     for month in declaration_months(claim_month, today, count):
         first, second, third = (format_month_year(m, lang) for m in declared_months(month))
@@ -167,7 +169,9 @@ def declaration_reminders(
                 _("À la CAF, vous déclarez les revenus de {first}, {second} et {third}.").format(
                     first=first, second=second, third=third
                 ),
-                _("La CAF vous envoie un courriel quand la déclaration vous attend dans Mon Compte, sur caf.fr."),
+                _(
+                    "La CAF vous envoie un courriel quand la déclaration vous attend dans Mon Compte, sur caf.fr."
+                ),
                 _(
                     "Le jour exact est à vérifier : demandez à la CAF (3230) ou à la MSA. À la MSA, déclarez sur msa.fr."
                 ),
@@ -188,6 +192,12 @@ def declaration_reminders(
             )
         )
     return reminders
+
+
+def declarations_name(lang: str) -> str:
+    """The calendar's name, as the phone's agenda lists it."""
+    _ = gettext_for(lang, DOMAIN)
+    return _("Mes déclarations du RSA")
 
 
 def kiosque_id(kiosque: Kiosque) -> str:

@@ -48,7 +48,9 @@ def test_declarations_come_every_three_months_after_the_claim(claim, expected):
 
 def test_the_declaration_says_which_months_and_that_the_day_is_to_check():
     month = calendar.parse_claim_month("2026-12", "fr", TODAY)
-    first = events(calendar.to_ics(calendar.declaration_reminders(month, "fr", TODAY, ORIGIN), "fr", "x", STAMP))[0]
+    first = events(
+        calendar.to_ics(calendar.declaration_reminders(month, "fr", TODAY, ORIGIN), "fr", "x", STAMP)
+    )[0]
     text = str(first["description"])
     # March: November, December and January (the guide's own example).
     assert "novembre 2026, décembre 2026 et janvier 2027" in text
@@ -60,8 +62,12 @@ def test_the_declaration_says_which_months_and_that_the_day_is_to_check():
 @pytest.mark.parametrize("lang", ["en", "es", "ar"])
 def test_events_are_in_the_persons_language(lang):
     month = calendar.parse_claim_month("2026-12", lang, TODAY)
-    first = events(calendar.to_ics(calendar.declaration_reminders(month, lang, TODAY, ORIGIN), lang, "x", STAMP))[0]
-    french = events(calendar.to_ics(calendar.declaration_reminders(month, "fr", TODAY, ORIGIN), "fr", "x", STAMP))[0]
+    first = events(
+        calendar.to_ics(calendar.declaration_reminders(month, lang, TODAY, ORIGIN), lang, "x", STAMP)
+    )[0]
+    french = events(
+        calendar.to_ics(calendar.declaration_reminders(month, "fr", TODAY, ORIGIN), "fr", "x", STAMP)
+    )[0]
     assert str(first["summary"]) != str(french["summary"])
     assert first["summary"].params["LANGUAGE"] == lang
     assert f"/{lang}/demarches/declaration-trimestrielle" in str(first["description"])
@@ -124,9 +130,13 @@ def test_a_kiosque_is_found_by_its_id_and_written_with_its_times():
     places = get_directory().by_id
     shown = kiosque()
     now = dt.datetime(2026, 12, 7, 10, 0, tzinfo=PARIS)
-    found, place = calendar.find_kiosque("mds31-036.20261215.0930", [kiosque(day=TODAY), shown], places, "en", now)
+    found, place = calendar.find_kiosque(
+        "mds31-036.20261215.0930", [kiosque(day=TODAY), shown], places, "en", now
+    )
     assert found == shown and place.id == "mds31-036"
-    event = events(calendar.to_ics([calendar.kiosque_reminder(found, place, "en", ORIGIN)], "en", "x", STAMP))[0]
+    event = events(
+        calendar.to_ics([calendar.kiosque_reminder(found, place, "en", ORIGIN)], "en", "x", STAMP)
+    )[0]
     # 9:30–12:00 in Toulouse in December is 8:30–11:00 UTC.
     assert event.decoded("dtstart") == dt.datetime(2026, 12, 15, 8, 30, tzinfo=dt.UTC)
     assert event.decoded("dtend") == dt.datetime(2026, 12, 15, 11, 0, tzinfo=dt.UTC)

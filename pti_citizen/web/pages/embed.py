@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from urllib.parse import parse_qs, quote, urlencode
 
+from babel.lists import format_list
+
 from pti_citizen import routes
 from pti_citizen.directory import (
     MAX_QUERY_LENGTH,
@@ -29,8 +31,6 @@ from pti_citizen.directory import (
     query_kind,
 )
 from pti_citizen.handover.calendar import KIOSQUE_ICS_PATH, kiosque_id
-from babel.lists import format_list
-
 from pti_citizen.i18n import LANGUAGES, gettext_for, text_direction
 from pti_citizen.web.pages.html import Child, Element, document, h
 from pti_citizen.web.pages.shell import THEME_COLOR, PageInfo, link
@@ -139,7 +139,12 @@ def _kiosque_items(lang: str, item: PlaceAnswer) -> Element | None:
                 " ",
                 link(
                     _("Ajouter à mon agenda"),
-                    h("span", " ", _("(Kiosque Insertion du {date})").format(date=date.date_text), class_="visually-hidden"),
+                    h(
+                        "span",
+                        " ",
+                        _("(Kiosque Insertion du {date})").format(date=date.date_text),
+                        class_="visually-hidden",
+                    ),
                     href=href,
                     download="kiosque-insertion.ics",
                 ),
@@ -180,13 +185,22 @@ def _place_card(lang: str, item: PlaceAnswer, index: int) -> Element:
         )
         if place.phone
         else None,
-        h("p", h("span", _("Dépend de :"), class_="locator-label-inline"), " ", parent.name, class_="locator-parent")
+        h(
+            "p",
+            h("span", _("Dépend de :"), class_="locator-label-inline"),
+            " ",
+            parent.name,
+            class_="locator-parent",
+        )
         if parent
         else None,
         _kiosque_items(lang, item),
         h(
             "ul",
-            h("li", new_tab_link(lang, _("Itinéraire sur OpenStreetMap"), href=item.directions.openstreetmap)),
+            h(
+                "li",
+                new_tab_link(lang, _("Itinéraire sur OpenStreetMap"), href=item.directions.openstreetmap),
+            ),
             class_="locator-links",
         ),
         class_="locator-card",
@@ -226,7 +240,16 @@ def _locator_form(lang: str, ask: LocatorAsk, error: str) -> Element:
 def _problem(lang: str, ask: LocatorAsk, problem: SearchProblem) -> list[Child]:
     here = routes.path(lang, routes.EMBED_LOCATOR)
     towns = [
-        h("li", link(town.name, " (", ", ".join(town.postcodes), ")", href=f"{here}?{ask.query(f'insee:{town.insee}')}"))
+        h(
+            "li",
+            link(
+                town.name,
+                " (",
+                ", ".join(town.postcodes),
+                ")",
+                href=f"{here}?{ask.query(f'insee:{town.insee}')}",
+            ),
+        )
         for town in problem.suggestions
     ]
     return [
@@ -269,7 +292,9 @@ def locator_main(lang: str, query: str, kiosques: Callable[[], Iterable[Kiosque]
         h("h1", _("Trouver une Maison des Solidarités")),
         h(
             "p",
-            _("Les Maisons des Solidarités (MDS) du Département vous accueillent. Cherchez la plus proche de chez vous."),
+            _(
+                "Les Maisons des Solidarités (MDS) du Département vous accueillent. Cherchez la plus proche de chez vous."
+            ),
             class_="lead",
         ),
         _locator_form(lang, ask, error),
@@ -286,7 +311,9 @@ def simulator_main(lang: str) -> list[Child]:
         h("h1", _("Estimer mes droits")),
         h(
             "p",
-            _("Répondez à quelques questions sur votre foyer et vos revenus. Vous voyez une estimation de vos aides."),
+            _(
+                "Répondez à quelques questions sur votre foyer et vos revenus. Vous voyez une estimation de vos aides."
+            ),
             class_="lead",
         ),
         h(
@@ -298,12 +325,16 @@ def simulator_main(lang: str) -> list[Child]:
         h("p", _("Vos réponses restent sur votre appareil. Nous ne les gardons pas.")),
         h(
             "p",
-            new_tab_link(lang, _("Commencer l'estimation"), href=routes.path(lang, routes.SIMULATOR), class_="button"),
+            new_tab_link(
+                lang, _("Commencer l'estimation"), href=routes.path(lang, routes.SIMULATOR), class_="button"
+            ),
         ),
         h(
             "p",
             new_tab_link(
-                lang, _("Trouver une Maison des Solidarités pour être aidé"), href=routes.path(lang, routes.LOCATOR)
+                lang,
+                _("Trouver une Maison des Solidarités pour être aidé"),
+                href=routes.path(lang, routes.LOCATOR),
             ),
         ),
     ]
@@ -332,9 +363,25 @@ def _embed_section(lang: str, origin: str, here: str, heading: str, title: str, 
         h("h2", heading),
         h("p", what),
         h("p", _("Le code à copier dans votre page :"), id=f"{code_id}-label"),
-        h("pre", h("code", snippet(origin, lang, here, title)), id=code_id, tabindex="0", aria_labelledby=f"{code_id}-label", class_="embed-code", dir="ltr"),
+        h(
+            "pre",
+            h("code", snippet(origin, lang, here, title)),
+            id=code_id,
+            tabindex="0",
+            aria_labelledby=f"{code_id}-label",
+            class_="embed-code",
+            dir="ltr",
+        ),
         h("p", _("Voici ce que vos visiteurs voient :")),
-        h("iframe", src=src, title=title, width="100%", height=str(FRAME_HEIGHT[here]), loading="lazy", class_="embed-preview"),
+        h(
+            "iframe",
+            src=src,
+            title=title,
+            width="100%",
+            height=str(FRAME_HEIGHT[here]),
+            loading="lazy",
+            class_="embed-preview",
+        ),
         aria_label=heading,
     )
 
@@ -380,7 +427,9 @@ def integrate_main(lang: str, origin: str, allowed: Sequence[str]) -> list[Child
             routes.EMBED_SIMULATOR,
             _("Estimer ses droits"),
             _("Estimer ses droits, Le RSA et moi"),
-            _("Un bouton ouvre le simulateur dans un nouvel onglet. Le simulateur ne s'affiche pas dans votre page."),
+            _(
+                "Un bouton ouvre le simulateur dans un nouvel onglet. Le simulateur ne s'affiche pas dans votre page."
+            ),
         ),
         h(
             "p",

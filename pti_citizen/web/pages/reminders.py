@@ -104,9 +104,17 @@ def reminders_main(lang: str, query: str, today: dt.date | None = None) -> list[
             error = problem.message
     if claim is not None:
         months = calendar.declaration_months(claim, today)
-        download = f"{calendar.DECLARATION_ICS_PATH}?" + urlencode({"claim_month": f"{claim:%Y-%m}", "lang": lang})
+        download = f"{calendar.DECLARATION_ICS_PATH}?" + urlencode(
+            {"claim_month": f"{claim:%Y-%m}", "lang": lang}
+        )
         dates = [
-            h("h2", _("Vos prochaines déclarations"), id="reminder-dates", tabindex="-1", data_autofocus=True),
+            h(
+                "h2",
+                _("Vos prochaines déclarations"),
+                id="reminder-dates",
+                tabindex="-1",
+                data_autofocus=True,
+            ),
             h("ul", [h("li", format_month_year(m, lang)) for m in months]),
             h(
                 "p",
@@ -126,7 +134,9 @@ def reminders_main(lang: str, query: str, today: dt.date | None = None) -> list[
             ),
             h(
                 "p",
-                _("Votre téléphone ouvre le fichier dans son agenda. Chaque rappel arrive le matin du 1er jour du mois."),
+                _(
+                    "Votre téléphone ouvre le fichier dans son agenda. Chaque rappel arrive le matin du 1er jour du mois."
+                ),
                 class_="hint",
             ),
         ]

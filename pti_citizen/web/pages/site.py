@@ -17,8 +17,8 @@ from threading import Lock
 
 from pti_citizen import routes
 from pti_citizen.content import load_site
-from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.directory import Kiosque, get_directory
+from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.web.pages import content, embed, home, offers, reminders
 from pti_citizen.web.pages.shell import Assets, PageInfo, page
 
@@ -33,6 +33,8 @@ class Route:
     feedback: bool = False
     #: The page's content depends on its query string (the offers filter).
     reads_query: bool = False
+    #: Says today's month (the reminders' form): rendered on each request, never kept.
+    dated: bool = False
     #: Made to be framed by partners' sites (``embed.py``'s template; not in the sitemap).
     embed: bool = False
 
@@ -126,10 +128,13 @@ def _route_table(
                     lang,
                     routes.REMINDERS,
                     _("Me rappeler mes déclarations"),
-                    _("Un rappel dans l'agenda de votre téléphone pour chaque déclaration trimestrielle du RSA."),
+                    _(
+                        "Un rappel dans l'agenda de votre téléphone pour chaque déclaration trimestrielle du RSA."
+                    ),
                 ),
                 main=lambda query, lang=lang: reminders.reminders_main(lang, query),
                 reads_query=True,
+                dated=True,
             )
         )
         add(
@@ -138,7 +143,9 @@ def _route_table(
                     lang,
                     routes.EMBED,
                     _("Mettre Le RSA et moi sur votre site"),
-                    _("Le code à copier pour montrer la recherche des MDS et le simulateur sur le site d'un partenaire."),
+                    _(
+                        "Le code à copier pour montrer la recherche des MDS et le simulateur sur le site d'un partenaire."
+                    ),
                 ),
                 main=lambda _query, lang=lang: embed.integrate_main(lang, origin, embed_origins),
             )
@@ -210,7 +217,7 @@ class ServerRenderedSite:
 
     def render(self, route: Route, query: str = "") -> Rendered:
         query = query if route.reads_query else ""
-        if query:
+        if query or route.dated:
             return self._render(route, query)
         with self._lock:
             found = self._cache.get(route.path)

@@ -18,7 +18,6 @@ from pydantic import BaseModel, Field
 from pti_citizen.directory import get_directory
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.handover import calendar
-from pti_citizen.i18n import gettext_for
 from pti_citizen.services import Services
 from pti_citizen.web.http import API_PREFIX, json_response, language
 
@@ -56,6 +55,13 @@ def _problem(error: calendar.ReminderError, status: int = 422) -> JSONResponse:
     return json_response(status, {"errors": [{"field": error.field, "message": error.message}]})
 
 
+def _one(request: Request, name: str) -> str | None:
+    """The field as sent once; sent several times, the values joined, for the core to refuse as
+    badly written (the model, which keeps the last one, has already bounded each)."""
+    values = request.query_params.getlist(name)
+    return ",".join(values) if values else None
+
+
 def router(services: Services) -> APIRouter:
     api = APIRouter(prefix=f"{API_PREFIX}/reminders")
     origin = services.settings.public_origin
@@ -70,13 +76,12 @@ def router(services: Services) -> APIRouter:
         lang = language(request, query.lang)
         now = dt.datetime.now(PARIS)
         try:
-            month = calendar.parse_claim_month(query.claim_month, lang, now.date())
-            count = calendar.parse_count(query.count, lang)
+            month = calendar.parse_claim_month(_one(request, "claim_month"), lang, now.date())
+            count = calendar.parse_count(_one(request, "count"), lang)
         except calendar.ReminderError as error:
             return _problem(error)
         reminders = calendar.declaration_reminders(month, lang, now.date(), origin, count)
-        _ = gettext_for(lang, calendar.DOMAIN)
-        body = calendar.to_ics(reminders, lang, _("Mes déclarations du RSA"), now)
+        body = calendar.to_ics(reminders, lang, calendar.declarations_name(lang), now)
         return ics_response(body, "rsa-declarations.ics")
 
     @api.get(

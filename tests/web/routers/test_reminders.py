@@ -46,7 +46,9 @@ def claim_month(months_ago: int) -> str:
 
 
 def test_declaration_file_is_a_calendar_download(client):
-    response = client.get("/api/v1/reminders/declaration.ics", params={"claim_month": claim_month(1), "lang": "es"})
+    response = client.get(
+        "/api/v1/reminders/declaration.ics", params={"claim_month": claim_month(1), "lang": "es"}
+    )
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/calendar; charset=utf-8"
     assert response.headers["content-disposition"] == 'attachment; filename="rsa-declarations.ics"'
@@ -63,7 +65,9 @@ def test_declaration_file_is_a_calendar_download(client):
 
 
 def test_count_chooses_how_many(client):
-    response = client.get("/api/v1/reminders/declaration.ics", params={"claim_month": claim_month(0), "count": "8"})
+    response = client.get(
+        "/api/v1/reminders/declaration.ics", params={"claim_month": claim_month(0), "count": "8"}
+    )
     assert len(list(Calendar.from_ical(response.content).walk("VEVENT"))) == 8
 
 
