@@ -244,6 +244,14 @@ def _kiosques(card, t: dict[str, str]) -> rx.Component:
                             k.languages_text != "",
                             rx.el.span(rx.el.br(), t["languages"], " ", k.languages_text),
                         ),
+                        rx.el.br(),
+                        rx.el.a(
+                            t["add_to_calendar"],
+                            rx.el.span(" (", k.date_text, ")", class_name="visually-hidden"),
+                            href=k.ics_url,
+                            download="kiosque-insertion.ics",
+                            class_name="locator-calendar",
+                        ),
                     ),
                 )
             ),

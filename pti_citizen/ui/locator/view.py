@@ -10,6 +10,7 @@ not show them); only the route planner link starts from them, as the core builds
 from __future__ import annotations
 
 import dataclasses
+from urllib.parse import urlencode
 
 from babel.lists import format_list
 
@@ -21,6 +22,7 @@ from pti_citizen.directory import (
     Understood,
 )
 from pti_citizen.directory.towns import Resolved
+from pti_citizen.handover.calendar import KIOSQUE_ICS_PATH, kiosque_id
 
 #: Where the problem is shown: next to the town field, the position button or the address field.
 FIELDS = ("town", "gps", "address")
@@ -33,6 +35,7 @@ class KiosqueLine:
     summary: str = ""
     where: str = ""
     languages_text: str = ""
+    ics_url: str = ""  # « Ajouter à mon agenda »: a calendar file of this date, nothing stored
 
 
 @dataclasses.dataclass
@@ -95,6 +98,7 @@ def kiosque_line(date: KiosqueDate, lang: str) -> KiosqueLine:
         summary=date.summary,
         where=where,
         languages_text=format_list(languages, locale=lang) if languages else "",
+        ics_url=f"{KIOSQUE_ICS_PATH}?{urlencode({'id': kiosque_id(kiosque), 'lang': lang})}",
     )
 
 
