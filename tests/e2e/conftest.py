@@ -28,6 +28,9 @@ CHROMIUM_ARGS = [
 LANGS = tuple(LANGUAGES)
 #: The team's secret for /equipe and the CSV export on the test server (or the one PTI_BASE_URL runs with).
 REVIEW_SECRET = os.environ.get("PTI_REVIEW_SECRET") or "e2e-review-secret-not-for-production"
+#: The partner's site that the test server lets frame the embeds (tests/e2e/test_embed.py); a server
+#: started elsewhere (PTI_BASE_URL) needs PTI_EMBED_ALLOWED_ORIGINS=http://partenaire.test too.
+EMBED_PARTNER = "http://partenaire.test"
 
 
 def start_server(
@@ -40,6 +43,7 @@ def start_server(
         "PTI_PORT": str(port),
         "PTI_DATABASE_URL": f"sqlite:///{tmp_dir / 'e2e.db'}",
         "PTI_REVIEW_SECRET": REVIEW_SECRET,
+        "PTI_EMBED_ALLOWED_ORIGINS": EMBED_PARTNER,
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "false",
         **(extra_env or {}),
