@@ -70,7 +70,7 @@ def test_the_declaration_file_holds_the_next_quarterly_declarations(page, app_ur
 
 
 def test_a_claim_month_too_far_ahead_is_said_next_to_the_field(page, app_url):
-    page.goto(f"{app_url}/fr/rappels?mois=1&annee={dt.date.today().year + 1}")
+    page.goto(f"{app_url}/fr/rappels?mois=12&annee={dt.date.today().year + 1}")
     wait_for_app(page)
     field = page.get_by_label("Mois", exact=True)
     expect(field).to_have_attribute("aria-invalid", "true")

@@ -245,7 +245,7 @@ def _kiosques(card, t: dict[str, str]) -> rx.Component:
                             rx.el.span(rx.el.br(), t["languages"], " ", k.languages_text),
                         ),
                         rx.el.br(),
-                        rx.el.a(
+                        link(
                             t["add_to_calendar"],
                             rx.el.span(" (", k.date_text, ")", class_name="visually-hidden"),
                             href=k.ics_url,
