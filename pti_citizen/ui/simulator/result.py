@@ -648,6 +648,51 @@ def _hand_over(t: dict, lang: str) -> rx.Component:
     )
 
 
+def _phone(t: dict) -> rx.Component:
+    """« Continuer sur mon téléphone »: on request only (on a shared terminal, the next visitor must
+    not find a code that shows the answers), with a plain warning."""
+    shown = R.phone.link != ""
+    return rx.el.section(
+        rx.el.h2(t["phone_title"], id="phone-title"),
+        rx.el.p(t["phone_intro"]),
+        rx.el.p(t["phone_warning"], class_name="warning"),
+        rx.cond(
+            shown,
+            rx.el.div(
+                rx.el.svg(
+                    rx.el.svg.path(d=R.phone.d),  # black: the default fill (a fill= prop would be inline CSS)
+                    view_box="0 0 " + R.phone.size.to(str) + " " + R.phone.size.to(str),
+                    role="img",
+                    class_name="qr-code",
+                    custom_attrs={"aria-label": t["phone_qr_label"], "shape-rendering": "crispEdges"},
+                ),
+                rx.el.p(
+                    t["phone_or_link"],
+                    " ",
+                    link(
+                        rx.el.bdi(t["phone_link_text"], dir="auto"), href=R.phone.link, class_name="qr-link"
+                    ),
+                ),
+                rx.el.button(
+                    t["phone_hide"],
+                    type="button",
+                    class_name="button button-secondary",
+                    on_click=ResultState.hide_phone_link,
+                ),
+                id="phone-code",
+            ),
+            rx.el.button(
+                t["phone_show"],
+                type="button",
+                class_name="button",
+                on_click=ResultState.show_phone_link,
+            ),
+        ),
+        class_name="phone-hand-over no-print",
+        custom_attrs={"aria-labelledby": "phone-title"},
+    )
+
+
 def _benefits(t: dict, lang: str, *, with_steps: bool) -> rx.Component:
     return rx.fragment(
         rx.cond(
@@ -697,6 +742,7 @@ def _own(t: dict, lang: str) -> rx.Component:
         _work(t, lang),
         _actions(t, lang),
         _hand_over(t, lang),
+        _phone(t),
         rx.el.p(
             rx.el.button(
                 t["new_estimate"],

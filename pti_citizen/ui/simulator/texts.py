@@ -418,6 +418,12 @@ def page_texts(lang: str) -> dict[str, str]:
             "À la fin, appuyez sur « Terminer et tout effacer » : les réponses et le résultat s'effacent de cet appareil et du serveur. "
             "Sans personne devant l'écran pendant {minutes} minutes, tout s'efface aussi."
         ).format(minutes=kiosk_idle_minutes()),
+        "link_malformed": _(
+            "Ce lien ne marche pas. Il est peut-être coupé. Les réponses ne sont pas reprises : répondez aux questions."
+        ),
+        "link_version": _(
+            "Ce lien vient d'une ancienne version du simulateur. Les réponses ne sont pas reprises : répondez aux questions."
+        ),
         "progress": _("Étape {n} sur {total} : {section}"),
         "months_list": _("{m4}, {m3} et {m2}"),
         "why": _("Pourquoi cette question ?"),
@@ -576,6 +582,19 @@ def page_texts(lang: str) -> dict[str, str]:
         "qr_alt": _("Code QR qui ouvre ce résultat sur un téléphone"),
         "or_link": _("Ou ouvrez ce lien sur le téléphone :"),
         "erase_reminder": _("À la fin, appuyez sur « Terminer et tout effacer »."),
+        # « Continuer sur mon téléphone »: the answers in a link (every mode, on request).
+        "phone_title": _("Continuer sur mon téléphone"),
+        "phone_intro": _(
+            "Ce code QR ouvre la simulation sur un téléphone, avec les réponses données ici. Sur le téléphone, vous pouvez changer une réponse."
+        ),
+        "phone_warning": _(
+            "Attention : toute personne qui scanne ce code voit les réponses. Montrez-le seulement au téléphone de la personne."
+        ),
+        "phone_show": _("Afficher le code QR des réponses"),
+        "phone_hide": _("Cacher le code QR"),
+        "phone_qr_label": _("Code QR qui ouvre la simulation avec les réponses"),
+        "phone_or_link": _("Ou ouvrez ce lien sur le téléphone :"),
+        "phone_link_text": _("la simulation avec les réponses"),
         # A shared link.
         "shared_title": _("Résultat d'une estimation"),
         "shared_total": _("Ce que la personne pourrait recevoir chaque mois :"),

@@ -130,6 +130,16 @@ class ResultView:
     qr_code: str = ""
 
 
+@dataclasses.dataclass
+class PhoneView:
+    """« Continuer sur mon téléphone »: the link (answers in its fragment) and its QR code as one SVG
+    path (``size`` modules a side); empty until asked for."""
+
+    link: str = ""
+    size: int = 0
+    d: str = ""
+
+
 def _money(amount: float | Decimal, lang: str) -> str:
     """CLDR money format (« 1 173,04 € »), the engine's fast writer of it (babel's on every keystroke
     of « Et si je travaille ? » would cost more than the estimate)."""
