@@ -9,6 +9,7 @@ import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
 from pti_citizen import routes
+from pti_citizen.content import load_site
 from pti_citizen.ui import layout
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.feedback import feedback_widget
@@ -648,6 +649,85 @@ def _hand_over(t: dict, lang: str) -> rx.Component:
     )
 
 
+def _recap(t: dict, lang: str) -> rx.Component:
+    """The one-page A4 recap (issue 17): printed instead of the screen's page, in its language. Only
+    what the person takes away: the estimate per benefit, the papers, the next steps with their
+    addresses (links print their address: assets/simulator.css), the nearest MDS with its week and
+    the next Kiosque Insertion, the date, and who decides."""
+    mds = R.mds
+    guide = load_site().page(lang, APPLY_GUIDE[1])
+    papers = [item.label for item in guide.checklist] if guide is not None else []
+    return rx.el.section(
+        rx.el.h2(t["recap_title"], id="recap-title"),
+        rx.el.p(fill(t["recap_made_on"], date=R.result.made_on, site=rx.el.bdi(R.result.site, dir="ltr"))),
+        rx.el.p(rx.el.strong(marked(lang, t["estimate_only"]))),
+        rx.el.h3(t["recap_due"]),
+        rx.cond(
+            R.result.any_due,
+            rx.el.p(
+                rx.el.span(t["total_self"], class_name="for-self"),
+                rx.el.span(t["total_helper"], class_name="for-helper"),
+                " ",
+                rx.el.strong(rx.el.bdi(R.result.total)),
+            ),
+        ),
+        rx.cond(
+            R.result.due.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    R.result.due,
+                    lambda benefit: rx.el.li(
+                        rx.el.strong(sentence(benefit["label"])),
+                        " : ",
+                        rx.el.bdi(benefit["amount"]),
+                        " ",
+                        t["per_month"],
+                        ". ",
+                        sentence(benefit["decided_by"]),
+                    ),
+                ),
+                class_name="recap-benefits",
+            ),
+            both_blocks(t["nothing_self"], t["nothing_helper"], lang),
+        ),
+        rx.el.h3(t["recap_papers"]),
+        rx.el.ul(*[rx.el.li(paper) for paper in papers], class_name="recap-papers"),
+        rx.el.h3(t["recap_next"]),
+        rx.el.ul(
+            rx.foreach(R.result.next_steps, lambda code: _next_step(t, lang, code)), class_name="next-steps"
+        ),
+        rx.el.h3(t["recap_mds"]),
+        rx.cond(
+            mds.found,
+            rx.el.div(
+                rx.el.p(
+                    rx.el.strong(rx.el.bdi(mds.name, lang="fr", dir="ltr")),
+                    " — ",
+                    rx.el.bdi(mds.address, lang="fr", dir="ltr"),
+                ),
+                rx.cond(mds.phone != "", rx.el.p(t["recap_phone"], " ", rx.el.bdi(mds.phone, dir="ltr"))),
+                rx.cond(
+                    mds.week.length() > 0,
+                    rx.el.div(
+                        rx.el.p(t["recap_hours"]),
+                        rx.el.ul(rx.foreach(mds.week, lambda line: rx.el.li(line)), class_name="recap-week"),
+                    ),
+                    rx.el.p(mds.status),
+                ),
+                rx.cond(mds.kiosque != "", rx.el.p(mds.kiosque)),
+            ),
+            rx.el.p(
+                fill(
+                    t["recap_no_mds"],
+                    site=rx.el.bdi(R.result.site + routes.path(lang, routes.LOCATOR), dir="ltr"),
+                )
+            ),
+        ),
+        class_name="recap",
+        custom_attrs={"aria-labelledby": "recap-title"},
+    )
+
+
 def _phone(t: dict) -> rx.Component:
     """« Continuer sur mon téléphone »: on request only (on a shared terminal, the next visitor must
     not find a code that shows the answers), with a plain warning."""
@@ -743,6 +823,7 @@ def _own(t: dict, lang: str) -> rx.Component:
         _actions(t, lang),
         _hand_over(t, lang),
         _phone(t),
+        _recap(t, lang),
         rx.el.p(
             rx.el.button(
                 t["new_estimate"],

@@ -469,6 +469,9 @@ class ResultState(SimulatorState):
             "today": texts["mds_today"],
             "span": texts["mds_span"],
             "closed_today": texts["mds_closed_today"],
+            "day": texts["mds_day"],
+            "closed_day": texts["mds_closed_day"],
+            "kiosque": texts["mds_kiosque"],
         }
         self.mds = view.mds(answer, lang, typed, words)
 

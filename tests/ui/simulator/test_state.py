@@ -332,7 +332,12 @@ def test_continue_on_my_phone_carries_the_answers_to_another_tab(states):
 
 @pytest.mark.parametrize(
     ("fragment", "problem"),
-    [("r1.bm90IGpzb24", "malformed"), ("r1." + "A" * 5000, "malformed"), ("r9.WzBd", "version"), ("rx", "malformed")],
+    [
+        ("r1.bm90IGpzb24", "malformed"),
+        ("r1." + "A" * 5000, "malformed"),
+        ("r9.WzBd", "version"),
+        ("rx", "malformed"),
+    ],
 )
 def test_a_broken_or_older_phone_link_is_said_and_takes_nothing(fragment, problem):
     _, phone, _ = _fresh()
