@@ -691,7 +691,7 @@ def _recap(t: dict, lang: str) -> rx.Component:
             both_blocks(t["nothing_self"], t["nothing_helper"], lang),
         ),
         rx.el.h3(t["recap_papers"]),
-        rx.el.ul(*[rx.el.li(paper) for paper in papers], class_name="recap-papers"),
+        rx.el.ul(*[rx.el.li(marked(lang, paper)) for paper in papers], class_name="recap-papers"),
         rx.el.h3(t["recap_next"]),
         rx.el.ul(
             rx.foreach(R.result.next_steps, lambda code: _next_step(t, lang, code)), class_name="next-steps"
