@@ -41,7 +41,13 @@ def test_the_printed_recap_is_one_a4_page_with_everything(page, app_url, lang):
     assert t["estimate_only"].split(".")[0] in text  # « C'est une estimation », and who decides
     papers = load_site().page(lang, "demander-le-rsa-en-ligne").checklist
     assert all(paper.label.split(" ")[-1] in text for paper in papers)
-    assert "/demarches/demander-le-rsa-en-ligne" in text or "caf.fr" in text  # addresses printed
+    # The next steps print their addresses: caf.fr's in full, our guides' path after the site's name.
+    guide = recap.locator(f'a[href="/{lang}/demarches/demander-le-rsa-en-ligne"]').first
+    caf = recap.locator('a[href="https://www.caf.fr/"]').first
+    for address in (guide, caf):
+        printed = address.evaluate("(a) => getComputedStyle(a, '::after').content")
+        assert "attr(href)" in printed or address.get_attribute("href") in printed, printed
+    assert re.search(r"127\.0\.0\.1:\d+|localhost:\d+", text)  # the site's name, for the paths
     assert "Maison des Solidarités de Muret" in text and "44 avenue Jacques Douzans" in text
     assert "05 62 11 62 40" in text
     assert recap.locator(".recap-week li").count() == 7  # the week's opening hours
