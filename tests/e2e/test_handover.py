@@ -31,6 +31,8 @@ def test_the_answers_go_to_a_fresh_phone_through_the_fragment_only(browser, page
     wizard = Wizard(page, app_url, "fr").open()
     wizard.run(MOTHER)
     t = wizard.t
+    # The reminders of the quarterly declaration are one link away (tests/e2e/test_reminders.py).
+    expect(page.get_by_role("link", name=t["reminders_link"])).to_have_attribute("href", "/fr/rappels")
     section = page.get_by_role("region", name=t["phone_title"])
     expect(section.get_by_text(t["phone_warning"])).to_be_visible()
     expect(section.get_by_role("img", name=t["phone_qr_label"])).to_have_count(0)

@@ -823,6 +823,7 @@ def _own(t: dict, lang: str) -> rx.Component:
         _actions(t, lang),
         _hand_over(t, lang),
         _phone(t),
+        rx.el.p(link(t["reminders_link"], href=routes.path(lang, routes.REMINDERS)), class_name="no-print"),
         _recap(t, lang),
         rx.el.p(
             rx.el.button(

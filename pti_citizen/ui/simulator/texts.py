@@ -608,6 +608,7 @@ def page_texts(lang: str) -> dict[str, str]:
         "phone_qr_label": _("Code QR qui ouvre la simulation avec les réponses"),
         "phone_or_link": _("Ou ouvrez ce lien sur le téléphone :"),
         "phone_link_text": _("la simulation avec les réponses"),
+        "reminders_link": _("Un rappel dans l'agenda du téléphone pour chaque déclaration trimestrielle"),
         # A shared link.
         "shared_title": _("Résultat d'une estimation"),
         "shared_total": _("Ce que la personne pourrait recevoir chaque mois :"),
