@@ -38,7 +38,7 @@ def test_the_printed_recap_is_one_a4_page_with_everything(page, app_url, lang):
         if benefit.eligible:
             assert benefit.label.split(" (")[0][:12] in text, benefit.name
     assert format_date(dt.date.today(), lang) in text  # the date
-    assert t["estimate_only"].split(".")[0] in text  # « C'est une estimation », and who decides
+    assert t["recap_estimate"] in text and t["recap_who_decides"][-12:] in text  # and who decides
     papers = load_site().page(lang, "demander-le-rsa-en-ligne").checklist
     assert all(paper.label.split(" ")[-1] in text for paper in papers)
     # The next steps print their addresses: caf.fr's in full, our guides' path after the site's name.

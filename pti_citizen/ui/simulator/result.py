@@ -660,16 +660,12 @@ def _recap(t: dict, lang: str) -> rx.Component:
     return rx.el.section(
         rx.el.h2(t["recap_title"], id="recap-title"),
         rx.el.p(fill(t["recap_made_on"], date=R.result.made_on, site=rx.el.bdi(R.result.site, dir="ltr"))),
-        rx.el.p(rx.el.strong(marked(lang, t["estimate_only"]))),
+        # Worded apart from the screen's sentences: the page keeps one copy of each (tests find them).
+        rx.el.p(rx.el.strong(t["recap_estimate"]), " ", marked(lang, t["recap_who_decides"])),
         rx.el.h3(t["recap_due"]),
         rx.cond(
             R.result.any_due,
-            rx.el.p(
-                rx.el.span(t["total_self"], class_name="for-self"),
-                rx.el.span(t["total_helper"], class_name="for-helper"),
-                " ",
-                rx.el.strong(rx.el.bdi(R.result.total)),
-            ),
+            rx.el.p(fill(t["recap_total"], amount=rx.el.strong(rx.el.bdi(R.result.total)))),
         ),
         rx.cond(
             R.result.due.length() > 0,
@@ -688,7 +684,7 @@ def _recap(t: dict, lang: str) -> rx.Component:
                 ),
                 class_name="recap-benefits",
             ),
-            both_blocks(t["nothing_self"], t["nothing_helper"], lang),
+            rx.el.p(t["recap_nothing"]),
         ),
         rx.el.h3(t["recap_papers"]),
         rx.el.ul(*[rx.el.li(marked(lang, paper)) for paper in papers], class_name="recap-papers"),

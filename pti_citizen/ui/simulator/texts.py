@@ -542,6 +542,12 @@ def page_texts(lang: str) -> dict[str, str]:
         "mds_kiosque": _("Prochain Kiosque Insertion : {date}, {time}."),
         "recap_title": _("Récapitulatif à garder"),
         "recap_made_on": _("Estimation faite le {date} sur {site}."),
+        "recap_estimate": _("C'est une estimation, pas une décision."),
+        "recap_who_decides": _(
+            "La CAF ou la MSA étudie les demandes. Le Président du Conseil départemental accorde le RSA."
+        ),
+        "recap_total": _("Total par mois : {amount}"),
+        "recap_nothing": _("Pour l'instant, l'estimation ne trouve aucune aide possible."),
         "recap_due": _("Les aides possibles"),
         "recap_papers": _("Les papiers à préparer pour la demande"),
         "recap_next": _("Ce qu'il faut faire"),
