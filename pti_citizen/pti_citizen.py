@@ -5,9 +5,10 @@ from __future__ import annotations
 import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
-from pti_citizen import jobs, routes
+from pti_citizen import jobs, logs, routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
-from pti_citizen.ui import document, feedback, registry
+from pti_citizen.services import services
+from pti_citizen.ui import document, feedback, registry, socket_guard
 from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
@@ -19,7 +20,12 @@ from pti_citizen.ui.pages.way_of_use import way_of_use_page
 from pti_citizen.ui.registry import add_localized_page
 from pti_citizen.ui.session_guard import ForgottenSessionGuard
 from pti_citizen.web.api import create_api
+from pti_citizen.web.guards import edge_guard
+from pti_citizen.web.links import public_links
 from pti_citizen.web.static import static_tweaks
+
+# Every log line of this worker, from any library: one line, no client data, capped (logs.py).
+logs.install()
 
 
 def _offline_banner() -> rx.Component:
@@ -44,13 +50,24 @@ app = rx.App(
     html_custom_attrs=document.html_attributes(),
     stylesheets=["/app.css", "/locator.css", "/simulator.css", "/feedback.css"],
     backend_exception_handler=report_backend_error,
+    # A browser-side error is logged as its type only: its text is the client's (socket_guard.py).
+    frontend_exception_handler=socket_guard.frontend_exception_handler,
     # No toast library: errors use our own translated messages, and its <style> element would need
     # style-src 'unsafe-inline' (web/security.py).
     toaster=None,
-    # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
-    api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
+    # The JSON API mounts the Reflex app; public links get the browser's origin; the static tweaks wrap
+    # them (sw.js, headers, /fr → /fr/); the edge guard is the outermost: hosts, sizes, websockets.
+    api_transformer=[
+        create_api(),
+        public_links(services().origins),
+        static_tweaks(lambda: registry.OFFLINE_PAGES),
+        edge_guard(services()),
+    ],
 )
-# A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first.
+# What a websocket may send: known events, bounded browser storage, quiet error reports.
+socket_guard.install(app)
+# A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first;
+# a session picked up by another connection loses what was bound to the first one.
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 

@@ -31,6 +31,7 @@ def create_api(app_services: Services | None = None) -> FastAPI:
         exception_handlers=EXCEPTION_HANDLERS,
     )
     api.include_router(simulator_routes.router(app_services))
+    api.include_router(simulator_routes.short_links())
     api.include_router(places.router(app_services))
     api.include_router(feedback.router(app_services))  # team only: bearer secret
     _document_raw_body_models(api)

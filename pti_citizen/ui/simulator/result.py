@@ -173,6 +173,15 @@ def _hand_over(t: dict) -> rx.Component:
             custom_attrs={"width": "240", "height": "240"},
         ),
         rx.el.p(t["or_link"], " ", link(S.public_link, href=S.public_link, class_name="qr-link")),
+        rx.cond(
+            S.short_address != "",
+            rx.el.p(
+                t["type_address"],
+                " ",
+                # Left to right and French-free even on an Arabic page: it is typed as written.
+                rx.el.bdi(rx.el.strong(S.short_address), dir="ltr", class_name="short-address"),
+            ),
+        ),
         rx.el.p(t["erase_reminder"], class_name="hint no-print"),
         class_name="hand-over when-mediateur",
         custom_attrs={"aria-labelledby": "hand-over-title"},

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import reflex as rx
 
 from pti_citizen import routes
+from pti_citizen.handover import short_code
 from pti_citizen.i18n import format_euros, format_month_year
+from pti_citizen.origins import host_of
 from pti_citizen.simulator import default_table, estimate_payload
+from pti_citizen.ui import storage
+from pti_citizen.ui.origin import link_origin
 from pti_citizen.ui.simulator import flow, share
 from pti_citizen.ui.state.way_of_use import WayOfUseState
-from rxconfig import config
 
 #: Focus the new question's heading once React has drawn it (screen readers then read it).
 # Focus moves without server-sent code (the CSP forbids eval): assets/app.js focuses a newly
@@ -51,19 +55,18 @@ class SimulatorState(rx.State):
     notices: list[str] = []
     next_steps: list[str] = []
     outdated: bool = False
-    #: The result link (path and query), and the same link with the public origin for the QR code.
+    #: The result link (path and query), the same link with the browser's origin (or PTI_PUBLIC_URL)
+    #: for paper, the address a person can type (``host/r/CODE``), and the QR code's image.
     link: str = ""
     public_link: str = ""
+    short_address: str = ""
     qr_code: str = ""
 
     # ---- reading the answers ----
 
     def _answers(self) -> dict:
-        try:
-            value = json.loads(self.answers_json) if self.answers_json else {}
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
+        # Bounded and parsed once per distinct text (ui/storage.py): never a RecursionError.
+        return storage.json_object(self.answers_json)
 
     def _save(self, answers: dict) -> None:
         self.answers_json = json.dumps(answers, ensure_ascii=False, separators=(",", ":"))
@@ -210,7 +213,7 @@ class SimulatorState(rx.State):
     def _clear_result(self) -> None:
         self.outcome = WAITING
         self.eligible = False
-        self.amount = self.month = self.link = self.public_link = self.qr_code = ""
+        self.amount = self.month = self.link = self.public_link = self.short_address = self.qr_code = ""
         self.steps, self.reasons, self.notices, self.next_steps = [], [], [], []
         self.outdated = False
 
@@ -268,6 +271,17 @@ class SimulatorState(rx.State):
         self.next_steps = list(body["next_steps"])
         self.outdated = bool(body["parameters_outdated"])
         self.link = f"{routes.path(lang, routes.SIMULATOR_RESULT)}?{share.share_query(body)}"
-        self.public_link = (config.deploy_url or "").rstrip("/") + self.link
+        origin = link_origin(self.router).origin
+        self.public_link = origin + self.link
+        outcome = share.SharedResult(
+            amount=Decimal(str(body["monthly_amount"])).quantize(Decimal("0.01")),
+            eligible=bool(body["eligible"]),
+            next_steps=tuple(code for code in body["next_steps"] if code in share.NEXT_STEP_CODES),
+            month=dt.date(int(year), int(month), 1),
+        )
+        try:
+            self.short_address = f"{host_of(origin)}{short_code.PATH}{short_code.encode(outcome)}"
+        except ValueError:  # an amount or a month a short code cannot hold: the QR code and the link remain
+            self.short_address = ""
         self.qr_code = share.qr_code_path(lang, body)
         return None

@@ -481,6 +481,7 @@ def page_texts(lang: str) -> dict[str, str]:
         ),
         "qr_alt": _("Code QR qui ouvre ce résultat sur un téléphone"),
         "or_link": _("Ou ouvrez ce lien sur le téléphone :"),
+        "type_address": _("Ou tapez cette adresse courte dans le navigateur du téléphone :"),
         "erase_reminder": _("À la fin, appuyez sur « Terminer et tout effacer »."),
         "shared_title": _("Résultat d'une estimation du RSA"),
         "shared_eligible": _("D'après l'estimation, le droit au RSA est possible."),
