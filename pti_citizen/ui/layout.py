@@ -219,6 +219,10 @@ def page(lang: str, here: str, *children: rx.Component, wide: bool = False) -> r
                     "home": routes.path(lang),
                     "kioskIdle": KIOSK_IDLE_SECONDS,
                     "kioskWarning": KIOSK_WARNING_SECONDS,
+                    # With PTI_PUBLIC_URL the build's absolute links are the right ones; without it,
+                    # assets/app.js gives the ``hreflang`` links the browser's own origin (web/links.py
+                    # does it in the served HTML; React re-renders them from the build afterwards).
+                    "fixedOrigin": bool(get_settings().public_url),
                     "messages": client_messages(lang),
                 },
                 ensure_ascii=False,
