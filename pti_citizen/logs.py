@@ -13,8 +13,9 @@ one gate, installed once per worker (:func:`install`, from the app module):
 - **no data**: what follows a payload's start (``{'``, ``{"``, ``Event(``…) is dropped; IP
   addresses, UUIDs (tab tokens), e-mails, long numbers and long opaque strings are replaced by a
   marker;
-- **capped**: at most ``PTI_LOG_LINES_PER_MINUTE`` lines per worker; the lines dropped are counted
-  and reported at the start of the next line written. The logs go to the process's standard
+- **capped**: at most ``PTI_LOG_LINES_PER_MINUTE`` lines per worker (and as many warnings and
+  errors, counted apart); the lines dropped are counted and reported at the start of the next line
+  written. The logs go to the process's standard
   output and error (systemd-journald or the container runtime rotates them, docs/reliability.md).
 """
 
@@ -82,25 +83,27 @@ def exception_summary(exc_info) -> str:
 
 
 class _Budget:
-    """Lines per minute for this process; what is over is counted, then reported."""
+    """Lines per minute for this process, counted apart for warnings and errors (a flood of refusals
+    must not hide an error); what is over is counted, then reported."""
 
     def __init__(self, per_minute: int):
         self.per_minute = per_minute
         self.window = 0
-        self.used = 0
+        self.used = {False: 0, True: 0}
         self.dropped = 0
         self.lock = threading.Lock()
 
-    def allow(self) -> tuple[bool, int]:
+    def allow(self, levelno: int = logging.INFO) -> tuple[bool, int]:
         """Whether a line may be written, and how many were dropped before it (to report)."""
+        serious = levelno >= logging.WARNING
         with self.lock:
             window = int(time.monotonic() // 60)
             if window != self.window:
-                self.window, self.used = window, 0
-            if self.used >= self.per_minute:
+                self.window, self.used = window, {False: 0, True: 0}
+            if self.used[serious] >= self.per_minute:
                 self.dropped += 1
                 return False, 0
-            self.used += 1
+            self.used[serious] += 1
             reported, self.dropped = self.dropped, 0
             return True, reported
 
@@ -140,7 +143,7 @@ def install(settings: Settings | None = None) -> None:
     def capped_handle(self, record: logging.LogRecord):
         keep = getattr(record, "_pti_keep", None)
         if keep is None:
-            keep, reported = _installed["budget"].allow()
+            keep, reported = _installed["budget"].allow(record.levelno)
             record._pti_keep = keep
             if keep and reported:
                 record.msg = f"logs.dropped count={reported} | {record.msg}"

@@ -16,7 +16,7 @@ for service in pypi osv; do
   # --strict: a package that could not be checked is an error, not a silent skip.
   out=$("$VENV/bin/pip-audit" --strict -s "$service" -r requirements.txt -r requirements-dev.txt 2>&1); rc=$?
   echo "$out"
-  if (( rc != 0 )) && grep -qiE "connection|resolve|timed out|network|unreachable" <<<"$out"; then
+  if (( rc != 0 )) && grep -qiE "connection|resolve|timed out|network|unreachable|could not be audited" <<<"$out"; then
     echo "audit: the $service service could not be reached" >&2; status=3
   elif (( rc != 0 )) && (( status == 0 )); then
     status=1
