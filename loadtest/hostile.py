@@ -102,7 +102,7 @@ def big_body(server: Server) -> str:
 
 def big_answers(server: Server) -> str:
     """950 KB of answers per session (under Socket.IO's own 1 MB), then what a later event costs."""
-    value = json.dumps({"couple": "single", "age": "3" * 950_000})
+    value = json.dumps({"couple": "single", "note": "3" * 950_000})
     kept = sum(raw_hydrate(server.url, "/fr/simulateur/", {ANSWERS_VAR: value}) for _ in range(200))
     tab = ReflexSession(server.url, session_storage={ANSWERS_VAR: "pti_simulateur_reponses"}, timeout=5)
     tab.storage[ANSWERS_VAR] = value
