@@ -23,8 +23,11 @@ for service in pypi osv; do
   fi
 done
 echo "audit: npm audit (tools/)"
-if ! (cd tools && npm audit --omit=dev --audit-level=low); then
-  (cd tools && npm ping >/dev/null 2>&1) || { echo "audit: the npm registry could not be reached" >&2; status=3; }
-  (( status == 0 )) && status=1
+out=$(cd tools && npm audit --omit=dev --audit-level=low 2>&1); rc=$?
+echo "$out"
+if (( rc != 0 )) && grep -qiE "audit endpoint returned an error|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|network" <<<"$out"; then
+  echo "audit: the npm advisory service could not be reached" >&2; status=3
+elif (( rc != 0 )) && (( status == 0 )); then
+  status=1
 fi
 exit $status
