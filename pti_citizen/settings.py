@@ -208,14 +208,14 @@ class Settings(BaseSettings):
         le=86_400,
     )
     sessions_per_client: Windows = _documented(
-        "`120/600,1000/86400`",
-        "new websocket sessions (page loads) per client address (IPv6: per /64)",
+        "`600/600,5000/86400`",
+        "new websocket sessions (page loads) per client address (IPv6: per /64); raise it for a load test from one machine",
         default=None,
     )
     connections_per_client: int = _documented(
-        "`50`",
+        "`200`",
         "websockets one client address may hold open at once, per worker",
-        default=50,
+        default=200,
         ge=1,
     )
     max_body_bytes: int = _documented(

@@ -42,8 +42,9 @@ logger = logging.getLogger(__name__)
 
 EVENT_PATH = "/_event"
 HEALTH_PATH = "/_health"
-#: New websocket sessions (page loads) per client network: an MDS with ten terminals stays far below.
-SESSIONS_PER_CLIENT = (Window(120, 600), Window(1000, 86_400))
+#: New websocket sessions (page loads) per client network: far above an MDS with ten terminals, and
+#: room for many people behind one carrier-grade NAT address (a session left alone costs a few kB).
+SESSIONS_PER_CLIENT = (Window(600, 600), Window(5000, 86_400))
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
