@@ -158,11 +158,11 @@ class Counters:
         return True
 
     async def hit(self, name: str, windows: Sequence[Window], *keys: str) -> bool:
-        """Count one event if it fits every window; ``False`` (nothing counted) if one is full."""
-        if not await self.allowed(name, windows, *keys):
-            return False
+        """Count one event in each window, shortest first; ``False`` at the first full one (the
+        windows before it have counted it: one round trip per window, no separate test)."""
         for item in _items(name, windows):
-            await self._run("hit", item, *keys)
+            if not await self._run("hit", item, *keys):
+                return False
         return True
 
     async def count(self, name: str, window: Window, *keys: str) -> int:

@@ -97,17 +97,17 @@ class FeedbackLimiter:
         return Client(session, network)
 
     async def admit(self, client: Client) -> Admission:
+        """One round trip per window (``limits`` counts and checks at once); a sending refused by a
+        later limit has counted in the earlier ones — its own session's and address's."""
         c = self.counters
-        if not await c.allowed("fb-session", self.per_session, client.session):
+        if not await c.hit("fb-session", self.per_session, client.session):
             return Admission(refused="client")
-        if client.address and not await c.allowed("fb-address", self.per_address, client.address):
+        if client.address and not await c.hit("fb-address", self.per_address, client.address):
             return Admission(refused="client")
         if not await c.hit("fb-ceiling", self.ceiling, GLOBAL):
             return Admission(refused="global")
-        await c.hit("fb-session", self.per_session, client.session)
         apart, earlier = False, ()
         if client.address:
-            await c.hit("fb-address", self.per_address, client.address)
             if not await c.hit("fb-usual", self.usual_address, client.address):
                 apart = True
                 earlier = tuple(int(v) for v in await c.take("fb-rows:" + client.address) if v.isdigit())

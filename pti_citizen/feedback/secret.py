@@ -102,7 +102,7 @@ class ReviewGate:
             return Gate.OPEN
         await self.counters.hit("review-fail", self.per_client, client)
         record = await self.counters.note(_RECORD, "failures", ALERT_SECONDS)
-        if not await self.counters.allowed("review-fail", self.per_client, client):
+        if not await self.counters.allowed("review-fail", self.per_client, client):  # it waits from now on
             await self.counters.note(_RECORD, "waiting", ALERT_SECONDS)
         if not await self.counters.hit("review-alert", self.alert_after, "*"):
             await self.counters.note(_RECORD, "alerts", ALERT_SECONDS)
