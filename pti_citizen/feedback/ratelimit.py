@@ -107,10 +107,9 @@ class FeedbackLimiter:
         if not await c.hit("fb-ceiling", self.ceiling, GLOBAL):
             return Admission(refused="global")
         apart, earlier = False, ()
-        if client.address:
-            if not await c.hit("fb-usual", self.usual_address, client.address):
-                apart = True
-                earlier = tuple(int(v) for v in await c.take("fb-rows:" + client.address) if v.isdigit())
+        if client.address and not await c.hit("fb-usual", self.usual_address, client.address):
+            apart = True
+            earlier = tuple(int(v) for v in await c.take("fb-rows:" + client.address) if v.isdigit())
         # Only counted answers make a surge: one flooding address does not set apart everyone else's.
         if not apart:
             apart = not await c.hit("fb-overall", self.overall, GLOBAL)
