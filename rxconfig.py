@@ -33,6 +33,8 @@ config = rx.Config(
     # sites only; none at all when no origin is configured (web/guards.py then checks the websocket's
     # Origin against the host it connects to). Reflex's default, "*" with credentials, reflects any origin.
     cors_allowed_origins=origins.cross_origin(),
-    # No Radix Themes, no Tailwind: plain elements and one stylesheet keep the page light.
-    plugins=[rx.plugins.SitemapPlugin()],
+    # No Radix Themes, no Tailwind: plain elements and one stylesheet keep the page light. No sitemap
+    # plugin: /sitemap.xml lists the server-rendered pages too (pti_citizen/web/pages/serve.py).
+    plugins=[],
+    disable_plugins=[rx.plugins.SitemapPlugin],
 )

@@ -1,7 +1,7 @@
 """feedback.set_apart: answers sent during a flood are kept out of the statistics
 
 Revision ID: b7e2c4d91a05
-Revises: 6586a31a4496
+Revises: b41c7e2d9f05
 Create Date: 2026-12-07
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "b7e2c4d91a05"
-down_revision: str | None = "6586a31a4496"
+down_revision: str | None = "b41c7e2d9f05"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html as html_lib
 import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from pti_citizen import routes
-from pti_citizen.content.loader import CONTENT_DIR, build_site, read_content
+from pti_citizen.content.figures import KINDS, amounts_held, figures_for
+from pti_citizen.content.loader import CONTENT_DIR, build_site, read_content, read_french_names, this_month
 from pti_citizen.content.model import SOURCE_LANGUAGE, Document, Glossary, Page, Problem, Site, TextBlock
 from pti_citizen.content.readability import (
     MAX_MEAN_WORDS,
@@ -25,7 +28,7 @@ from pti_citizen.content.readability import (
     measure,
     split_sentences,
 )
-from pti_citizen.content.render import GLOSSARY_SECTION, GLOSSARY_SLUG, raw_html
+from pti_citizen.content.render import GLOSSARY_SECTION, GLOSSARY_SLUG, figure_text, raw_html
 from pti_citizen.i18n import LANGUAGES
 
 _WORD_TOKEN = re.compile(r"\w+")
@@ -44,13 +47,17 @@ def _check(root: Path, today: dt.date | None) -> tuple[list[Problem], Site]:
     problems += _translations_follow_french(documents, glossaries)
     problems += _same_glossary_in_every_language(glossaries)
     problems += _no_raw_html(documents)
-    site = build_site(documents, glossaries)
+    site = build_site(documents, glossaries, this_month(today), read_french_names(root))
     problems += _links(site)
     problems += _no_clash_with_app_routes(site)
     problems += _headings(site)
     problems += _glossary_page(root, site)
     problems += _french_readability(site, glossaries.get(SOURCE_LANGUAGE))
     problems += _french_acronyms_in_glossary(site, glossaries.get(SOURCE_LANGUAGE))
+    problems += _figures(documents, site)
+    problems += _amounts_written_by_hand(site, today)
+    problems += _french_figures_have_a_source(site)
+    problems += _unconfirmed_figures_say_so(site)
     return problems, site
 
 
@@ -207,6 +214,117 @@ def _glossary_page(root: Path, site: Site) -> list[Problem]:
     return problems
 
 
+_DATA = re.compile(r"<data\b[^>]*>.*?</data>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u200f\u200e]+")
+#: « 1 433,72 € », « 6 € », « €1,200.50 », « 1.629,23 € », « 30 % ».
+_AMOUNT = re.compile(
+    r"(?<![\d.,])(?:€\s?(?P<after>\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?)"
+    r"|(?P<before>\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?)\s?(?P<unit>€|%))"
+)
+
+
+def hand_written_text(page: Page) -> str:
+    """What the page says besides the figures read from the engine (and its summary and checklist)."""
+    body = html_lib.unescape(_TAG.sub(" ", _DATA.sub(" ", page.html)))
+    return " ".join([page.summary, body, *(item.label for item in page.checklist)])
+
+
+def figures_in(text: str) -> list[tuple[str, Decimal, str]]:
+    """``(as written, value, unit)`` of each amount in € and each percentage of ``text``."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        digits = match.group("after") or match.group("before")
+        unit = "%" if match.group("unit") == "%" else "€"
+        written = " ".join(match.group(0).replace("\u202f", " ").replace("\u00a0", " ").split())
+        found.append((written, _number(digits), unit))
+    return found
+
+
+def _number(digits: str) -> Decimal:
+    digits = _SPACES.sub("", digits)
+    last = max(digits.rfind(","), digits.rfind("."))
+    if last != -1 and len(digits) - last - 1 in (1, 2):
+        whole, cents = digits[:last], digits[last + 1 :]
+        return Decimal(re.sub(r"\D", "", whole) + "." + cents)
+    return Decimal(re.sub(r"\D", "", digits))
+
+
+def _squeeze(text: str) -> str:
+    return _SPACES.sub("", text).replace("’", "'")
+
+
+def _figures(documents: list[Document], site: Site) -> list[Problem]:
+    """Placeholders that cannot be read, and placeholders outside the body (titles are not rendered)."""
+    problems = [
+        Problem(page.file, f"figure {{{{ {use.kind}: {use.key} }}}}: {use.problem}", "figures")
+        for page in site.pages_by_key.values()
+        for use in page.figures
+        if use.problem
+    ]
+    problems += [
+        Problem(
+            page.file,
+            f"cannot read this placeholder (write {{{{ montant: rsa.… }}}}): {text.strip()[:80]!r}",
+            "figures",
+        )
+        for page in site.pages_by_key.values()
+        for text in page.stray_braces
+    ]
+    for d in documents:
+        fields = [d.meta.title, d.meta.summary, *(item.label for item in d.meta.checklist)]
+        if any("{{" in text for text in fields):
+            message = "figures are read in the body only, not in the title, summary or checklist"
+            problems.append(Problem(d.file, message, "figures"))
+    return problems
+
+
+def _amounts_written_by_hand(site: Site, today: dt.date) -> list[Problem]:
+    """An engine amount typed in a page (in any language) would not follow the next revaluation."""
+    known = amounts_held(today)
+    problems = []
+    for page in site.pages_by_key.values():
+        for written, value, unit in figures_in(hand_written_text(page)):
+            if unit == "€" and value in known:
+                message = (
+                    f"the amount {written.strip()!r} is one of the engine's figures: write it as "
+                    "{{ montant: <name> }} (python -m pti_citizen.content.checks --figures lists the names) "
+                    "so that it follows the revaluation"
+                )
+                problems.append(Problem(page.file, message, "figures"))
+    return problems
+
+
+def _french_figures_have_a_source(site: Site) -> list[Problem]:
+    """Each amount or percentage a French page writes by hand is written in one of its sources too."""
+    problems = []
+    for page in site.pages(SOURCE_LANGUAGE):
+        sourced = " ".join(_squeeze(f"{s.title} {s.ref or ''}") for s in page.sources)
+        for written, _, _ in figures_in(hand_written_text(page)):
+            if _squeeze(written) not in sourced:
+                message = (
+                    f"the figure {written.strip()!r} has no source: add the source that gives it, with the figure "
+                    "in its title or ref, or read it from the engine with {{ montant: … }}"
+                )
+                problems.append(Problem(page.file, message, "sources"))
+    return problems
+
+
+def _unconfirmed_figures_say_so(site: Site) -> list[Problem]:
+    """A French page showing a figure not confirmed (decree not read, newer revaluation due, not held yet)
+    must say « à vérifier » with whom to check."""
+    problems = []
+    for page in site.pages(SOURCE_LANGUAGE):
+        book = figures_for(page.figures_month) if page.figures_month else None
+        unconfirmed = sorted(
+            {use.key for use in page.figures if book and (f := book.get(use.key)) and f.to_check}
+        )
+        if unconfirmed and "à vérifier" not in page.plain_text:
+            message = f"shows figures not confirmed ({', '.join(unconfirmed)}) without saying « à vérifier »"
+            problems.append(Problem(page.file, message, "figures"))
+    return problems
+
+
 def page_blocks(page: Page) -> list[TextBlock]:
     """What a reader reads on the page: the body, then the checklist (rendered as a list)."""
     return [*page.blocks, *(TextBlock("item", item.label) for item in page.checklist)]
@@ -292,11 +410,46 @@ def readability_report(site: Site, lang: str = SOURCE_LANGUAGE) -> list[tuple[st
     return rows
 
 
+def figure_lines(month: dt.date) -> list[str]:
+    """One line per amount or number a page may write in ``month``: placeholder, value in French, sources
+    (any of them may also be written ``{{ date: … }}``, the day its value came into force)."""
+    book, lines = figures_for(month), []
+    for figure in book:
+        kind = next((kind for kind, units in KINDS.items() if units and figure.unit in units), None)
+        if kind is None:  # a rate: the engine uses it, a page shows the amounts made from it
+            continue
+        shown = figure_text(book, kind, figure.key, SOURCE_LANGUAGE)[0]
+        flag = " [à vérifier]" if figure.to_check else ""
+        sources = "; ".join(source.title for source in figure.sources)
+        lines.append(f"{{{{ {kind}: {figure.key} }}}}  {shown} ({figure.unit}){flag}  {sources}")
+    return lines
+
+
+def _print_figures(month_text: str) -> int:
+    try:
+        month = dt.date.fromisoformat(f"{month_text}-01") if month_text else this_month()
+    except ValueError:
+        print(f"not a month: {month_text!r} (write YYYY-MM)", file=sys.stderr)
+        return 2
+    lines = figure_lines(month)
+    print("\n".join(lines) if lines else f"no figure held for {month:%Y-%m}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the plain-language content before it ships.")
     parser.add_argument("--root", type=Path, default=CONTENT_DIR, help="content folder (pages/, glossary/)")
     parser.add_argument("--stats", action="store_true", help="print pages, words and sentence lengths")
+    parser.add_argument(
+        "--figures",
+        nargs="?",
+        const="",
+        metavar="YYYY-MM",
+        help="only list the figures a page may write, with their value that month (default: this month)",
+    )
     args = parser.parse_args(argv)
+    if args.figures is not None:
+        return _print_figures(args.figures)
     problems, site = _check(args.root, None)
     for problem in problems:
         print(problem)

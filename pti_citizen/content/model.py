@@ -40,11 +40,25 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """A web page (``url`` + ``title``) or a legal reference (``ref``) that backs the facts of a page."""
+    """A web page (``url`` + ``title``) or a legal reference (``ref``) that backs the facts of a page.
+
+    ``lang``: the language of the title (our sources are French; a voice reads them in French).
+    """
 
     title: str
     url: str | None = None
     ref: str | None = None
+    lang: str = SOURCE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """A piece of a sentence; ``lang`` is set on French kept inside an en/es/ar text (``isolate``: in a
+    right-to-left page, where it must also be isolated, ``<bdi dir="ltr">``)."""
+
+    text: str
+    lang: str | None = None
+    isolate: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,12 @@ class Page(PageMeta):
     blocks: tuple[TextBlock, ...]
     #: Internal links the renderer could not resolve (rendered as plain text); the checks report them.
     broken_links: tuple[str, ...] = ()
+    #: The placeholders of the body (``{{ montant: rsa.… }}``), with their problems; the checks report them.
+    figures: tuple = ()
+    #: ``{{``/``}}`` the renderer could not read as a placeholder; the checks report them.
+    stray_braces: tuple[str, ...] = ()
+    #: The month whose figures the page shows.
+    figures_month: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +165,13 @@ class Site:
 
     pages_by_key: dict[tuple[str, str], Page] = field(default_factory=dict)
     glossaries: dict[str, Glossary] = field(default_factory=dict)
+    #: Per language, how to cut a text into parts with its French names marked (see ``parts``).
+    french_names: dict = field(default_factory=dict)
+
+    def parts(self, lang: str, text: str) -> tuple[TextPart, ...]:
+        """``text`` (a title, a summary, a glossary definition) cut so that French names carry ``lang``."""
+        names = self.french_names.get(lang)
+        return names.parts(text) if names is not None else (TextPart(text),)
 
     def pages(self, lang: str, section: str | None = None) -> list[Page]:
         """Pages of one language (optionally one section): sections in menu order, then each index's order."""

@@ -1,20 +1,29 @@
-"""Markdown → safe HTML for one language: internal links resolved with routes.py, glossary terms linked.
+"""Markdown → safe HTML for one language: internal links resolved with routes.py, glossary terms linked,
+figures read from the engine, French names marked for voices.
 
 Raw HTML is never passed through (markdown-it runs with ``html: False``), so a content file cannot inject
 markup. Internal links use schemes (``page:``, ``glossaire:``, ``app:``) so that no file hard-codes a path.
+Figures are written ``{{ montant: rsa.montant_forfaitaire }}`` and rendered as
+``<data value="651.69" data-figure="rsa.montant_forfaitaire">651,69 €</data>`` in the reader's language.
+In en/es/ar pages, French names (the French glossary's words, ``french_names.yaml``; in Arabic every run of
+Latin letters) are marked ``lang="fr"`` so that a voice reads them in French, and isolated in right-to-left
+pages.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pti_citizen import routes
-from pti_citizen.content.model import GlossaryEntry, Heading, TextBlock
+from pti_citizen.content.figures import KINDS, FigureBook
+from pti_citizen.content.model import GlossaryEntry, Heading, TextBlock, TextPart
 from pti_citizen.content.text import slugify
+from pti_citizen.i18n import N_, format_date, format_euros, format_number, gettext_for, text_direction
 
 _MD = MarkdownIt("commonmark", {"html": False})
 #: Only used to find raw HTML in a file, so the checks can name it; never to render.
@@ -219,11 +228,168 @@ def _text_token(content: str) -> Token:
     return token
 
 
+#: Shown in place of a figure the engine does not hold (yet): never a guessed number.
+TO_CHECK = N_("à vérifier")
+CONTENT_DOMAIN = "content"
+
+#: ``{{ montant: rsa.montant_forfaitaire }}``: a kind, a colon, a key ``<benefit>.<name>``.
+PLACEHOLDER = re.compile(r"\{\{\s*([^\s:{}]+)\s*:\s*([^\s{}]+)\s*\}\}")
+_BRACES = re.compile(r"\{\{|\}\}")
+_KEY = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
+
+
+def to_check_label(lang: str) -> str:
+    return gettext_for(lang, CONTENT_DOMAIN)(TO_CHECK)
+
+
+@dataclass(frozen=True)
+class FigureUse:
+    """A placeholder met in a page: what it asked for, and what was wrong with it (``problem``)."""
+
+    kind: str
+    key: str
+    problem: str | None = None
+
+
+def figure_text(book: FigureBook, kind: str, key: str, lang: str) -> tuple[str, str | None, str | None]:
+    """``(text shown, machine value or None, problem or None)`` for one placeholder."""
+    if kind not in KINDS:
+        return to_check_label(lang), None, f"unknown kind {kind!r}: use one of {sorted(KINDS)}"
+    if not _KEY.match(key):
+        return (
+            to_check_label(lang),
+            None,
+            f"malformed key {key!r}: write <benefit>.<name>, e.g. rsa.age_minimum",
+        )
+    figure = book.get(key)
+    if figure is None:
+        return (
+            to_check_label(lang),
+            None,
+            f"unknown figure {key!r} (list them: python -m pti_citizen.content.checks --figures)",
+        )
+    units = KINDS[kind]
+    if units is not None and figure.unit is not None and figure.unit not in units:
+        return to_check_label(lang), None, f"{key!r} is not a {kind} (its unit is {figure.unit})"
+    if figure.value is None:
+        return to_check_label(lang), None, None
+    if kind == "date":
+        return format_date(figure.since, lang), figure.since.isoformat(), None
+    if kind == "montant":
+        return format_euros(figure.value, lang), f"{figure.value:.2f}", None
+    digits = max(0, -figure.value.as_tuple().exponent) if isinstance(figure.value, Decimal) else 0
+    return format_number(figure.value, lang, digits=digits), str(figure.value), None
+
+
+def _figures(children: list[Token], book: FigureBook, lang: str, used: list[FigureUse]) -> list[Token]:
+    out: list[Token] = []
+    for child in children:
+        if child.type != "text" or "{{" not in child.content:
+            out.append(child)
+            continue
+        start = 0
+        for match in PLACEHOLDER.finditer(child.content):
+            kind, key = match.group(1), match.group(2)
+            text, value, problem = figure_text(book, kind, key, lang)
+            used.append(FigureUse(kind, key, problem))
+            if match.start() > start:
+                out.append(_text_token(child.content[start : match.start()]))
+            opening = Token("figure_open", "data", 1)
+            opening.attrs = {"value": value, "data-figure": key} if value else {"data-figure": key}
+            out += [opening, _text_token(text), Token("figure_close", "data", -1)]
+            start = match.end()
+        if start < len(child.content):
+            out.append(_text_token(child.content[start:]))
+    return out
+
+
+# Latin letters (with French accents) in an Arabic page: a French name or an acronym kept as it is.
+_LATIN = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
+_LATIN_RUN = re.compile(rf"[{_LATIN}](?:[{_LATIN}0-9'’.\- ]*[{_LATIN}0-9])?")
+
+
+class FrenchNames:
+    """Finds the French words kept inside an en/es/ar text, so that they can be marked ``lang="fr"``.
+
+    In English and Spanish: the French glossary's words (not its all-capital acronyms, which voices read
+    letter by letter anyway) and the names listed in ``french_names.yaml``. In Arabic: every run of Latin
+    letters, since nothing else in an Arabic page is written in Latin letters.
+    """
+
+    def __init__(self, lang: str, names: list[str] | tuple[str, ...]):
+        self.lang = lang
+        self.isolate = text_direction(lang) == "rtl"
+        keys = {_normalize_apostrophes(n.strip()) for n in names if n.strip() and n.upper() != n}
+        patterns = [
+            re.escape(key).replace("'", "['’]").replace(r"\ ", r"\s+")
+            for key in sorted(keys, key=lambda k: -len(k))
+        ]
+        self._pattern = re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])") if patterns else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.lang == "fr":
+            return []
+        pattern = _LATIN_RUN if self.isolate else self._pattern
+        if pattern is None:
+            return []
+        return [m.span() for m in pattern.finditer(text) if not _is_address(m.group(0))]
+
+    def parts(self, text: str) -> tuple[TextPart, ...]:
+        """``text`` cut into parts, French ones carrying ``lang="fr"`` (for titles, summaries, glossary)."""
+        out, start = [], 0
+        for begin, end in self.spans(text):
+            if begin > start:
+                out.append(TextPart(text[start:begin]))
+            out.append(TextPart(text[begin:end], lang="fr", isolate=self.isolate))
+            start = end
+        if start < len(text) or not out:
+            out.append(TextPart(text[start:]))
+        return tuple(out)
+
+    def split(self, text: str) -> list[Token]:
+        out, start = [], 0
+        for begin, end in self.spans(text):
+            if begin > start:
+                out.append(_text_token(text[start:begin]))
+            tag = "bdi" if self.isolate else "span"
+            opening = Token("french_open", tag, 1)
+            opening.attrs = {"lang": "fr", "dir": "ltr"} if self.isolate else {"lang": "fr"}
+            out += [opening, _text_token(text[begin:end]), Token("french_close", tag, -1)]
+            start = end
+        if start < len(text):
+            out.append(_text_token(text[start:]))
+        return out or [_text_token(text)]
+
+
+def _is_address(text: str) -> bool:
+    """« caf.fr », « impots.gouv.fr »: a web address, read as it is written."""
+    return bool(re.fullmatch(r"[\w.\-]+\.(?:fr|gouv|com|org|eu|net)", text))
+
+
+def _mark_french(children: list[Token], names: FrenchNames) -> list[Token]:
+    out: list[Token] = []
+    in_figure = 0
+    for child in children:
+        if child.type == "figure_open":
+            in_figure += 1
+        elif child.type == "figure_close":
+            in_figure -= 1
+        if child.type == "text" and not in_figure:
+            out += names.split(child.content)
+        else:
+            out.append(child)
+    return out
+
+
 @dataclass
 class Rendered:
     html: str
     blocks: tuple[TextBlock, ...]
     broken_links: tuple[str, ...]
+    #: Every placeholder of the body, in order (with its problem, if any).
+    figures: tuple[FigureUse, ...] = ()
+    #: ``{{`` or ``}}`` left in the text: a placeholder the renderer could not read.
+    stray_braces: tuple[str, ...] = ()
 
     @property
     def plain_text(self) -> str:
@@ -235,10 +401,18 @@ def render(
     lang: str,
     targets: LinkTargets,
     linker: GlossaryLinker | None,
+    figures: FigureBook | None = None,
+    french: FrenchNames | None = None,
 ) -> Rendered:
-    """HTML and text blocks of a prepared body; ``linker=None`` turns glossary linking off (glossary page)."""
+    """HTML and text blocks of a prepared body; ``linker=None`` turns glossary linking off (glossary page).
+
+    ``figures``: the month's figures that placeholders read (``None``: placeholders stay as text and are
+    reported); ``french``: how to find French names in an en/es/ar text (``None``: nothing is marked).
+    """
     broken: list[str] = []
     linked: set[str] = set()
+    used: list[FigureUse] = []
+    stray: list[str] = []
     in_heading = False
     for token in prepared.tokens:
         if token.type == "heading_open":
@@ -247,14 +421,27 @@ def render(
             in_heading = False
         elif token.type == "inline" and token.children:
             token.children = _rewrite_inline(token.children, lang, prepared.anchors, targets, broken)
+            if figures is not None:
+                token.children = _figures(token.children, figures, lang, used)
+            stray += [c.content for c in token.children if c.type == "text" and _BRACES.search(c.content)]
             if lang == "fr":
                 for child in token.children:
                     if child.type == "text":
                         child.content = _FRENCH_NO_BREAK.sub(NO_BREAK_SPACE, child.content)
+            # French names first, so that a name around a glossary word (« Président du Conseil
+            # départemental ») stays whole; the glossary link then goes inside it.
+            if french is not None and lang != "fr":
+                token.children = _mark_french(token.children, french)
             if linker is not None and not in_heading:
                 token.children = _link_glossary(token.children, linker, linked)
     html = _MD.renderer.render(prepared.tokens, _MD.options, {})
-    return Rendered(html=html, blocks=_blocks(prepared.tokens), broken_links=tuple(broken))
+    return Rendered(
+        html=html,
+        blocks=_blocks(prepared.tokens),
+        broken_links=tuple(broken),
+        figures=tuple(used),
+        stray_braces=tuple(stray),
+    )
 
 
 def _rewrite_inline(
@@ -293,11 +480,11 @@ def _link_glossary(children: list[Token], linker: GlossaryLinker, linked: set[st
     out: list[Token] = []
     depth = 0
     for child in children:
-        if child.type == "link_open":
+        if child.type in ("link_open", "figure_open"):
             depth += 1
             if child.meta and child.meta.get("glossary_id"):
                 linked.add(child.meta["glossary_id"])
-        elif child.type == "link_close":
+        elif child.type in ("link_close", "figure_close"):
             depth -= 1
         if child.type == "text" and depth == 0:
             out += linker.split(child.content, linked)

@@ -25,6 +25,7 @@ from pti_citizen.content.model import (
     Source,
 )
 from pti_citizen.content.text import SLUG_PATTERN
+from pti_citizen.i18n import LANGUAGES
 from pti_citizen.routes import SECTIONS
 
 _REQUIRED_PAGE_KEYS = ("title", "summary", "section", "order", "sources", "checked_on", "review_status")
@@ -102,10 +103,14 @@ class _Collector:
             if not isinstance(item, dict):
                 self.add("sources", f"{label}must be a mapping with url + title, or ref")
                 continue
-            unknown = set(item) - {"url", "title", "ref"}
+            unknown = set(item) - {"url", "title", "ref", "lang"}
             if unknown:
                 self.add("sources", f"{label}unknown keys {sorted(unknown)}")
             url, ref, title = item.get("url"), item.get("ref"), item.get("title")
+            lang = item.get("lang", SOURCE_LANGUAGE)
+            if lang not in LANGUAGES:
+                self.add("sources", f"{label}lang must be one of {list(LANGUAGES)}, not {lang!r}")
+                continue
             if url is None and ref is None:
                 self.add("sources", f"{label}needs a 'url' or a 'ref'")
                 continue
@@ -121,7 +126,9 @@ class _Collector:
             if url is not None and title is None:
                 self.add("sources", f"{label}a url needs a short 'title'")
                 continue
-            found.append(Source(title=(title or ref).strip(), url=url, ref=ref.strip() if ref else None))
+            found.append(
+                Source(title=(title or ref).strip(), url=url, ref=ref.strip() if ref else None, lang=lang)
+            )
         return tuple(found)
 
     def translation(self, data: dict, lang: str) -> tuple[str | None, dt.date | None]:

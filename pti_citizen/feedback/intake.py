@@ -43,6 +43,15 @@ class Stored:
     refused: str | None = None
 
 
+@dataclass(frozen=True)
+class DetailsAdded:
+    """``refused`` as in :class:`Stored`; ``stored`` is false when nothing was written (no details,
+    or the row had its details already: they are kept once)."""
+
+    refused: str | None = None
+    stored: bool = False
+
+
 class FeedbackIntake:
     def __init__(self, limiter: FeedbackLimiter, store: FeedbackStore):
         self.limiter = limiter
@@ -73,18 +82,18 @@ class FeedbackIntake:
 
     async def details(
         self, row_id: int, details: Details, session_token: str, address: str | None
-    ) -> str | None:
-        """Attach the optional second step to ``row_id``; the refusal reason, or ``None`` when done."""
+    ) -> DetailsAdded:
+        """Attach the optional second step to ``row_id`` (once)."""
         if details.empty:
-            return None
+            return DetailsAdded()
         _client, admission = await self._admit(session_token, address)
         if admission.refused:
             logger.info("feedback.details outcome=refused reason=%s", admission.refused)
-            return admission.refused
+            return DetailsAdded(refused=admission.refused)
         try:
-            await asyncio.to_thread(self.store.add_details, row_id, details)
+            stored = await asyncio.to_thread(self.store.add_details, row_id, details)
             rows = admission.also_apart + ((row_id,) if admission.apart else ())
             await self._set_apart(rows)
         except FeedbackStoreUnavailable:
-            return "storage"
-        return None
+            return DetailsAdded(refused="storage")
+        return DetailsAdded(stored=stored)

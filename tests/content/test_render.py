@@ -196,3 +196,61 @@ def test_images_are_reported_not_rendered(tmp_path):
     page = build_site(documents, glossaries).page("fr", "x")
     assert "<img" not in page.html
     assert len(page.broken_links) == 1
+
+
+def _render_marked(body: str, lang: str, names=(), entries=()):
+    from pti_citizen.content.render import FrenchNames
+
+    prepared = prepare(body)
+    targets = LinkTargets()
+    targets.glossary_ids[lang] = {e.id for e in entries}
+    return render(
+        prepared, lang, targets, GlossaryLinker(lang, list(entries)), french=FrenchNames(lang, names)
+    )
+
+
+def test_french_names_in_an_english_page_are_marked_for_voices():
+    names = ["Président du Conseil départemental", "Conseil départemental", "CAF", "montant net social"]
+    entries = [GlossaryEntry("departement", "Département", "x", aliases=("Conseil départemental",))]
+    rendered = _render_marked(
+        "Write to the Président du Conseil départemental. Look at the « montant net social ». The CAF pays.\n",
+        "en",
+        names,
+        entries,
+    )
+    # The whole name is one French phrase; the glossary link goes inside it.
+    assert (
+        '<span lang="fr">Président du <a href="/en/droits/mots-du-rsa#departement" class="glossary-term">'
+        "Conseil départemental</a></span>" in rendered.html
+    )
+    assert '<span lang="fr">montant net social</span>' in rendered.html
+    # Acronyms are read letter by letter anyway: not marked, not a voice switch in mid-sentence.
+    assert "The CAF pays." in rendered.html
+
+
+def test_an_arabic_page_isolates_every_run_of_latin_letters_but_not_web_addresses():
+    rendered = _render_marked("اكتب إلى Président du Conseil départemental على caf.fr اليوم.\n", "ar")
+    assert '<bdi lang="fr" dir="ltr">Président du Conseil départemental</bdi>' in rendered.html
+    assert "caf.fr" in rendered.html and 'dir="ltr">caf.fr' not in rendered.html
+
+
+def test_french_pages_and_figures_are_never_marked():
+    rendered = _render_marked(
+        "Le Président du Conseil départemental décide.\n", "fr", ["Président du Conseil départemental"]
+    )
+    assert "lang=" not in rendered.html
+
+
+def test_the_shipped_pages_mark_french_names_and_source_titles_are_french(site):
+    from pti_citizen.content import load_site
+
+    shipped = load_site()
+    assert (
+        '<span lang="fr">Président du Conseil départemental</span>'
+        in shipped.page("en", "suspension-du-rsa").html
+    )
+    assert '<bdi lang="fr" dir="ltr">' in shipped.page("ar", "contester-une-decision").html
+    assert all(s.lang == "fr" for s in shipped.page("en", "montant-du-rsa").sources)
+    parts = shipped.parts("en", "Support from a référent unique (your named RSA adviser)")
+    assert [(p.text, p.lang) for p in parts if p.lang] == [("référent unique", "fr")]
+    assert shipped.parts("ar", "اكتب إلى CAF")[-1].isolate

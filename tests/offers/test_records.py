@@ -33,6 +33,15 @@ def test_entries_the_source_says_not_to_publish_are_not_shown_as_fact():
             assert decisions[entry["id"]] != "verified", entry["id"]
 
 
+def test_the_driving_licence_aid_reported_ended_in_april_2026_is_not_shown_as_fact():
+    # A written question to the Government (23 January 2026) reports France Travail's board ending it on
+    # 1 April 2026; no 2026 source says otherwise (issue #12).
+    offer = next(o for o in load_offers() if o.id == "mob-ft-aide-permis-b")
+    assert offer.verification != "verified"
+    assert "1er avril 2026" in offer.texts["fr"].what
+    assert offer.record.contact.phone == "3949"
+
+
 def test_every_decision_is_dated_and_explained():
     for offer in load_offers():
         assert offer.record.checked_on.year >= 2026

@@ -329,6 +329,32 @@ def test_hostile_json_is_a_422_with_a_field_message(server):
     assert json.loads(huge[2])["errors"][0]["field"] == "applicant.age"
 
 
+def test_the_feedback_endpoints_of_the_server_rendered_pages_are_bounded_too(server):
+    """``POST /api/v1/feedback/answers|details`` (pages without a websocket): the edge's 64 KB while
+    reading, the endpoints' own 12 KiB, and JSON read with bounds (5 000 brackets fit in 12 KiB)."""
+    with measured(
+        server,
+        "300 MB chunked to /api/v1/feedback/details; 5 000 nested brackets to /api/v1/feedback/answers",
+        "64 KB at the edge, 12 KiB at the endpoint, depth 32",
+    ) as note:
+        status, sent = _post_streaming(
+            server.port,
+            "/api/v1/feedback/details",
+            300 * MB,
+            64 * 1024,
+            {"Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+        )
+        declared = _request(
+            server, "POST", "/api/v1/feedback/answers", headers={"Content-Length": str(300 * MB)}
+        )
+        between = _request(server, "POST", "/api/v1/feedback/answers", b"[" * 20_000 + b"]" * 20_000)
+        nested = _request(server, "POST", "/api/v1/feedback/answers", b"[" * 5000 + b"]" * 5000)
+        note(f"{status} after {sent / MB:.1f} MB sent; {declared[0]}; {between[0]}; {nested[0]}")
+    assert status == 413 and sent < 16 * MB
+    assert declared[0] == between[0] == 413
+    assert nested[0] == 422 and json.loads(nested[2])["errors"][0]["field"]
+
+
 # -- item 3: the team's sign-in ------------------------------------------------------------------------
 
 
@@ -399,6 +425,21 @@ def test_a_feedback_flood_neither_closes_the_question_nor_counts(server):
         )
         heard = person.get(FEEDBACK, "step") == "details"
         person.close()
+
+        # The JSON way in (server-rendered pages) counts in the same shared limits: a flooding
+        # address is refused there too, whichever worker answers; a person is still heard.
+        def json_answer(address: str, answer: str) -> int:
+            body = {"page": pages[0], "lang": "fr", "answer": answer, "visit": uuid.uuid4().hex}
+            return _request(
+                server,
+                "POST",
+                "/api/v1/feedback/answers",
+                json.dumps(body).encode(),
+                {"Content-Type": "application/json", "X-Forwarded-For": address},
+            )[0]
+
+        flooder_json = [json_answer("198.51.100.1", "non") for _ in range(2)]
+        person_json = json_answer("192.0.2.78", "oui")
         engine = sa.create_engine(server.database)
         with engine.connect() as db:
             rows = db.execute(
@@ -406,11 +447,13 @@ def test_a_feedback_flood_neither_closes_the_question_nor_counts(server):
             ).all()
         engine.dispose()
         note(
-            f"{stored} flood answers stored apart; the next person heard={heard}; counted rows={[r for r in rows if not r[0]]}"
+            f"{stored} flood answers stored apart; the next person heard={heard} (JSON: {person_json}, "
+            f"flooder over JSON: {flooder_json}); counted rows={[r for r in rows if not r[0]]}"
         )
     assert heard and stored == 300
+    assert flooder_json == [429, 429] and person_json == 201
     counted = {answer: count for apart, answer, count in rows if not apart}
-    assert counted == {"oui": 1}
+    assert counted == {"oui": 2}
 
 
 # -- item 5: logs --------------------------------------------------------------------------------------

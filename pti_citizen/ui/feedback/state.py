@@ -9,27 +9,14 @@ Nothing here is logged: the comment only goes from the websocket to the masking 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import reflex as rx
 
-from pti_citizen import routes
 from pti_citizen.directory.kiosques import PARIS
+from pti_citizen.feedback.pages import known_pages
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
 from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from pti_citizen.services import services
-
-#: Pages of the app (besides content pages) that may carry the widget.
-APP_PAGES = (routes.SIMULATOR, routes.SIMULATOR_RESULT, routes.LOCATOR, routes.OFFERS)
-
-
-@cache
-def known_pages() -> frozenset[str]:
-    from pti_citizen.content import load_site
-
-    site = load_site()
-    pages = {page.url[len(f"/{lang}/") :] for lang in LANGUAGES for page in site.pages(lang)}
-    return frozenset(pages | set(APP_PAGES))
 
 
 def today() -> dt.date:
@@ -97,9 +84,9 @@ class FeedbackState(rx.State):
                 )
             )
         self.errors = {}
-        refused = await services().feedback.details(row_id, details, *self._client())
-        if refused:
-            self.notice = refusal_message(refused, lang)
+        added = await services().feedback.details(row_id, details, *self._client())
+        if added.refused:
+            self.notice = refusal_message(added.refused, lang)
             return None
         self.step = "done"
         return rx.set_focus("feedback-thanks")
