@@ -159,8 +159,8 @@
 
   /* ---- Kiosk: nothing of a person in the browser's history ----
      In mediator mode a navigation replaces the current history entry instead of adding one: the
-     router's pushState (links, redirects, the town search's address bar) and links that load a new
-     page. « Terminer et tout effacer » then replaces the last entry with the home page, so Back
+     router's pushState (links, redirects, the town search's address bar), links and search forms
+     that load a new page. « Terminer et tout effacer » then replaces the last entry with the home page, so Back
      has nothing of the previous person to go back to (no town search to re-run, no result). */
   var pushState = history.pushState;
   history.pushState = function (state, title, url) {
@@ -174,6 +174,19 @@
     var url = new URL(a.href, location.href);
     if (url.origin !== location.origin) return;
     e.preventDefault();
+    location.replace(url.href);
+  });
+  // A search form that loads a page (the server-rendered offers filter, « commune=… » in the URL)
+  // replaces the entry too. Forms our scripts handle (Reflex's, the feedback widget's) have
+  // prevented the default before the event reaches the document.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (mode() !== "mediateur" || e.defaultPrevented || !form || form.target) return;
+    if ((form.getAttribute("method") || "get").toLowerCase() !== "get") return;
+    var url = new URL(form.getAttribute("action") || location.href, location.href);
+    if (url.origin !== location.origin) return;
+    e.preventDefault();
+    url.search = new URLSearchParams(new FormData(form)).toString();
     location.replace(url.href);
   });
 

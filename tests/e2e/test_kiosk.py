@@ -118,3 +118,27 @@ def test_back_after_erasing_shows_nothing_of_the_previous_person(page, app_url):
     assert page.url in ("about:blank", f"{app_url}/fr/")
     expect(page.get_by_role("region", name=LOCATOR["results_title"])).to_have_count(0)
     assert "Muret" not in page.content()
+
+
+def test_a_town_search_on_a_server_rendered_page_adds_no_history_either(page, app_url):
+    """The offers filter is a plain form (``?commune=…`` in the URL, no Reflex): in kiosk mode its
+    searches replace the history entry too, and Back after erasing never shows the town."""
+    page.goto(f"{app_url}/fr/")
+    wait_for_app(page)
+    page.get_by_role("button", name="Je suis médiateur ou sur une borne en MDS").click()
+    page.goto(f"{app_url}/fr/se-deplacer-se-soigner")
+    wait_for_app(page)
+    length = page.evaluate("history.length")
+    for town in ("Toulouse", "Muret"):
+        page.get_by_label(re.compile("Votre commune")).fill(town)
+        page.get_by_role("button", name="Voir les aides").click()
+        page.wait_for_url(re.compile(rf"commune={town}"))
+        wait_for_app(page)
+    assert page.evaluate("history.length") == length
+    page.get_by_role("button", name="Terminer et tout effacer").click()
+    page.wait_for_url(f"{app_url}/fr/")
+    wait_for_app(page)
+    page.go_back()
+    page.wait_for_load_state()
+    assert "commune=" not in page.url and "se-deplacer-se-soigner" not in page.url
+    expect(page.get_by_role("status").filter(has_text="Aides trouvées")).to_have_count(0)
