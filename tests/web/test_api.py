@@ -110,11 +110,17 @@ def test_a_body_over_the_limit_is_refused_in_our_shape(client):
 
 
 def test_the_typed_short_address_opens_the_result_it_holds(client):
-    result = SharedResult(Decimal("573.49"), True, ("apply_caf", "c2s"), dt.date(2026, 11, 1))
+    result = SharedResult(
+        month=dt.date(2026, 12, 1),
+        amounts=(("rsa", Decimal("573.49")), ("prime_activite", Decimal("0.00"))),
+        next_steps=("apply_caf", "c2s"),
+    )
     code = short_code.encode(result)
     response = client.get(f"/r/{code.lower()}", headers={"Accept-Language": "es"}, follow_redirects=False)
     assert response.status_code == 302
-    assert response.headers["location"] == "/es/simulateur/resultat?m=573.49&e=1&n=caf,c2s&mois=2026-11"
+    assert response.headers["location"] == (
+        "/es/simulateur/resultat?v=2&mois=2026-12&rsa=573.49&prime_activite=0.00&n=apply_caf,c2s"
+    )
     wrong = client.get("/r/AAA-AAA-AAA", follow_redirects=False)
     assert wrong.status_code == 302 and wrong.headers["location"].endswith("?code=inconnu")
 
@@ -123,7 +129,8 @@ def test_the_qr_code_uses_the_browser_origin_and_is_private_then(client):
     query = "/api/v1/rsa/qr.svg?m=573.49&e=1&n=caf&mois=2026-11"
     response = client.get(query, headers={"Host": "rsa.test:8080"})
     assert response.status_code == 200
-    expected = "http://rsa.test:8080/fr/simulateur/resultat?m=573.49&e=1&n=caf&mois=2026-11"
+    # A version 1 link's QR code opens its version 2 form.
+    expected = "http://rsa.test:8080/fr/simulateur/resultat?v=2&mois=2026-11&rsa=573.49&n=apply_caf"
     assert response.content == qr_code_svg(expected)
     # Made from the client's own Host: no shared cache may keep it for anyone else.
     assert response.headers["cache-control"] == "private, max-age=86400"
@@ -136,7 +143,7 @@ def test_with_a_public_url_the_qr_code_ignores_the_host_and_may_be_cached(monkey
     api = TestClient(create_api(Services.build(Settings(public_url="https://rsa.example.fr"))))
     query = "/api/v1/rsa/qr.svg?m=573.49&e=1&n=caf&mois=2026-11"
     response = api.get(query, headers={"Host": "evil.example"})
-    expected = "https://rsa.example.fr/fr/simulateur/resultat?m=573.49&e=1&n=caf&mois=2026-11"
+    expected = "https://rsa.example.fr/fr/simulateur/resultat?v=2&mois=2026-11&rsa=573.49&n=apply_caf"
     assert response.content == qr_code_svg(expected)
     assert response.headers["cache-control"] == "public, max-age=86400"
 

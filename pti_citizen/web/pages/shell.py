@@ -257,7 +257,7 @@ def footer(lang: str) -> Element:
         h(
             "p",
             _(
-                "Ce site donne des informations et une estimation. Seule la CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) décide de vos droits."
+                "Ce site donne des informations et une estimation. La CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) étudie les demandes et verse les aides. Le Président du Conseil départemental accorde le RSA."
             ),
         ),
         class_="site-footer",

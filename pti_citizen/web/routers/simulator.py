@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from pti_citizen import routes, safe_json, simulator
-from pti_citizen.handover import ShareLinkError, parse_share_query, qr_code_svg, short_code
+from pti_citizen.handover import ShareLinkError, parse_result_query, qr_code_svg, result_query, short_code
 from pti_citizen.i18n import gettext_for
 from pti_citizen.services import Services
 from pti_citizen.simulator.validation import json_error
@@ -26,14 +26,27 @@ from pti_citizen.web.http import API_PREFIX, json_response, language, too_large
 MAX_BODY_BYTES = 64 * 1024
 
 
-class ResultLinkQuery(BaseModel):
-    """The query of a shared result link, checked again by ``parse_share_query``."""
+class _ResultLinkBase(BaseModel):
+    """The query of a shared result link, checked again by ``parse_result_query``."""
 
-    m: str = Field(..., max_length=20, description="estimated monthly amount, e.g. 573.49")
-    e: str = Field(..., max_length=2, description="1 if eligible, else 0")
-    n: str = Field("", max_length=60, description="next-step codes, comma-separated")
+    v: str | None = Field(None, max_length=2, description="link version: 2 (absent: version 1)")
     mois: str = Field(..., max_length=10, description="month of the estimate, YYYY-MM")
+    n: str = Field("", max_length=400, description="next-step codes, comma-separated")
+    m: str | None = Field(None, max_length=20, description="version 1: the RSA's monthly amount")
+    e: str | None = Field(None, max_length=2, description="version 1: 1 if eligible, else 0")
     lang: str | None = Field(None, max_length=10)
+
+
+#: One amount per registered benefit (``rsa=11.31&prime_activite=359.10…``): the model follows the
+#: engine's registry, so a new benefit needs nothing here.
+ResultLinkQuery = create_model(
+    "ResultLinkQuery",
+    __base__=_ResultLinkBase,
+    **{
+        benefit.name: (str | None, Field(None, max_length=12, description=f"{benefit.name}: € a month"))
+        for benefit in simulator.REGISTRY
+    },
+)
 
 
 def router(services: Services) -> APIRouter:
@@ -84,17 +97,16 @@ def router(services: Services) -> APIRouter:
     )
     async def result_qr_code(request: Request, link: Annotated[ResultLinkQuery, Query()]) -> Response:
         lang = language(request, link.lang)
-        query = urlencode({"m": link.m, "e": link.e, "n": link.n, "mois": link.mois}, safe=",")
-        table = simulator.default_table()
+        given = {key: value for key, value in link.model_dump(exclude={"lang"}).items() if value is not None}
         try:
-            parse_share_query(query, first_month=table.first_day, today=dt.date.today())
+            shared = parse_result_query(urlencode(given, safe=","), today=dt.date.today())
         except ShareLinkError:
             _ = gettext_for(lang)
             return json_response(
                 422, {"errors": [{"field": "query", "message": _("Ce lien ne marche pas.")}]}
             )
         origin = services.origins.for_links(request.url.scheme, request.headers.get("host"))
-        url = f"{origin.origin}{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}"
+        url = f"{origin.origin}{routes.path(lang, routes.SIMULATOR_RESULT)}?{result_query(shared)}"
         cache = "public, max-age=86400" if origin.shareable else "private, max-age=86400"
         headers = {"Cache-Control": cache, "Vary": "Host"}
         return Response(qr_code_svg(url), media_type="image/svg+xml", headers=headers)
@@ -110,7 +122,7 @@ def short_links() -> APIRouter:
     async def typed_result(request: Request, code: str) -> RedirectResponse:
         lang = language(request)
         try:
-            query = short_code.share_query(short_code.decode(code))
+            query = result_query(short_code.decode(code))
         except ShareLinkError:
             query = "code=inconnu"  # the result page says « Ce lien ne marche pas » in the reader's language
         return RedirectResponse(
