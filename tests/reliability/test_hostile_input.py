@@ -150,7 +150,7 @@ def server(redis, tmp_path_factory):
         tab.send(
             f"{SIMULATOR}.choose",
             {"question": "couple", "value": "single"},
-            until=touches(SIMULATOR, "question"),
+            until=touches(SIMULATOR, "wizard"),
         )
         tab.close()
         warm = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -278,7 +278,7 @@ def test_a_megabyte_of_answers_is_not_stored_in_a_session(server):
         kept.send(
             f"{SIMULATOR}.choose",
             {"question": "couple", "value": "single"},
-            until=touches(SIMULATOR, "question"),
+            until=touches(SIMULATOR, "wizard"),
         )
         event_ms = (time.perf_counter() - started) * 1000
         kept.close()
@@ -462,7 +462,7 @@ def test_a_feedback_flood_neither_closes_the_question_nor_counts(server):
 def _sync(tab: ReflexSession) -> None:
     """Wait until the server has processed what this tab sent before (events are handled in order)."""
     tab.send(
-        f"{SIMULATOR}.choose", {"question": "couple", "value": "single"}, until=touches(SIMULATOR, "question")
+        f"{SIMULATOR}.choose", {"question": "couple", "value": "single"}, until=touches(SIMULATOR, "wizard")
     )
 
 
