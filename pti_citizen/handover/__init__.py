@@ -3,6 +3,7 @@ never the answers, and its QR code (for a mediator's screen); « Continuer sur m
 whose fragment (never sent to the server) carries the answers; calendar files for the quarterly
 declaration and a Kiosque Insertion (``calendar.py``). Pure Python."""
 
+from . import short_code
 from .answers_link import AnswersLinkError, answers_fragment, parse_answers_fragment
 from .qr import qr_path
 from .result_link import (
@@ -29,4 +30,5 @@ __all__ = [
     "query_of",
     "result_query",
     "shared_result",
+    "short_code",
 ]

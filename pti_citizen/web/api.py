@@ -32,6 +32,7 @@ def create_api(app_services: Services | None = None) -> FastAPI:
         exception_handlers=EXCEPTION_HANDLERS,
     )
     api.include_router(simulator_routes.router(app_services))
+    api.include_router(simulator_routes.short_links())
     api.include_router(places.router(app_services))
     api.include_router(reminders.router(app_services))  # calendar files, nothing stored
     api.include_router(feedback.router(app_services))  # team only: bearer secret

@@ -25,7 +25,7 @@ What the policy allows, and why:
 - ``frame-ancestors 'none'`` (and ``X-Frame-Options: DENY`` for older browsers) on every page but
   the embeds for partners (``/<lang>/integrer/…``, :func:`embeddable`): those may be framed by our
   own origin (the snippet page ``/<lang>/integrer`` shows them live) and by the origins listed in
-  ``PTI_EMBED_ALLOWED_ORIGINS`` — no one else.
+  ``PTI_EMBED_ORIGINS`` — no one else.
 - ``base-uri 'none'``, ``object-src 'none'``, ``form-action 'self'``.
 """
 

@@ -1,5 +1,5 @@
 """Embeds for partners, in the browser: a partner's page (an origin the test server lists in
-PTI_EMBED_ALLOWED_ORIGINS) shows the locator's list and searches in it without JavaScript; the same
+PTI_EMBED_ORIGINS) shows the locator's list and searches in it without JavaScript; the same
 page from another origin is refused by the browser (CSP frame-ancestors); the embeds and the snippet
 page pass the accessibility gate."""
 

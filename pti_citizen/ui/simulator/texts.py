@@ -600,6 +600,7 @@ def page_texts(lang: str) -> dict[str, str]:
         ),
         "qr_alt": _("Code QR qui ouvre ce résultat sur un téléphone"),
         "or_link": _("Ou ouvrez ce lien sur le téléphone :"),
+        "type_address": _("Ou tapez cette adresse courte dans le navigateur du téléphone :"),
         "erase_reminder": _("À la fin, appuyez sur « Terminer et tout effacer »."),
         # « Continuer sur mon téléphone »: the answers in a link (every mode, on request).
         "phone_title": _("Continuer sur mon téléphone"),

@@ -9,7 +9,7 @@
 
 The embeds have their own small template (no site header, no script, one stylesheet) and open every
 full page in a new tab, with a visible « nouvel onglet ». Who may frame them is the setting
-``PTI_EMBED_ALLOWED_ORIGINS`` (``web/security.py``); nobody else.
+``PTI_EMBED_ORIGINS`` (``web/security.py``); nobody else.
 """
 
 from __future__ import annotations
