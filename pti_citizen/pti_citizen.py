@@ -15,21 +15,25 @@ from pti_citizen.ui.pages import content as content_pages
 from pti_citizen.ui.pages import offers as offers_page
 from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
+from pti_citizen.ui.pages.not_saved import not_saved_page
+from pti_citizen.ui.pages.not_saved import texts as not_saved_texts
 from pti_citizen.ui.pages.way_of_use import way_of_use_page
 from pti_citizen.ui.registry import add_localized_page
 from pti_citizen.ui.session_guard import ForgottenSessionGuard
+from pti_citizen.web import locator_data
 from pti_citizen.web.api import create_api
+from pti_citizen.web.language_case import LanguageCaseRedirect
 from pti_citizen.web.static import static_tweaks
 
 
 def _offline_banner() -> rx.Component:
-    """Replaces Reflex's English-only, low-contrast connection toast with a polite translated notice."""
+    """Replaces Reflex's English-only, low-contrast connection toast with a polite translated notice:
+    one short line at the top of the page, in the flow (it covers nothing, issue #14)."""
     texts = {}
     for lang in LANGUAGES:
         _ = gettext_for(lang)
-        texts[lang] = _(
-            "Vous êtes hors connexion. Vous pouvez lire les pages déjà ouvertes. Le calcul et la recherche reviennent avec la connexion."
-        )
+        # Short: with the largest text on a small phone it must stay one or two lines.
+        texts[lang] = _("Vous êtes hors connexion.")
     text = rx.Var.create(texts)[document.path_language]
     return rx.el.div(
         rx.cond(has_too_many_connection_errors, rx.el.p(text)),
@@ -48,7 +52,11 @@ app = rx.App(
     # style-src 'unsafe-inline' (web/security.py).
     toaster=None,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
-    api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
+    # More routes: /FR/… → /fr/… (a language typed in capitals), the locator's offline data.
+    api_transformer=[
+        create_api(),
+        static_tweaks(lambda: registry.OFFLINE_PAGES, [LanguageCaseRedirect(), locator_data.route()]),
+    ],
 )
 # A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first.
 app.add_middleware(ForgottenSessionGuard())
@@ -86,6 +94,15 @@ for _lang in LANGUAGES:
         way_of_use_page(_lang),
         _("Pour qui utilisez-vous ce site ?"),
         _("Choisir : pour moi, pour aider quelqu'un, ou en médiation sur un poste partagé."),
+    )
+    add_localized_page(
+        app,
+        _lang,
+        routes.NOT_SAVED,
+        not_saved_page(_lang),
+        not_saved_texts(_lang)["title"],
+        not_saved_texts(_lang)["description"],
+        indexed=False,
     )
 
 app.add_page(not_found, route="404", title="404 · Le RSA et moi")

@@ -42,19 +42,24 @@ def add_localized_page(
     description: str,
     *,
     offline: bool = True,
+    indexed: bool = True,
     on_load=None,
 ) -> None:
-    """Register ``/<lang>/<here>``; ``component`` is built once, at build time, in that language."""
+    """Register ``/<lang>/<here>``; ``component`` is built once, at build time, in that language.
+    ``indexed=False``: a page for the app itself (no search engine, no sitemap)."""
     _ = gettext_for(lang)
     if offline:
         OFFLINE_PAGES.append(routes.path(lang, here))
+    extra = {} if indexed else {"context": {"sitemap": None}}
+    robots = [] if indexed else [{"name": "robots", "content": "noindex"}]
     app.add_page(
         component if callable(component) else (lambda: component),
         route=routes.path(lang, here),
         title=f"{title} · {_('Le RSA et moi')}",
         description=description,
-        meta=_alternates(here),
+        meta=[*_alternates(here), *robots],
         on_load=on_load,
+        **extra,
     )
 
 
