@@ -13,6 +13,7 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.settings import get_settings
+from pti_citizen.ui.components.french import marked
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.errors import SIGNAL_ID
 from pti_citizen.ui.state.kiosk import WIPE_BROWSER, KioskState
@@ -70,7 +71,7 @@ def _display_tools(lang: str) -> rx.Component:
     return rx.el.div(
         rx.el.button(
             rx.el.span(class_name="icon icon-listen", aria_hidden="true"),
-            _("Écouter"),
+            marked(lang, _("Écouter")),
             type="button",
             id="listen-toggle",
             custom_attrs={"aria-expanded": "false", "aria-controls": "listen-bar"},
@@ -89,7 +90,7 @@ def _display_tools(lang: str) -> rx.Component:
             id="text-bigger",
         ),
         rx.el.button(
-            _("Contraste élevé"),
+            marked(lang, _("Contraste élevé")),
             type="button",
             id="contrast-toggle",
             custom_attrs={"aria-pressed": "false"},
@@ -124,12 +125,12 @@ def _listen_bar(lang: str) -> rx.Component:
 def _way_of_use_status(lang: str) -> rx.Component:
     _ = gettext_for(lang)
     return rx.el.p(
-        rx.el.span(_("Vous utilisez le site :"), " "),
-        rx.el.strong(_("pour vous"), class_name="when-moi"),
-        rx.el.strong(_("pour aider quelqu'un"), class_name="when-aidant"),
-        rx.el.strong(_("en médiation, sur un poste partagé"), class_name="when-mediateur"),
+        rx.el.span(marked(lang, _("Vous utilisez le site :")), " "),
+        rx.el.strong(marked(lang, _("pour vous")), class_name="when-moi"),
+        rx.el.strong(marked(lang, _("pour aider quelqu'un")), class_name="when-aidant"),
+        rx.el.strong(marked(lang, _("en médiation, sur un poste partagé")), class_name="when-mediateur"),
         " · ",
-        link(_("Changer"), href=routes.path(lang, routes.WAY_OF_USE)),
+        link(marked(lang, _("Changer")), href=routes.path(lang, routes.WAY_OF_USE)),
         class_name="way-of-use-status when-mode-chosen",
     )
 
@@ -138,7 +139,7 @@ def _kiosk_bar(lang: str) -> rx.Component:
     _ = gettext_for(lang)
     return rx.el.div(
         rx.el.button(
-            _("Terminer et tout effacer"),
+            marked(lang, _("Terminer et tout effacer")),
             type="button",
             id="kiosk-erase",
             class_name="button button-danger",
@@ -146,7 +147,9 @@ def _kiosk_bar(lang: str) -> rx.Component:
         ),
         rx.el.div(
             rx.el.p(id="kiosk-warning-text"),
-            rx.el.button(_("Je suis encore là"), type="button", id="kiosk-stay", class_name="button"),
+            rx.el.button(
+                marked(lang, _("Je suis encore là")), type="button", id="kiosk-stay", class_name="button"
+            ),
             id="kiosk-warning",
             role="alertdialog",
             aria_label=_("Effacement automatique"),
@@ -164,8 +167,8 @@ def _header(lang: str, here: str) -> rx.Component:
         rx.el.div(
             link(
                 rx.el.span(class_name="icon icon-logo", aria_hidden="true"),
-                rx.el.span(_("Le RSA et moi"), class_name="brand-name"),
-                rx.el.span(_("Haute-Garonne"), class_name="brand-area"),
+                rx.el.span(marked(lang, _("Le RSA et moi")), class_name="brand-name"),
+                rx.el.span(marked(lang, _("Haute-Garonne")), class_name="brand-area"),
                 href=routes.path(lang),
                 class_name="brand",
             ),
@@ -189,12 +192,20 @@ def footer_links(lang: str) -> list[tuple[str, str]]:
 
 def _footer(lang: str) -> rx.Component:
     _ = gettext_for(lang)
-    links = [rx.el.li(link(title, href=href)) for href, title in footer_links(lang)]
+    links = [rx.el.li(link(marked(lang, title), href=href)) for href, title in footer_links(lang)]
     return rx.el.footer(
         rx.el.nav(rx.el.ul(*links), aria_label=_("Informations sur le site")),
+        # Who decides (CASF, art. L262-13 and L262-16): the Président du Conseil départemental grants
+        # the RSA; the CAF or the MSA studies the claim, calculates it and pays it for the Département.
         rx.el.p(
-            _(
-                "Ce site donne des informations et une estimation. Seule la CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) décide de vos droits."
+            marked(
+                lang,
+                _(
+                    "Ce site donne des informations et une estimation. Il ne décide pas de vos droits. "
+                    "Le RSA est accordé par le Président du Conseil départemental. "
+                    "La CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) "
+                    "étudie votre demande, calcule le montant et le verse pour le Département."
+                ),
             )
         ),
         class_name="site-footer",
@@ -205,7 +216,7 @@ def page(lang: str, here: str, *children: rx.Component, wide: bool = False) -> r
     """Wrap a page body. ``here`` is the path after ``/<lang>/`` (for the language menu)."""
     _ = gettext_for(lang)
     return rx.fragment(
-        link(_("Aller au contenu"), href="#contenu", class_name="skip-link"),
+        link(marked(lang, _("Aller au contenu")), href="#contenu", class_name="skip-link"),
         _header(lang, here),
         rx.el.main(*children, id="contenu", tab_index=-1, class_name="wide" if wide else ""),
         _footer(lang),

@@ -34,11 +34,11 @@ def french(value, lang: str, **props) -> rx.Component:
 def marked(lang: str, text: str) -> rx.Component:
     """A page's own ``text`` in ``lang``, its French parts marked (« … » holding their words)."""
     text = quotes_held(text)
-    if lang == SOURCE_LANGUAGE:
+    parts = _site_parts(lang, text) if lang != SOURCE_LANGUAGE else ()
+    if not any(part.lang for part in parts):
         return rx.fragment(text)
-    return rx.fragment(
-        *[french(part.text, lang) if part.lang else part.text for part in _site_parts(lang, text)]
-    )
+    # One inline box: in a flex parent (a button, a link drawn as a box) the words still wrap together.
+    return rx.el.span(*[french(part.text, lang) if part.lang else part.text for part in parts])
 
 
 def pieces(parts: rx.Var, lang: str) -> rx.Component:

@@ -9,6 +9,7 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.i18n import gettext_for
 from pti_citizen.ui import layout
+from pti_citizen.ui.components.french import marked
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.pages.way_of_use import way_of_use_choice
 
@@ -46,7 +47,7 @@ def _texts(lang: str) -> dict[str, tuple[str, str]]:
         ),
         "offres": (
             _("Me déplacer, me soigner"),
-            _("Les aides pour les transports, le permis, la santé."),
+            _("Les aides pour les transports et la santé."),
         ),
         "demarches": (
             _("Faire mes démarches en ligne"),
@@ -67,8 +68,8 @@ def home(lang: str, available: set[str]) -> rx.Component:
                 rx.el.li(
                     link(
                         icon,
-                        rx.el.span(title, class_name="door-title"),
-                        rx.el.span(sentence, class_name="door-text"),
+                        rx.el.span(marked(lang, title), class_name="door-title"),
+                        rx.el.span(marked(lang, sentence), class_name="door-text"),
                         href=routes.path(lang, entry.route),
                         class_name="door",
                     )
@@ -79,10 +80,10 @@ def home(lang: str, available: set[str]) -> rx.Component:
                 rx.el.li(
                     rx.el.div(
                         icon,
-                        rx.el.span(title, class_name="door-title"),
-                        rx.el.span(sentence, class_name="door-text"),
+                        rx.el.span(marked(lang, title), class_name="door-title"),
+                        rx.el.span(marked(lang, sentence), class_name="door-text"),
                         rx.el.span(
-                            _("Bientôt disponible : cette partie est en préparation."),
+                            marked(lang, _("Bientôt disponible : cette partie est en préparation.")),
                             class_name="door-soon",
                         ),
                         class_name="door door-unavailable",
@@ -92,10 +93,13 @@ def home(lang: str, available: set[str]) -> rx.Component:
     return layout.page(
         lang,
         routes.HOME,
-        rx.el.h1(_("Le RSA et moi : mode d'emploi")),
+        rx.el.h1(marked(lang, _("Le RSA et moi : mode d'emploi"))),
         rx.el.p(
-            _(
-                "Le RSA (revenu de solidarité active) aide les personnes qui ont peu ou pas d'argent. Ici, vous trouvez des réponses simples."
+            marked(
+                lang,
+                _(
+                    "Le RSA (revenu de solidarité active) aide les personnes qui ont peu ou pas d'argent. Ici, vous trouvez des réponses simples."
+                ),
             ),
             class_name="lead",
         ),

@@ -11,6 +11,7 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.i18n import gettext_for
 from pti_citizen.ui import layout
+from pti_citizen.ui.components.french import marked
 
 MODES = ("moi", "aidant", "mediateur")
 
@@ -39,8 +40,8 @@ def way_of_use_choice(lang: str, first_visit: bool) -> rx.Component:
     buttons = [
         rx.el.li(
             rx.el.button(
-                rx.el.span(label, class_name="choice-title"),
-                rx.el.span(hint, class_name="choice-text"),
+                rx.el.span(marked(lang, label), class_name="choice-title"),
+                rx.el.span(marked(lang, hint), class_name="choice-text"),
                 type="button",
                 class_name="choice",
                 custom_attrs={"data-set-mode": mode, "aria-pressed": "false"},
@@ -50,7 +51,7 @@ def way_of_use_choice(lang: str, first_visit: bool) -> rx.Component:
     ]
     heading_id = "way-of-use-title-first" if first_visit else "way-of-use-title"
     return rx.el.section(
-        rx.el.h2(_("Comment utilisez-vous ce site ?"), id=heading_id),
+        rx.el.h2(marked(lang, _("Comment utilisez-vous ce site ?")), id=heading_id),
         rx.el.ul(*buttons, class_name="choices"),
         custom_attrs={"aria-labelledby": heading_id},
         class_name="way-of-use first-visit" if first_visit else "way-of-use",
@@ -62,20 +63,23 @@ def way_of_use_page(lang: str) -> rx.Component:
     return layout.page(
         lang,
         routes.WAY_OF_USE,
-        rx.el.h1(_("Pour qui utilisez-vous ce site ?")),
-        rx.el.p(_("Vous pouvez changer à tout moment. Ce choix reste sur cet appareil.")),
+        rx.el.h1(marked(lang, _("Pour qui utilisez-vous ce site ?"))),
+        rx.el.p(marked(lang, _("Vous pouvez changer à tout moment. Ce choix reste sur cet appareil."))),
         way_of_use_choice(lang, first_visit=False),
         rx.el.section(
-            rx.el.h2(_("Sur un poste partagé")),
+            rx.el.h2(marked(lang, _("Sur un poste partagé"))),
             rx.el.ul(
-                rx.el.li(_("Les réponses ne sont pas gardées.")),
+                rx.el.li(marked(lang, _("Les réponses ne sont pas gardées."))),
                 rx.el.li(
-                    _(
-                        "Après {minutes} min sans activité, tout s'efface. Un message prévient {seconds} secondes avant."
-                    ).format(minutes=layout.kiosk_idle_minutes(), seconds=layout.KIOSK_WARNING_SECONDS)
+                    marked(
+                        lang,
+                        _(
+                            "Après {minutes} min sans activité, tout s'efface. Un message prévient {seconds} secondes avant."
+                        ).format(minutes=layout.kiosk_idle_minutes(), seconds=layout.KIOSK_WARNING_SECONDS),
+                    )
                 ),
-                rx.el.li(_("Le bouton « Terminer et tout effacer » efface tout de suite.")),
-                rx.el.li(_("Le résultat se donne sur papier ou avec un code QR.")),
+                rx.el.li(marked(lang, _("Le bouton « Terminer et tout effacer » efface tout de suite."))),
+                rx.el.li(marked(lang, _("Le résultat se donne sur papier ou avec un code QR."))),
             ),
             class_name="when-mediateur",
         ),
