@@ -35,14 +35,19 @@ def typos_allowed(length: int) -> int:
 
 
 def common_letters(typed: str, word: str) -> int:
-    """Length of the longest common subsequence (letters in the same order, not necessarily adjacent)."""
-    previous = [0] * (len(word) + 1)
+    """Length of the longest common subsequence (letters in the same order, not necessarily adjacent).
+
+    Bit-parallel (Allison and Dix, 1986): one integer holds a bit per letter of ``word``, so a whole
+    column of the usual table is computed at once."""
+    where: dict[str, int] = {}
+    for i, letter in enumerate(word):
+        where[letter] = where.get(letter, 0) | (1 << i)
+    full = (1 << len(word)) - 1
+    row = full
     for letter in typed:
-        current = [0]
-        for j, other in enumerate(word):
-            current.append(previous[j] + 1 if letter == other else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+        matched = row & where.get(letter, 0)
+        row = ((row + matched) | (row - matched)) & full
+    return len(word) - row.bit_count()
 
 
 @dataclass(frozen=True, order=True)
@@ -128,40 +133,10 @@ def name_match(typed: Sequence[str], name: Sequence[str], matches=word_match) ->
     return best
 
 
-_LONG = 10**6  # a length that is allowed the most typos
-
-
-def _deletions(word: str, most: int) -> set[str]:
-    """``word`` and every string made by deleting up to ``most`` of its letters."""
-    found = {word}
-    layer = {word}
-    for _ in range(most):
-        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
-        found |= layer
-    return found
-
-
-class _Variants:
-    """Strings indexed by every way of deleting up to their allowed typos: two strings are close only
-    if they share one of these (then their common letters decide)."""
-
-    def __init__(self, strings):
-        self._by_variant: dict[str, set[str]] = {}
-        for string in strings:
-            for variant in _deletions(string, typos_allowed(len(string))):
-                self._by_variant.setdefault(variant, set()).add(string)
-        self._longest = max((len(s) for s in strings), default=0) + typos_allowed(_LONG)
-
-    def close_to(self, typed: str) -> dict[str, WordMatch]:
-        if len(typed) > self._longest:
-            return {}
-        near = {s for v in _deletions(typed, typos_allowed(_LONG)) for s in self._by_variant.get(v, ())}
-        return {s: found for s in sorted(near) if (found := word_match(typed, s)) is not None}
-
-
 class TypoIndex(Generic[T]):
     """Names (as normalized words) to search for typos, in the order that breaks ties (the most
-    populated town first). Built once (a few thousand variants), then a search looks words up."""
+    populated town first). A search compares each typed word with the 641 distinct words of the names
+    (those of a close length), then fits the typed words to the names holding a close word."""
 
     def __init__(self, names: Sequence[tuple[Sequence[str], T]]):
         self._names = [(tuple(words), value) for words, value in names]
@@ -173,16 +148,14 @@ class TypoIndex(Generic[T]):
             if len(words) > 1:
                 glued.setdefault("".join(words), []).append(order)
         self._glued = glued
-        self._words = _Variants(self._having)
-        self._glued_words = _Variants(glued)
         self._most_words = max((len(words) for words, _ in self._names), default=0)
 
     def closest(self, typed: Sequence[str], limit: int) -> list[T]:
         """The ``limit`` best names for the typed words (normalized), best first."""
         if not typed or len(typed) > self._most_words:
             return []
-        close = {word: self._words.close_to(word) for word in dict.fromkeys(typed)}
-        glued = self._glued_words.close_to(typed[0]) if len(typed) == 1 else {}
+        close = {word: self._close(word, self._having) for word in dict.fromkeys(typed)}
+        glued = self._close(typed[0], self._glued) if len(typed) == 1 else {}
 
         def matches(word: str, other: str) -> WordMatch | None:
             return close[word].get(other) if other in self._having else glued.get(other)
@@ -197,6 +170,16 @@ class TypoIndex(Generic[T]):
                 found.append((match.rank, order, value))
         found.sort(key=lambda item: (item[0], item[1]))
         return [value for _, _, value in found[:limit]]
+
+    @staticmethod
+    def _close(typed: str, words) -> dict[str, WordMatch]:
+        """The ``words`` (or names written without spaces) within their allowed typos of ``typed``."""
+        return {
+            word: found
+            for word in words
+            if abs(len(word) - len(typed)) <= typos_allowed(len(word))
+            and (found := word_match(typed, word)) is not None
+        }
 
 
 def rules() -> dict[str, int]:
