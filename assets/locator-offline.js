@@ -592,11 +592,30 @@
 
   // Capture phase, on window: before React's own listeners, which would queue the event for a
   // server that cannot answer (and replay it later).
+  function connecting() {
+    // Online, no notice, the page not live yet: it is still connecting (just opened, or reconnecting).
+    return navigator.onLine !== false && !document.querySelector("#connection-status p") && serverOutOfReach();
+  }
   window.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form || !form.querySelector || !serverOutOfReach()) return;
     var t = pageTexts();
     if (!t) return;
+    if (connecting() && !form.hasAttribute("data-local-waited")) {
+      // Give the server a few seconds to be there: it answers better (Kiosques Insertion, live hours).
+      e.preventDefault(); e.stopPropagation();
+      form.setAttribute("data-local-waited", "");
+      var tries = 0;
+      (function wait() {
+        if (!serverOutOfReach() || !connecting() || ++tries > 40) {
+          if (form.requestSubmit) form.requestSubmit(); else form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+          form.removeAttribute("data-local-waited");
+        } else {
+          window.setTimeout(wait, 100);
+        }
+      })();
+      return;
+    }
     if (form.querySelector("#locator-q")) {
       e.preventDefault(); e.stopPropagation();
       var field = byId("locator-q");

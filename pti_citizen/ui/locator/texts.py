@@ -90,7 +90,7 @@ def texts(lang: str) -> dict[str, str]:
         "print": _("Imprimer la liste"),
         # Without the server (no Internet, or the server does not answer): assets/locator-offline.js.
         "offline_note": _(
-            "Vous n'avez pas Internet. Cette liste est faite sur votre appareil. "
+            "Sans connexion : cette liste est faite sur votre appareil. "
             "Elle ne montre pas les Kiosques Insertion."
         ),
         "offline_unready": _(
