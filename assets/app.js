@@ -1,5 +1,6 @@
 /* pti_citizen client script: display settings, read-aloud, way of use, kiosk reset, checklists,
-   offline service worker. Plain JS, no dependency; works on the prerendered page before hydration.
+   offline service worker and notice. Plain JS, no dependency. Runs on every page: the server-rendered
+   pages (no React: config "hydrates": false) and the Reflex pages, where it works before hydration.
    Everything the user chooses stays in this browser (localStorage / sessionStorage). */
 (function () {
   "use strict";
@@ -18,6 +19,8 @@
     try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
   }
   function msg(key) { var m = config().messages || {}; return m[key] || ""; }
+  // False on the server-rendered pages: no React will take the page over, nothing to wait for.
+  function hydrates() { return config().hydrates !== false; }
   function announce(text) {
     var live = document.getElementById("live-region");
     if (!live) return;
@@ -185,6 +188,7 @@
   // Runs fn once React has attached to the page: before that, its first render would overwrite what
   // we write in the page (a restored tick, an announcement) or steal the focus.
   function whenHydrated(fn) {
+    if (!hydrates()) { fn(document.querySelector("main")); return; }
     var tries = 0;
     (function check() {
       var main = document.querySelector("main");
@@ -214,7 +218,9 @@
     else if (t.id === "listen-pause") { togglePause(); }
     else if (t.id === "listen-stop") { stopReading(); }
     else if (t.id === "kiosk-stay") { kioskArm(); }
-    else if (t.id === "kiosk-erase") { window.setTimeout(wipe, 1500); }
+    // On a Reflex page the server forgets the session first, then wipe() runs; a server-rendered
+    // page has no session on the server: the browser's copies are all there is.
+    else if (t.id === "kiosk-erase") { if (hydrates()) window.setTimeout(wipe, 1500); else wipe(); }
     else if (t.hasAttribute("data-set-mode")) {
       store.setItem("pti_mode", t.getAttribute("data-set-mode")); syncMode(); announce(msg("modeSaved"));
       var status = document.querySelector(".way-of-use-status a"); if (status && t.closest(".first-visit")) status.focus();
@@ -255,11 +261,26 @@
     syncContrast(); syncMode(); restoreChecklists();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
-  // React hydrates after this script: restore ticks again once it has attached to the page.
-  whenHydrated(function () {
-    restoreChecklists();
-    if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
-  });
+
+  /* ---- Server-rendered pages: the offline notice, and the focus a form's answer asks for ---- */
+  function watchConnection() {
+    var box = byId("connection-status");
+    if (!box || hydrates()) return;  // on Reflex pages the websocket's state drives it
+    var sync = function () {
+      var p = box.querySelector("p");
+      if (navigator.onLine === false && !p) {
+        p = document.createElement("p"); p.textContent = box.getAttribute("data-offline") || msg("offline"); box.appendChild(p);
+      } else if (navigator.onLine !== false && p) {
+        box.removeChild(p);
+      }
+    };
+    window.addEventListener("online", sync); window.addEventListener("offline", sync); sync();
+  }
+  function focusAsked() {
+    if (hydrates()) return;
+    var target = document.querySelector("main [data-autofocus]");
+    if (target) target.focus();
+  }
 
   /* ---- Offline: service worker ---- */
   if ("serviceWorker" in navigator) {
@@ -287,5 +308,13 @@
     problemTimer = window.setTimeout(function () { box.hidden = true; }, 20000);
   }
 
-  window.pti = { serverProblem: serverProblem, wipe: wipe, erase: eraseEverything, restoreChecklists: restoreChecklists, store: store, session: session };
+  window.pti = { serverProblem: serverProblem, wipe: wipe, erase: eraseEverything, restoreChecklists: restoreChecklists,
+    store: store, session: session, announce: announce, ready: false };
+  // React hydrates after this script: restore ticks again once it has attached to the page.
+  whenHydrated(function () {
+    restoreChecklists();
+    if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
+    watchConnection(); focusAsked();
+    window.pti.ready = true;  // the page's controls are ours from now on (the browser tests wait for it)
+  });
 })();

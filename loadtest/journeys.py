@@ -1,10 +1,11 @@
 """Real journeys of the app, played over the websocket as a browser tab plays them.
 
-- home: the page loads (GET by the caller) and hydrates;
+- (the home page and the content pages are server-rendered: a GET, no websocket, nothing to play here);
 - simulator: the wizard loads, every question the server asks is answered (buttons, typed ages and
   amounts) until the server redirects to the result page, whose ``on_load`` computes the estimate;
 - locator: the « Trouver une MDS » page loads and a town is searched;
-- feedback: « Est-ce que cette page est claire ? » answered on a content page.
+- feedback: « Est-ce que cette page est claire ? » answered through the websocket widget (the Reflex
+  pages' one; the server-rendered pages post JSON, `web/routers/feedback_answers.py`).
 
 The answers follow the server: the client reads the question the state says is on screen and
 answers it from a household profile, so a change in the wizard's order does not break the journey.
@@ -220,10 +221,6 @@ def resume_simulator(
         eligible=bool(tab.get(SIMULATOR, "eligible")),
         amount=tab.get(SIMULATOR, "amount") or "",
     )
-
-
-def home(tab: ReflexSession, record: Record, lang: str = "fr") -> None:
-    record("open home", tab.open(HOME.format(lang=lang)))
 
 
 def locator(tab: ReflexSession, record: Record, lang: str = "fr", town: str | None = None) -> int:

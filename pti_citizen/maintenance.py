@@ -50,8 +50,13 @@ def _text(report: FreshnessReport, deleted: int | None, cutoff: dt.date | None) 
             if GROUP_OF_KIND[item.kind] == key
         )
     lines.append(
-        f"Simulateur : revalorisation attendue le {report.parameters_valid_until.isoformat()}"
-        + (" — dépassée, mettez à jour pti_citizen/simulator/parameters.yaml." if report.parameters else ".")
+        f"Simulateur : prochaine revalorisation attendue le {report.parameters_valid_until.isoformat()}"
+        + (
+            " — dépassée, mettez à jour : "
+            + ", ".join(f"pti_citizen/{item.id}" for item in report.parameters)
+            if report.parameters
+            else "."
+        )
     )
     if deleted is not None:
         lines.append(

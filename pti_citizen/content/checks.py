@@ -14,11 +14,10 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 from pti_citizen import routes
-from pti_citizen.content.figures import EUR, book_for, figures_for
+from pti_citizen.content.figures import KINDS, amounts_held, figures_for
 from pti_citizen.content.loader import CONTENT_DIR, build_site, read_content, read_french_names, this_month
 from pti_citizen.content.model import SOURCE_LANGUAGE, Document, Glossary, Page, Problem, Site, TextBlock
 from pti_citizen.content.readability import (
@@ -29,9 +28,8 @@ from pti_citizen.content.readability import (
     measure,
     split_sentences,
 )
-from pti_citizen.content.render import GLOSSARY_SECTION, GLOSSARY_SLUG, raw_html
+from pti_citizen.content.render import GLOSSARY_SECTION, GLOSSARY_SLUG, figure_text, raw_html
 from pti_citizen.i18n import LANGUAGES
-from pti_citizen.simulator.parameters import default_table
 
 _WORD_TOKEN = re.compile(r"\w+")
 
@@ -57,7 +55,7 @@ def _check(root: Path, today: dt.date | None) -> tuple[list[Problem], Site]:
     problems += _french_readability(site, glossaries.get(SOURCE_LANGUAGE))
     problems += _french_acronyms_in_glossary(site, glossaries.get(SOURCE_LANGUAGE))
     problems += _figures(documents, site)
-    problems += _amounts_written_by_hand(site)
+    problems += _amounts_written_by_hand(site, today)
     problems += _french_figures_have_a_source(site)
     problems += _unconfirmed_figures_say_so(site)
     return problems, site
@@ -281,29 +279,17 @@ def _figures(documents: list[Document], site: Site) -> list[Problem]:
     return problems
 
 
-@cache
-def engine_amounts() -> frozenset[Decimal]:
-    """Every amount in euros the engine has held since its first revaluation we know (the month after each)."""
-    table = default_table()
-    months = {start for start, _, _ in table.history("montant_forfaitaire") if start >= table.first_day}
-    return frozenset(
-        figure.value
-        for month in months
-        for figure in book_for(month, table)
-        if figure.unit == EUR and figure.value is not None and figure.value >= 10
-    )
-
-
-def _amounts_written_by_hand(site: Site) -> list[Problem]:
+def _amounts_written_by_hand(site: Site, today: dt.date) -> list[Problem]:
     """An engine amount typed in a page (in any language) would not follow the next revaluation."""
-    known = engine_amounts()
+    known = amounts_held(today)
     problems = []
     for page in site.pages_by_key.values():
         for written, value, unit in figures_in(hand_written_text(page)):
             if unit == "€" and value in known:
                 message = (
                     f"the amount {written.strip()!r} is one of the engine's figures: write it as "
-                    "{{ montant: rsa.… }} (see pti_citizen/content/figures.py) so that it follows the revaluation"
+                    "{{ montant: <name> }} (python -m pti_citizen.content.checks --figures lists the names) "
+                    "so that it follows the revaluation"
                 )
                 problems.append(Problem(page.file, message, "figures"))
     return problems
@@ -424,11 +410,46 @@ def readability_report(site: Site, lang: str = SOURCE_LANGUAGE) -> list[tuple[st
     return rows
 
 
+def figure_lines(month: dt.date) -> list[str]:
+    """One line per amount or number a page may write in ``month``: placeholder, value in French, sources
+    (any of them may also be written ``{{ date: … }}``, the day its value came into force)."""
+    book, lines = figures_for(month), []
+    for figure in book:
+        kind = next((kind for kind, units in KINDS.items() if units and figure.unit in units), None)
+        if kind is None:  # a rate: the engine uses it, a page shows the amounts made from it
+            continue
+        shown = figure_text(book, kind, figure.key, SOURCE_LANGUAGE)[0]
+        flag = " [à vérifier]" if figure.to_check else ""
+        sources = "; ".join(source.title for source in figure.sources)
+        lines.append(f"{{{{ {kind}: {figure.key} }}}}  {shown} ({figure.unit}){flag}  {sources}")
+    return lines
+
+
+def _print_figures(month_text: str) -> int:
+    try:
+        month = dt.date.fromisoformat(f"{month_text}-01") if month_text else this_month()
+    except ValueError:
+        print(f"not a month: {month_text!r} (write YYYY-MM)", file=sys.stderr)
+        return 2
+    lines = figure_lines(month)
+    print("\n".join(lines) if lines else f"no figure held for {month:%Y-%m}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the plain-language content before it ships.")
     parser.add_argument("--root", type=Path, default=CONTENT_DIR, help="content folder (pages/, glossary/)")
     parser.add_argument("--stats", action="store_true", help="print pages, words and sentence lengths")
+    parser.add_argument(
+        "--figures",
+        nargs="?",
+        const="",
+        metavar="YYYY-MM",
+        help="only list the figures a page may write, with their value that month (default: this month)",
+    )
     args = parser.parse_args(argv)
+    if args.figures is not None:
+        return _print_figures(args.figures)
     problems, site = _check(args.root, None)
     for problem in problems:
         print(problem)

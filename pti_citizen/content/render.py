@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -263,9 +264,13 @@ def figure_text(book: FigureBook, kind: str, key: str, lang: str) -> tuple[str, 
         )
     figure = book.get(key)
     if figure is None:
-        return to_check_label(lang), None, f"unknown figure {key!r} (see pti_citizen/content/figures.py)"
-    unit = KINDS[kind]
-    if unit is not None and figure.unit != unit:
+        return (
+            to_check_label(lang),
+            None,
+            f"unknown figure {key!r} (list them: python -m pti_citizen.content.checks --figures)",
+        )
+    units = KINDS[kind]
+    if units is not None and figure.unit is not None and figure.unit not in units:
         return to_check_label(lang), None, f"{key!r} is not a {kind} (its unit is {figure.unit})"
     if figure.value is None:
         return to_check_label(lang), None, None
@@ -273,7 +278,8 @@ def figure_text(book: FigureBook, kind: str, key: str, lang: str) -> tuple[str, 
         return format_date(figure.since, lang), figure.since.isoformat(), None
     if kind == "montant":
         return format_euros(figure.value, lang), f"{figure.value:.2f}", None
-    return format_number(figure.value, lang, digits=0), str(figure.value), None
+    digits = max(0, -figure.value.as_tuple().exponent) if isinstance(figure.value, Decimal) else 0
+    return format_number(figure.value, lang, digits=digits), str(figure.value), None
 
 
 def _figures(children: list[Token], book: FigureBook, lang: str, used: list[FigureUse]) -> list[Token]:

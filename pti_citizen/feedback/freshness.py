@@ -74,17 +74,29 @@ def _stale_places(cutoff: dt.date) -> tuple[list[StaleItem], int]:
     return [StaleItem("place", p.id, p.name, p.checked) for p in places if p.checked < cutoff], len(places)
 
 
-def _expired_parameters(today: dt.date) -> tuple[list[StaleItem], dt.date]:
-    from pti_citizen.simulator import default_table
+def _parameter_tables() -> list[tuple[str, str, dt.date]]:
+    """``(file, label, valid_until)`` of every dated parameter table the engine reads: one per benefit,
+    plus the shared values (BMAF, SMIC, reference months)."""
+    from pti_citizen.simulator import REGISTRY
+    from pti_citizen.simulator.common import common_table
 
-    valid_until = default_table().valid_until
-    title = "Paramètres du simulateur RSA (montant forfaitaire et forfaits logement)"
-    expired = (
-        [StaleItem("parameters", "simulator/parameters.yaml", title, valid_until)]
+    tables = [
+        (f"simulator/benefits/{benefit.name}/parameters.yaml", benefit.name, benefit.table().valid_until)
+        for benefit in REGISTRY
+    ]
+    tables.append(("simulator/common/parameters.yaml", "common", common_table().valid_until))
+    return tables
+
+
+def _expired_parameters(today: dt.date) -> tuple[list[StaleItem], dt.date, int]:
+    """The tables past their next expected revaluation, and the first such date among all tables."""
+    tables = _parameter_tables()
+    expired = [
+        StaleItem("parameters", path, f"Paramètres du simulateur : {label}", valid_until)
+        for path, label, valid_until in tables
         if today >= valid_until
-        else []
-    )
-    return expired, valid_until
+    ]
+    return expired, min(valid_until for _, _, valid_until in tables), len(tables)
 
 
 def freshness_report(today: dt.date) -> FreshnessReport:
@@ -92,7 +104,7 @@ def freshness_report(today: dt.date) -> FreshnessReport:
     pages, n_pages = _stale_pages(cutoff)
     offers, n_offers = _stale_offers(cutoff)
     places, n_places = _stale_places(cutoff)
-    parameters, valid_until = _expired_parameters(today)
+    parameters, valid_until, n_tables = _expired_parameters(today)
     return FreshnessReport(
         today=today,
         cutoff=cutoff,
@@ -100,7 +112,7 @@ def freshness_report(today: dt.date) -> FreshnessReport:
         offers=offers,
         places=places,
         parameters=parameters,
-        checked={"pages": n_pages, "offers": n_offers, "places": n_places, "parameters": 1},
+        checked={"pages": n_pages, "offers": n_offers, "places": n_places, "parameters": n_tables},
         parameters_valid_until=valid_until,
     )
 

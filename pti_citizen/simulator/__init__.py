@@ -1,38 +1,72 @@
-"""RSA simulator: rules, dated parameters, explanations and the shared entry point.
+"""The rights simulator: RSA, prime d'activité and family benefits, behind one engine.
 
-Public API (see docs/simulator.md):
+Pure Python (no Reflex). Public API (see docs/simulator.md):
 
-- ``estimate_payload(payload, lang=None, today=None) -> (status, body)``: any JSON value in, the
-  contract's JSON out (200) or field errors (422). Used by the command and ``POST /api/v1/rsa/estimate``.
-- ``EstimateInput``: the pydantic input model (OpenAPI schema), with ``lang`` and ``audience``;
-  ``EstimateOutput`` and ``ErrorsOutput`` document the answers.
-- ``parse_household(payload, lang)``, ``estimate_household(household)``, ``result_json(...)`` and
-  ``step_texts(result, lang, audience)`` for the web pages (figures once, texts per language).
+- the typed service for the web pages: ``service.estimate``, ``service.what_if``, ``service.make_job``,
+  ``service.needed_fields``, ``parse_household``, ``figures.figure`` (figures for content pages);
+- the JSON edge for the command and ``POST /api/v1/rsa/estimate``: ``estimate_payload(payload, lang,
+  today=None) -> (status, body)``; ``EstimateInput`` (request schema), ``EstimateOutput`` and
+  ``ErrorsOutput`` (answer schemas);
+- ``default_table()``: the RSA's dated parameters (freshness date, first month).
 """
 
-from .api import INVALID, OK, estimate_household, estimate_payload, result_json, step_texts
+from . import service
+from .api import INVALID, OK, estimate_household, estimate_payload, result_json
+from .benefits import REGISTRY
+from .figures import Figure, figure, figures
 from .household import EstimateInput, Housing, Person
 from .output import ErrorsOutput, EstimateOutput
 from .parameters import ParameterTable, UnknownPeriodError, default_table
-from .rules import Estimate, Step
-from .validation import parse_household
+from .period import Month
+from .questions import HouseholdDraft, PersonDraft
+from .results import BenefitResult, RightsResult, Step
+from .service import (
+    BenefitEstimate,
+    IncomeLine,
+    Job,
+    RightsEstimate,
+    WorkComparison,
+    estimate,
+    make_job,
+    needed_fields,
+    what_if,
+)
+from .validation import FieldError, parse_household
 
 __all__ = [
     "INVALID",
     "OK",
+    "REGISTRY",
+    "BenefitEstimate",
+    "BenefitResult",
     "ErrorsOutput",
-    "Estimate",
     "EstimateInput",
     "EstimateOutput",
+    "FieldError",
+    "Figure",
+    "HouseholdDraft",
     "Housing",
+    "IncomeLine",
+    "Job",
+    "Month",
     "ParameterTable",
     "Person",
+    "PersonDraft",
+    "RightsEstimate",
+    "RightsResult",
     "Step",
     "UnknownPeriodError",
+    "WorkComparison",
     "default_table",
+    "estimate",
     "estimate_household",
     "estimate_payload",
+    "figure",
+    "figures",
+    "make_job",
+    "needed_fields",
     "parse_household",
     "result_json",
-    "step_texts",
+    "service",
+    "what_if",
 ]

@@ -1,8 +1,9 @@
-"""One entry point shared by the command, the HTTP endpoint and the web pages.
+"""The JSON edge, shared by the command and the HTTP endpoint (the web pages use ``service.py``).
 
 ``estimate_payload`` takes any JSON value and returns ``(200, result)`` or ``(422, errors)``; it
-never raises on bad input. The result follows /work/shared/contracts/rsa-simulator.md, plus
-extra fields (steps, notices, next steps, freshness of the amounts).
+never raises on bad input. The result follows the contract: version 1's fields (the RSA's
+``eligible``, ``monthly_amount``, ``breakdown``, ``reasons``) and version 2's ``benefits`` object,
+plus extras (steps, notices, assumptions, next steps, freshness of the amounts).
 """
 
 from __future__ import annotations
@@ -12,120 +13,85 @@ from typing import Any
 
 from pti_citizen.i18n import normalize_language
 
-from .explanation import render, step_text
+from . import service
 from .household import EstimateInput
-from .parameters import ParameterTable, UnknownPeriodError, default_table
-from .rules import Estimate, estimate
+from .parameters import UnknownPeriodError
+from .results import RightsResult
+from .service import BenefitEstimate, RightsEstimate
 from .validation import month_error, parse_household, requested_language
 
 OK = 200
 INVALID = 422
 
 
-def estimate_household(
-    household: EstimateInput, *, today: dt.date | None = None, table: ParameterTable | None = None
-) -> Estimate:
+def estimate_household(household: EstimateInput, *, today: dt.date | None = None) -> RightsResult:
     """Figures only (no texts), for a household already validated. Raises UnknownPeriodError."""
-    table = table or default_table()
-    month = household.month or f"{(today or dt.date.today()):%Y-%m}"
-    parameters = table.for_month(int(month[:4]), int(month[5:7]))
-    return estimate(household, month, parameters)
+    return service.compute(household, today=today)
 
 
-def parameters_outdated(result: Estimate, today: dt.date, table: ParameterTable) -> bool:
-    """True when the estimate month, or today, is past the next 1 April we have no amounts for."""
-    month_start = dt.date(int(result.month[:4]), int(result.month[5:7]), 1)
-    return month_start >= table.valid_until or today >= table.valid_until
-
-
-def step_texts(result: Estimate, lang: str, audience: str = "self") -> list[dict]:
-    """The explanation, one dict per step: ``code``, ``effect``, ``amount`` (or None), ``text``."""
+def _steps(benefit: BenefitEstimate) -> list[dict]:
     return [
-        {
-            "code": step.code,
-            "effect": step.effect,
-            "amount": step.amount,
-            "text": step_text(step, lang, audience),
-        }
-        for step in result.steps
+        {"code": step.code, "effect": step.effect, "amount": step.amount, "text": step.text}
+        for step in benefit.steps
     ]
 
 
-def notices(
-    result: Estimate, household: EstimateInput, lang: str, outdated: bool, table: ParameterTable
-) -> list:
-    found = []
-    if outdated:
-        found.append(
-            {
-                "code": "parameters_outdated",
-                "text": render("parameters_outdated", "", lang, "self", None, {"date": table.valid_until}),
-            }
-        )
-    adults = [household.applicant, household.partner]
-    if any(person is not None and person.nationality == "eu" for person in adults):
-        found.append(
-            {
-                "code": "eu_right_of_residence",
-                "text": render("eu_right_of_residence", "", lang, "self", None, {}),
-            }
-        )
-    return found
-
-
-def result_json(
-    result: Estimate,
-    household: EstimateInput,
-    lang: str,
-    audience: str = "self",
-    *,
-    today: dt.date | None = None,
-    table: ParameterTable | None = None,
-) -> dict:
-    """The JSON body of a successful estimate (contract fields first, then the extras)."""
-    table = table or default_table()
-    today = today or dt.date.today()
-    steps = step_texts(result, lang, audience)
-    reason_codes = set(result.reason_codes)
-    outdated = parameters_outdated(result, today, table)
-    source = result.parameters.montant_source
+def _benefit_json(benefit: BenefitEstimate) -> dict:
     return {
-        "month": result.month,
-        "eligible": result.eligible,
-        "monthly_amount": result.monthly_amount,
+        "label": benefit.label,
+        "eligible": benefit.eligible,
+        "monthly_amount": benefit.monthly_amount,
+        "steps": _steps(benefit),
+        "reasons": [
+            {"code": reason.code, "text": reason.text, "amount": reason.amount} for reason in benefit.reasons
+        ],
+        "next_steps": list(benefit.next_steps),
+        "decided_by": benefit.decided_by,
+    }
+
+
+def result_json(estimate: RightsEstimate) -> dict:
+    """The JSON body of a successful estimate: version 1's fields first, then version 2's."""
+    rsa = estimate.figures.benefits["rsa"]
+    rsa_text = estimate.benefit("rsa")
+    benefits = {benefit.name: _benefit_json(benefit) for benefit in estimate.benefits}
+    details = rsa.details
+    source = details["parameters"].montant_source
+    return {
+        "month": str(estimate.month),
+        "eligible": rsa.eligible,
+        "monthly_amount": rsa.monthly_amount,
         "currency": "EUR",
         "breakdown": {
-            "base_amount": result.base_amount,
-            "increased_for_single_parent": result.increased_for_single_parent,
-            "housing_flat_rate": result.housing_flat_rate,
-            "resources_counted": result.resources_counted,
+            "base_amount": details["base_amount"],
+            "increased_for_single_parent": details["increased_for_single_parent"],
+            "housing_flat_rate": details["housing_flat_rate"],
+            "resources_counted": details["resources_counted"],
         },
-        "reasons": [
-            {"code": step["code"], "text": step["text"]} for step in steps if step["code"] in reason_codes
-        ],
-        "steps": steps,
-        "notices": notices(result, household, lang, outdated, table),
-        "next_steps": result.next_steps,
-        "lang": lang,
-        "audience": audience,
-        "parameters_valid_until": table.valid_until.isoformat(),
-        "parameters_outdated": outdated,
+        "reasons": [{"code": reason.code, "text": reason.text} for reason in rsa_text.reasons],
+        "steps": benefits["rsa"]["steps"],
+        "notices": [{"code": notice.code, "text": notice.text} for notice in estimate.notices],
+        "next_steps": list(rsa.next_steps),
+        "lang": estimate.lang,
+        "audience": estimate.audience,
+        "parameters_valid_until": estimate.parameters_valid_until.isoformat(),
+        "parameters_outdated": estimate.parameters_outdated,
         "parameters_source": {
-            "montant_forfaitaire": result.parameters.montant_forfaitaire,
+            "montant_forfaitaire": details["parameters"].montant_forfaitaire,
             "since": source.since.isoformat(),
             "text": source.text,
             "url": source.url,
             "confidence": source.confidence,
         },
+        "benefits": benefits,
+        "total_monthly_amount": estimate.total_monthly_amount,
+        "family_benefits_estimated": estimate.family_benefits_estimated,
+        "assumptions": [{"code": notice.code, "text": notice.text} for notice in estimate.assumptions],
     }
 
 
 def estimate_payload(
-    payload: Any,
-    lang: str | None = None,
-    *,
-    today: dt.date | None = None,
-    table: ParameterTable | None = None,
+    payload: Any, lang: str | None = None, *, today: dt.date | None = None
 ) -> tuple[int, dict]:
     """Validate and estimate any JSON value: ``(200, result)`` or ``(422, {"errors": [...]})``.
 
@@ -136,10 +102,8 @@ def estimate_payload(
     household, errors = parse_household(payload, language)
     if household is None:
         return INVALID, {"errors": errors}
-    table = table or default_table()
-    today = today or dt.date.today()
     try:
-        result = estimate_household(household, today=today, table=table)
+        estimate = service.estimate(household, language, household.audience, today=today)
     except UnknownPeriodError as error:
         return INVALID, {"errors": [month_error(error, language)]}
-    return OK, result_json(result, household, language, household.audience, today=today, table=table)
+    return OK, result_json(estimate)

@@ -1,21 +1,40 @@
-"""Plain-language sentences for every step of an estimate, in the user's language.
+"""Plain-language sentences for every step, reason and notice, in the user's language.
 
 French is the source language (the msgids); en, es and ar come from the ``simulator`` gettext
-domain. Sentences that speak to the reader exist twice: « vous » (``self``) and « la personne que
-vous aidez » (``helper``, when a relative or a mediator fills the form for someone).
+domain. Each benefit keeps its sentences in its own ``texts.py``; the sentences shared by every
+benefit (notices, assumptions, who decides, the benefits' names) are here. Sentences that speak to
+the reader exist twice: « vous » (``self``) and « la personne que vous aidez » (``helper``, when a
+relative or a mediator fills the form for someone).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import re
+import string
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
+from typing import Any
 
-from pti_citizen.i18n import N_, format_date, format_euros, format_month_year, format_number, translations
+from babel.numbers import format_percent
 
-from .rules import Step
+from pti_citizen.i18n import (
+    N_,
+    format_date,
+    format_euros,
+    format_month_year,
+    format_number,
+    normalize_language,
+    translations,
+)
+
+from .period import Month
+from .results import Step
 
 DOMAIN = "simulator"
 AUDIENCES = ("self", "helper")
+COMMON = "common"
 
 
 def Nn_(singular: str, plural: str) -> tuple[str, str]:
@@ -23,329 +42,279 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-def _both(self_text: str, helper_text: str) -> dict[str, str]:
+def both(self_text: object, helper_text: object) -> dict[str, object]:
+    """The same sentence for the person (« vous ») and for a helper (« la personne que vous aidez »)."""
     return {"self": self_text, "helper": helper_text}
 
 
-# (code, variant) → msgid, (singular, plural) msgids, or one of those per audience.
-TEXTS: dict[tuple[str, str], object] = {
-    ("estimate_month", ""): N_("Calcul pour {month}."),
-    # Base amount (art. R262-1 CASF).
-    ("base_amount", "single"): Nn_(
-        "Pour une personne seule avec {n} enfant, le montant de base est {amount}.",
-        "Pour une personne seule avec {n} enfants, le montant de base est {amount}.",
+#: Sentences shared by every benefit: names, who decides, notices and assumptions.
+COMMON_TEXTS: dict[tuple[str, str], object] = {
+    # Who studies the claim and decides (never « seule la CAF décide » for the RSA).
+    ("decided_by", "rsa"): N_(
+        "C'est une estimation. La CAF ou la MSA étudie la demande et calcule le montant. "
+        "Le Président du Conseil départemental accorde le RSA."
     ),
-    ("base_amount", "single_no_child"): N_("Pour une personne seule, le montant de base est {amount}."),
-    ("base_amount", "couple"): Nn_(
-        "Pour un couple avec {n} enfant, le montant de base est {amount}.",
-        "Pour un couple avec {n} enfants, le montant de base est {amount}.",
-    ),
-    ("base_amount", "couple_no_child"): N_("Pour un couple, le montant de base est {amount}."),
-    ("base_amount", "persons"): Nn_(
-        "Le montant de base compte {n} personne : il est de {amount}.",
-        "Le montant de base compte {n} personnes : il est de {amount}.",
-    ),
-    ("amounts_in_force", ""): N_("Ce montant est en vigueur depuis le {since}."),
-    # A spouse who does not meet the residence conditions (art. L262-5 CASF).
-    ("adult_not_counted", "partner_residence_permit"): _both(
-        N_(
-            "Votre conjoint a un titre de séjour depuis moins de {years} ans. "
-            "Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
-        ),
-        N_(
-            "Le conjoint de la personne que vous aidez a un titre de séjour depuis moins de {years} ans. "
-            "Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
-        ),
-    ),
-    ("adult_not_counted", "partner_eu_residence"): _both(
-        N_(
-            "Votre conjoint vit en France depuis moins de {months} mois et ne travaille pas. "
-            "Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
-        ),
-        N_(
-            "Le conjoint de la personne que vous aidez vit en France depuis moins de {months} mois "
-            "et ne travaille pas. Il ne compte pas dans le montant de base. Ses revenus comptent quand même."
-        ),
-    ),
-    ("adult_not_counted", "applicant_residence_permit"): _both(
-        N_(
-            "Vous avez un titre de séjour depuis moins de {years} ans. Votre conjoint fait donc la demande. "
-            "Vous ne comptez pas dans le montant de base, mais vos revenus comptent."
-        ),
-        N_(
-            "La personne que vous aidez a un titre de séjour depuis moins de {years} ans. "
-            "Son conjoint fait donc la demande. Elle ne compte pas dans le montant de base, "
-            "mais ses revenus comptent."
-        ),
-    ),
-    ("adult_not_counted", "applicant_eu_residence"): _both(
-        N_(
-            "Vous vivez en France depuis moins de {months} mois et vous ne travaillez pas. "
-            "Votre conjoint fait donc la demande. "
-            "Vous ne comptez pas dans le montant de base, mais vos revenus comptent."
-        ),
-        N_(
-            "La personne que vous aidez vit en France depuis moins de {months} mois et ne travaille pas. "
-            "Son conjoint fait donc la demande. Elle ne compte pas dans le montant de base, "
-            "mais ses revenus comptent."
-        ),
-    ),
-    # Majoration pour isolement (art. L262-9, R262-1, R262-2 CASF).
-    ("single_parent_increase", "young_child"): _both(
-        N_(
-            "Vous vivez sans conjoint avec un enfant de moins de {age} ans. "
-            "Le montant de base monte à {amount}."
-        ),
-        N_(
-            "La personne que vous aidez vit sans conjoint avec un enfant de moins de {age} ans. "
-            "Le montant de base monte à {amount}."
-        ),
-    ),
-    ("single_parent_increase", "pregnant"): _both(
-        N_("Vous êtes enceinte et vous vivez sans conjoint. Le montant de base monte à {amount}."),
-        N_(
-            "La personne que vous aidez est enceinte et vit sans conjoint. "
-            "Le montant de base monte à {amount}."
-        ),
-    ),
-    ("single_parent_increase", "recent_separation"): _both(
-        N_(
-            "Vous vivez sans conjoint depuis moins de {window} mois, avec vos enfants. "
-            "Le montant de base monte à {amount}."
-        ),
-        N_(
-            "La personne que vous aidez vit sans conjoint depuis moins de {window} mois, avec ses enfants. "
-            "Le montant de base monte à {amount}."
-        ),
-    ),
-    ("single_parent_increase_duration", "young_child"): N_(
-        "Cette hausse dure {months} mois. Elle continue ensuite jusqu'aux {age} ans du plus jeune enfant."
-    ),
-    ("single_parent_increase_duration", "pregnant"): N_(
-        "Cette hausse continue après la naissance, jusqu'aux {age} ans de l'enfant."
-    ),
-    ("single_parent_increase_duration", "recent_separation"): N_(
-        "Cette hausse dure {months} mois au plus. "
-        "Pour avoir les {months} mois, il faut la demander dans les {delay} mois après la séparation."
-    ),
-    # Forfait logement (art. R262-9, R262-10 CASF).
-    ("housing_flat_rate", "benefit"): _both(
-        N_("Vous touchez une aide au logement : on retire {amount}."),
-        N_("La personne que vous aidez touche une aide au logement : on retire {amount}."),
-    ),
-    ("housing_flat_rate", "benefit_below_flat_rate"): _both(
-        N_(
-            "Vous touchez une aide au logement de {amount} : on retire ce montant. "
-            "Il est plus petit que le forfait logement ({flat_rate})."
-        ),
-        N_(
-            "La personne que vous aidez touche une aide au logement de {amount} : on retire ce montant. "
-            "Il est plus petit que le forfait logement ({flat_rate})."
-        ),
-    ),
-    ("housing_flat_rate", "owner"): _both(
-        N_("Vous êtes propriétaire de votre logement, sans crédit à payer : on retire {amount}."),
-        N_(
-            "La personne que vous aidez est propriétaire de son logement, sans crédit à payer : "
-            "on retire {amount}."
-        ),
-    ),
-    ("housing_flat_rate", "housed_free"): _both(
-        N_("Quelqu'un vous loge gratuitement : on retire {amount}."),
-        N_("Quelqu'un loge gratuitement la personne que vous aidez : on retire {amount}."),
-    ),
-    ("housing_flat_rate_explained", ""): N_(
-        "Le RSA retire une somme fixe quand le logement est aidé ou gratuit. C'est le « forfait logement »."
-    ),
-    ("no_housing_flat_rate", "none"): _both(
-        N_("Vous ne touchez pas d'aide au logement : on ne retire rien pour le logement."),
-        N_(
-            "La personne que vous aidez ne touche pas d'aide au logement : "
-            "on ne retire rien pour le logement."
-        ),
-    ),
-    ("no_housing_flat_rate", "loan"): _both(
-        N_("Vous payez un crédit pour votre logement : on ne retire rien pour le logement."),
-        N_(
-            "La personne que vous aidez paie un crédit pour son logement : "
-            "on ne retire rien pour le logement."
-        ),
-    ),
-    # Resources (art. L262-3, R262-6 CASF).
-    ("earned_income", ""): N_("Les revenus du travail du foyer comptent : on retire {amount}."),
-    ("other_income", ""): N_(
-        "Les autres revenus du foyer comptent (chômage, pension, pension alimentaire…) : on retire {amount}."
-    ),
-    ("family_benefits", ""): N_("Les prestations familiales comptent aussi : on retire {amount}."),
-    ("no_resources", ""): N_("Le foyer n'a pas d'autre revenu : on ne retire rien de plus."),
-    ("resources_average", ""): N_("Pour les revenus, on prend la moyenne de 3 mois."),
-    # Result.
-    ("result", ""): _both(
-        N_("Vous pouvez toucher environ {amount} par mois."),
-        N_("La personne que vous aidez peut toucher environ {amount} par mois."),
-    ),
-    ("resources_too_high", ""): N_(
-        "Les revenus du foyer atteignent ou dépassent le montant de base. Il ne reste rien à verser."
-    ),
-    ("below_minimum", ""): N_("Le calcul donne {amount}. En dessous de {minimum}, le RSA n'est pas versé."),
-    ("not_eligible", ""): _both(
-        N_("Pour l'instant, vous ne pouvez pas toucher le RSA."),
-        N_("Pour l'instant, la personne que vous aidez ne peut pas toucher le RSA."),
-    ),
-    ("estimate_only", ""): N_(
-        "C'est une estimation. Seule la CAF (Caisse d'allocations familiales) calcule le montant exact."
-    ),
-    # Conditions (art. L262-4, L262-6, L262-7-1 CASF).
-    ("age", "applicant_young"): _both(
-        N_(
-            "Vous avez moins de {age} ans, sans enfant ni grossesse. "
-            "Avant {age} ans, il faut avoir travaillé {hours} heures sur les 3 dernières années."
-        ),
-        N_(
-            "La personne que vous aidez a moins de {age} ans, sans enfant ni grossesse. "
-            "Avant {age} ans, il faut avoir travaillé {hours} heures sur les 3 dernières années."
-        ),
-    ),
-    ("age", "applicant_minor"): _both(
-        N_("Vous avez moins de {adult_age} ans, sans enfant ni grossesse. Le RSA n'est pas possible."),
-        N_(
-            "La personne que vous aidez a moins de {adult_age} ans, sans enfant ni grossesse. "
-            "Le RSA n'est pas possible."
-        ),
-    ),
-    ("partner_age", "partner_young"): _both(
-        N_(
-            "Votre conjoint a moins de {age} ans. "
-            "Avant {age} ans, il faut avoir travaillé {hours} heures sur les 3 dernières années."
-        ),
-        N_(
-            "Le conjoint de la personne que vous aidez a moins de {age} ans. "
-            "Avant {age} ans, il faut avoir travaillé {hours} heures sur les 3 dernières années."
-        ),
-    ),
-    ("partner_age", "partner_minor"): _both(
-        N_("Votre conjoint a moins de {adult_age} ans."),
-        N_("Le conjoint de la personne que vous aidez a moins de {adult_age} ans."),
-    ),
-    ("student", "applicant"): _both(
-        N_(
-            "Vous faites des études ou un stage non payé : le RSA n'est pas possible. "
-            "Il reste possible pour un parent sans conjoint qui a droit à la hausse du montant."
-        ),
-        N_(
-            "La personne que vous aidez fait des études ou un stage non payé : le RSA n'est pas possible. "
-            "Il reste possible pour un parent sans conjoint qui a droit à la hausse du montant."
-        ),
-    ),
-    ("partner_student", "partner"): _both(
-        N_("Votre conjoint fait des études ou un stage non payé."),
-        N_("Le conjoint de la personne que vous aidez fait des études ou un stage non payé."),
-    ),
-    ("residence_permit", "applicant"): _both(
-        N_(
-            "Vous avez un titre de séjour depuis moins de {years} ans. "
-            "Le RSA demande {years} ans de titre de séjour qui permet de travailler. "
-            "Ce délai ne s'applique pas aux réfugiés ni aux personnes avec une carte de résident."
-        ),
-        N_(
-            "La personne que vous aidez a un titre de séjour depuis moins de {years} ans. "
-            "Le RSA demande {years} ans de titre de séjour qui permet de travailler. "
-            "Ce délai ne s'applique pas aux réfugiés ni aux personnes avec une carte de résident."
-        ),
-    ),
-    ("partner_residence_permit", "partner"): _both(
-        N_("Votre conjoint a un titre de séjour depuis moins de {years} ans."),
-        N_("Le conjoint de la personne que vous aidez a un titre de séjour depuis moins de {years} ans."),
-    ),
-    ("eu_residence", "applicant"): _both(
-        N_(
-            "Vous vivez en France depuis moins de {months} mois. "
-            "Pour un citoyen européen, il faut {months} mois en France, sauf avec un travail déclaré."
-        ),
-        N_(
-            "La personne que vous aidez vit en France depuis moins de {months} mois. "
-            "Pour un citoyen européen, il faut {months} mois en France, sauf avec un travail déclaré."
-        ),
-    ),
-    ("partner_eu_residence", "partner"): _both(
-        N_("Votre conjoint vit en France depuis moins de {months} mois et ne travaille pas."),
-        N_(
-            "Le conjoint de la personne que vous aidez vit en France depuis moins de {months} mois "
-            "et ne travaille pas."
-        ),
+    ("decided_by", "caf_msa"): N_(
+        "C'est une estimation. La CAF ou la MSA étudie la demande, calcule le montant et le verse."
     ),
     # Notices.
     ("parameters_outdated", ""): N_(
-        "Les montants du RSA changent chaque 1er avril. "
+        "Les montants des aides changent chaque année. "
         "Cet outil n'a pas encore les montants du {date}. Le résultat peut être un peu différent."
     ),
     ("eu_right_of_residence", ""): N_(
         "Pour un citoyen européen, la CAF vérifie aussi le droit au séjour en France."
     ),
+    ("regular_stay", ""): N_(
+        "Pour les prestations familiales, la CAF vérifie aussi que le séjour en France est régulier."
+    ),
+    ("resignation", ""): both(
+        N_(
+            "Si vous avez démissionné, vos revenus du travail peuvent compter quand même. "
+            "Le Président du Conseil départemental décide."
+        ),
+        N_(
+            "Si la personne que vous aidez a démissionné, ses revenus du travail peuvent compter quand même. "
+            "Le Président du Conseil départemental décide."
+        ),
+    ),
+    ("quarterly_declaration", ""): N_(
+        "Le RSA et la prime d'activité sont calculés tous les 3 mois, avec la déclaration trimestrielle. "
+        "Pour {month}, la CAF ou la MSA regarde 3 mois de revenus : {m4}, {m3} et {m2}."
+    ),
+    # Assumptions the estimate makes (the contract's).
+    ("same_every_month", ""): N_("Nous comptons les mêmes revenus chaque mois."),
+    ("family_benefits_estimated", ""): N_(
+        "Nous calculons les prestations familiales avec les revenus de {year}. "
+        "Nous prenons 12 fois les revenus d'un mois."
+    ),
+    ("children_at_home", ""): N_(
+        "Nous comptons que chaque enfant vit au foyer tout le temps et n'a pas de revenu."
+    ),
+    ("family_benefits_given", ""): N_(
+        "Le montant des prestations familiales est donné : l'outil ne les calcule pas."
+    ),
+    # « Et si je travaille ? »
+    ("what_if", "more"): both(
+        N_("Avec ce travail payé {pay} par mois, vous auriez environ {difference} de plus chaque mois."),
+        N_(
+            "Avec ce travail payé {pay} par mois, la personne que vous aidez aurait environ {difference} "
+            "de plus chaque mois."
+        ),
+    ),
+    ("what_if", "same"): both(
+        N_("Avec ce travail payé {pay} par mois, vous auriez à peu près la même somme chaque mois."),
+        N_(
+            "Avec ce travail payé {pay} par mois, la personne que vous aidez aurait à peu près la même "
+            "somme chaque mois."
+        ),
+    ),
+    ("what_if", "less"): both(
+        N_("Avec ce travail payé {pay} par mois, vous auriez environ {difference} de moins chaque mois."),
+        N_(
+            "Avec ce travail payé {pay} par mois, la personne que vous aidez aurait environ {difference} "
+            "de moins chaque mois."
+        ),
+    ),
+    ("what_if_delay", ""): N_(
+        "Le RSA et la prime d'activité suivent les déclarations de chaque trimestre. "
+        "Ils changent avec un retard de 2 à 4 mois après le début du travail."
+    ),
+    ("what_if_estimate", ""): N_(
+        "C'est une estimation, avec les mêmes revenus chaque mois. La CAF ou la MSA calcule le montant exact."
+    ),
 }
 
-#: Money values among the step parameters (formatted as euros).
-_MONEY_PARAMS = frozenset({"flat_rate", "minimum"})
+#: Step and reason parameters that are money (formatted as euros in the user's language).
+MONEY_PARAMS = frozenset(
+    {
+        "amount",
+        "flat_rate",
+        "minimum",
+        "excess",
+        "computed",
+        "ceiling",
+        "income",
+        "support",
+        "per_child",
+        "share",
+        "bonus",
+        "earnings",
+        "resources",
+        "threshold",
+        "gap",
+        "full",
+        "reduced",
+        "pay",
+        "difference",
+        "total",
+        "lump_sum",
+    }
+)
 
 
-@lru_cache(maxsize=4096)
+_NO_PARAMS: Mapping[str, Any] = {}
+
+
+def _texts(scope: str) -> Mapping[tuple[str, str], object]:
+    if scope == COMMON:
+        return COMMON_TEXTS
+    from .benefits import REGISTRY
+
+    return REGISTRY[scope].texts
+
+
+@cache
+def _money_pattern(lang: str) -> tuple[str, str, str, str, int] | None:
+    """How ``lang`` writes euros, learnt once from babel's CLDR format: prefix, thousands separator,
+    decimal separator, suffix, and from how many integer digits thousands are grouped."""
+    sample = format_euros(1234567.89, lang)
+    found = re.fullmatch(r"(\D*)1(\D)234(\D)567(\D)89(\D*)", sample)
+    if not found or found.group(2) != found.group(3):
+        return None
+    prefix, group, _, decimal, suffix = found.groups()
+    grouped_from = 4 if group in format_euros(1234.5, lang) else 5
+    if format_euros(12345.5, lang) != f"{prefix}12{group}345{decimal}50{suffix}" and grouped_from == 5:
+        return None
+    return prefix, group, decimal, suffix, grouped_from
+
+
 def money(amount: float, lang: str) -> str:
-    """CLDR money format (``651,69 €``); cached because the same base amounts come back often."""
-    return format_euros(amount, lang)
+    """CLDR money format (``651,69 €``), as ``i18n.format_euros`` writes it but without babel's cost on
+    every call (an explanation formats a few dozen different amounts; test_explanation checks both
+    agree)."""
+    pattern = _money_pattern(lang)
+    if pattern is None or amount < 0:
+        return format_euros(amount, lang)
+    prefix, group, decimal, suffix, grouped_from = pattern
+    scaled = amount * 100
+    hundredths = round(scaled)
+    if abs(scaled - hundredths) > 1e-6:  # not a whole number of cents: round half up like babel
+        hundredths = int(Decimal(repr(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
+    units, rest = divmod(hundredths, 100)
+    integer = str(units)
+    if len(integer) >= grouped_from:
+        integer = f"{units:,}".replace(",", group)
+    return f"{prefix}{integer}{decimal}{rest:02d}{suffix}"
 
 
-@lru_cache(maxsize=8192)
 def _format_value(name: str, value: object, lang: str) -> object:
-    """One step parameter formatted for ``lang`` (cached: the same dates and counts come back often)."""
-    if name in _MONEY_PARAMS:
-        return money(value, lang)
+    """One parameter formatted for ``lang``."""
+    if isinstance(value, Month):
+        return format_month_year(value.first_day, lang)
+    if name in MONEY_PARAMS and isinstance(value, int | float):
+        return money(float(value), lang)
     if name == "month":
-        year, month = str(value).split("-")
-        return format_month_year(dt.date(int(year), int(month), 1), lang)
+        return format_month_year(Month.parse(str(value)).first_day, lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if name == "hours":
         return format_number(value, lang, 0)
+    if name == "percent":
+        return format_percent(value, locale=normalize_language(lang), decimal_quantization=False)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
 
 
+@lru_cache(maxsize=8192)
+def _formatted(name: str, value: object, lang: str) -> object:
+    return _format_value(name, value, lang)
+
+
+def _format(name: str, value: object, lang: str) -> object:
+    if name in MONEY_PARAMS and isinstance(value, int | float):
+        return money(float(value), lang)
+    try:
+        return _formatted(name, value, lang)
+    except TypeError:  # unhashable (never in practice): format without the cache
+        return _format_value(name, value, lang)
+
+
 @lru_cache(maxsize=4096)
-def _template(code: str, variant: str, lang: str, audience: str, count: int) -> str:
-    """The translated sentence with its placeholders (cached per language, audience and count)."""
-    entry = TEXTS[(code, variant)]
+def _template(
+    scope: str, code: str, variant: str, lang: str, audience: str, count: int
+) -> tuple[str, tuple[str, ...]]:
+    """The translated sentence and its placeholders (cached per language, audience and count)."""
+    entry = _texts(scope)[(code, variant)]
     if isinstance(entry, dict):
         entry = entry[audience if audience in entry else "self"]
     catalog = translations(lang, DOMAIN)
-    if isinstance(entry, tuple):
-        return catalog.ngettext(entry[0], entry[1], count)
-    return catalog.gettext(entry)
+    text = catalog.ngettext(entry[0], entry[1], count) if isinstance(entry, tuple) else catalog.gettext(entry)
+    names = tuple(dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(text) if name))
+    return text, names
 
 
-def render(code: str, variant: str, lang: str, audience: str, amount: float | None, params: dict) -> str:
-    """The sentence for one step, with its amounts formatted for ``lang``."""
+def render(
+    scope: str,
+    code: str,
+    variant: str,
+    lang: str,
+    audience: str = "self",
+    amount: float | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> str:
+    """The sentence ``(code, variant)`` of ``scope`` (a benefit's name, or ``"common"``)."""
+    params = params or _NO_PARAMS
     count = int(params.get("n", 0))
-    values = {name: _format_value(name, value, lang) for name, value in params.items()}
-    if amount is not None:
-        values["amount"] = money(amount, lang)
-    values["n"] = count
-    return _template(code, variant, lang, audience, count).format(**values)
+    text, names = _template(scope, code, variant, lang, audience, count)
+    if not names:
+        return text
+    values: dict[str, object] = {}
+    for name in names:
+        if name == "amount" and amount is not None:
+            values[name] = money(amount, lang)
+        elif name == "n":
+            values[name] = count
+        else:
+            value = params[name]
+            if name in MONEY_PARAMS and value.__class__ in (int, float):
+                values[name] = money(value, lang)
+            else:
+                values[name] = _format(name, value, lang)
+    return text.format_map(values)
 
 
-def step_text(step: Step, lang: str, audience: str = "self") -> str:
-    variant, params = step.variant, step.params
-    if step.code == "base_amount":
-        params = {**params, "n": params["persons"] if variant == "persons" else params["children"]}
-        if variant in ("single", "couple") and params["children"] == 0:
-            variant = f"{variant}_no_child"
-    return render(step.code, variant, lang, audience, step.amount, params)
+_SENTENCES: dict[tuple, str] = {}
+_SENTENCES_MAX = 5_000
+
+
+def step_text(scope: str, step: Step, lang: str, audience: str = "self") -> str:
+    """The sentence of one step. Many steps come back with the same figures (the montant forfaitaire
+    of the month, a forfait logement, « pas d'ASF pour l'instant »…): their sentences are kept."""
+    try:
+        key = (scope, step.code, step.variant, lang, audience, step.amount, *step.params.items())
+        found = _SENTENCES.get(key)
+    except TypeError:  # an unhashable parameter: no cache
+        return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
+    if found is None:
+        found = render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
+        if len(_SENTENCES) >= _SENTENCES_MAX:
+            _SENTENCES.clear()
+        _SENTENCES[key] = found
+    return found
+
+
+@lru_cache(maxsize=256)
+def label(benefit: str, lang: str) -> str:
+    """The benefit's name in ``lang`` (its ``("label", "")`` sentence)."""
+    return render(benefit, "label", "", lang)
+
+
+def all_entries() -> list[tuple[str, tuple[str, str], object]]:
+    """Every (scope, key, entry): the shared sentences and those of every registered benefit."""
+    from .benefits import REGISTRY
+
+    entries = [(COMMON, key, entry) for key, entry in COMMON_TEXTS.items()]
+    for benefit in REGISTRY:
+        entries.extend((benefit.name, key, entry) for key, entry in benefit.texts.items())
+    return entries
 
 
 def all_msgids() -> list[str]:
     """Every French source sentence (for the translation checks)."""
     messages: list[str] = []
-    for entry in TEXTS.values():
+    for _, _, entry in all_entries():
         variants = entry.values() if isinstance(entry, dict) else [entry]
         for variant in variants:
             messages.extend(variant if isinstance(variant, tuple) else [variant])

@@ -1,7 +1,8 @@
 """The household the estimate is about: the JSON input of the contract, as a pydantic model.
 
 Strict types (no "30" for 30, no 1 for true) because a silently coerced value is a guess. The same
-model gives the OpenAPI schema of ``POST /api/v1/rsa/estimate``.
+model gives the OpenAPI schema of ``POST /api/v1/rsa/estimate`` (contract versions 1 and 2:
+``/work/shared/contracts/rsa-simulator.md`` and ``rights-simulator.md``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pti_citizen.i18n import LANGUAGES
+
 #: Above this, a monthly amount is surely a typing mistake (an annual figure, extra zeros).
 MAX_MONTHLY_EUROS = 1_000_000
 MIN_ADULT_AGE = 16
 MAX_AGE = 120
+#: Input bound: the contract's « children and other dependants under 25 ». Which of them each
+#: benefit counts is a dated parameter of that benefit (e.g. ``rsa.age_limite_personne_a_charge``).
 MAX_CHILD_AGE = 24
 MAX_CHILDREN = 20
 #: Hours in 3 years (3 × 365 × 24): more worked hours is impossible.
@@ -39,6 +44,11 @@ class Person(BaseModel):
     age: Annotated[int, Field(ge=MIN_ADULT_AGE, le=MAX_AGE, description="Age in years.")]
     earned_income: Euros = Field(
         default=0, description="Net monthly earned income (wages, self-employment), 3-month average, €."
+    )
+    earned_income_stopped: bool = Field(
+        default=False,
+        description="The earned income given has stopped for good (end of a contract, dismissal) and "
+        "nothing replaces it: the RSA leaves it out (art. R262-13 CASF) and the prime d'activité stops.",
     )
     other_income: Euros = Field(
         default=0,
@@ -71,7 +81,7 @@ class Housing(BaseModel):
 
 
 class EstimateInput(BaseModel):
-    """Input of ``python -m pti_citizen.simulator`` and ``POST /api/v1/rsa/estimate`` (version 1)."""
+    """Input of ``python -m pti_citizen.simulator`` and ``POST /api/v1/rsa/estimate`` (versions 1 and 2)."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -95,7 +105,8 @@ class EstimateInput(BaseModel):
                     "pregnant": False,
                     "isolated_since_months": None,
                     "housing": {"status": "tenant", "housing_benefit": 0},
-                    "family_benefits": 0,
+                    "family_benefits": None,
+                    "child_support_received": 0,
                 }
             ]
         },
@@ -118,13 +129,21 @@ class EstimateInput(BaseModel):
         "isolation began; `null` when unknown or not isolated.",
     )
     housing: Housing
-    family_benefits: Euros = Field(
+    family_benefits: Euros | None = Field(
+        default=None,
+        description="`null` or absent: the engine estimates the family benefits (allocations familiales, "
+        "complément familial, PAJE allocation de base, ASF) and counts them as the RSA and the prime "
+        "d'activité do. A number (version 1): the monthly family benefits the RSA counts, taken as given; "
+        "no family benefit is then estimated.",
+    )
+    child_support_received: Euros = Field(
         default=0,
-        description="Family benefits the RSA counts, per month (allocations familiales, PAJE base, "
-        "complément familial, ASF…), €.",
+        description="Child support (pension alimentaire) received per month for the children, €. A "
+        "resource for the RSA and the prime d'activité; it reduces the ASF.",
     )
     lang: str | None = Field(
-        default=None, description="Language of the texts: fr (default), en, es or ar; others give French."
+        default=None,
+        description=f"Language of the texts: {', '.join(LANGUAGES)} (French by default); others give French.",
     )
     audience: Audience = Field(
         default="self",

@@ -10,6 +10,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pti_citizen.i18n import LANGUAGES
+
+from .household import Audience
+
+#: The languages of the texts, from the language registry (one definition).
+Language = Literal[tuple(LANGUAGES)]  # type: ignore[valid-type]
+
 _CLOSED = ConfigDict(extra="forbid")
 
 
@@ -35,9 +42,10 @@ class Step(BaseModel):
     code: str = Field(
         description="Stable code of the step, e.g. `base_amount`, `housing_flat_rate`, `result`."
     )
-    effect: Literal["base", "minus", "result", "info"] = Field(
-        description="`base`: the amount to start from (the last one counts); `minus`: taken off; "
-        "`result`: the outcome; `info`: explanation only."
+    effect: Literal["base", "plus", "minus", "result", "info"] = Field(
+        description="`base`: the amount to start from (the last one counts); `plus`: added; `minus`: "
+        "taken off; `result`: the amount paid; `info`: explanation only. The money steps add up to the "
+        "result to the cent when the benefit is due."
     )
     amount: float | None = Field(description="The euros this step is about, or null.")
     text: str = Field(description="Plain-language sentence in the requested language and audience.")
@@ -46,8 +54,61 @@ class Step(BaseModel):
 class Notice(BaseModel):
     model_config = _CLOSED
 
-    code: Literal["parameters_outdated", "eu_right_of_residence"]
+    code: Literal["parameters_outdated", "eu_right_of_residence", "regular_stay", "resignation"]
     text: str
+
+
+class Assumption(BaseModel):
+    model_config = _CLOSED
+
+    code: Literal[
+        "same_every_month",
+        "quarterly_declaration",
+        "family_benefits_estimated",
+        "children_at_home",
+        "family_benefits_given",
+    ]
+    text: str
+
+
+class BenefitReason(BaseModel):
+    model_config = _CLOSED
+
+    code: str = Field(description="Stable code of the condition, e.g. `children`, `resources`, `age`.")
+    text: str = Field(description="Which condition fails, in plain words (or, for the RSA, what changed it).")
+    amount: float | None = Field(
+        description="For a condition about money: by how much (income over the ceiling, amount under the "
+        "minimum paid…), €; else null."
+    )
+
+
+class BenefitOutput(BaseModel):
+    """One benefit (contract version 2)."""
+
+    model_config = _CLOSED
+
+    label: str = Field(description="The benefit's name in the requested language.")
+    eligible: bool
+    monthly_amount: float = Field(description="€ a month, rounded to the cent; 0 when not eligible.")
+    steps: list[Step]
+    reasons: list[BenefitReason]
+    next_steps: list[str] = Field(
+        description="Codes: `apply_caf`, `apply_prime`, `apply_caf_family`, `aripa`…"
+    )
+    decided_by: str = Field(description="« C'est une estimation » and who studies the claim and decides.")
+
+
+class Benefits(BaseModel):
+    """`rsa` and `prime_activite` always; the family benefits when the engine estimated them."""
+
+    model_config = _CLOSED
+
+    rsa: BenefitOutput
+    prime_activite: BenefitOutput
+    allocations_familiales: BenefitOutput | None = None
+    complement_familial: BenefitOutput | None = None
+    paje_base: BenefitOutput | None = None
+    asf: BenefitOutput | None = None
 
 
 class ParametersSource(BaseModel):
@@ -61,7 +122,7 @@ class ParametersSource(BaseModel):
 
 
 class EstimateOutput(BaseModel):
-    """Answer 200. The first six fields are the contract's; the others are extras."""
+    """Answer 200. The first six fields are version 1's (the RSA); `benefits` is version 2's."""
 
     model_config = _CLOSED
 
@@ -74,13 +135,19 @@ class EstimateOutput(BaseModel):
     steps: list[Step]
     notices: list[Notice]
     next_steps: list[Literal["apply_caf", "apply_msa", "c2s", "prime_activite", "contact_mds"]]
-    lang: Literal["fr", "en", "es", "ar"]
-    audience: Literal["self", "helper"]
+    lang: Language
+    audience: Audience
     parameters_valid_until: str = Field(
         description="Next 1 April after the latest amount we hold (ISO date)."
     )
     parameters_outdated: bool = Field(description="The month of the estimate, or today, is past that date.")
     parameters_source: ParametersSource
+    benefits: Benefits
+    total_monthly_amount: float = Field(description="Sum of every benefit's monthly amount, €.")
+    family_benefits_estimated: bool = Field(
+        description="True when the engine estimated the family benefits (`family_benefits` null or absent)."
+    )
+    assumptions: list[Assumption]
 
 
 class FieldError(BaseModel):

@@ -1,37 +1,39 @@
-"""Dated RSA parameters: the month of an estimate picks the values in force that month.
+"""Dated parameters: each benefit keeps its values in a YAML file, each value with its legal source.
 
-The values live in ``parameters.yaml`` (each with its start date and legal source) so that a
-social worker can review them and the yearly revaluation is a one-line data change.
+The month of an estimate picks the values in force that month. A social worker can review the
+files; the yearly revaluation is a one-line data change. Every benefit (and the shared values in
+``common/``) loads its own file into a typed, frozen dataclass through :class:`ParameterTable`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from bisect import bisect_right
-from dataclasses import dataclass, fields
-from functools import cache
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import yaml
 
-PARAMETERS_FILE = Path(__file__).with_name("parameters.yaml")
+from .period import Month
 
-#: The amounts are revalued every 1 April (art. L262-3 CASF, L161-25 CSS).
-REVALUATION_MONTH = 4
+CONFIDENCES = ("official", "openfisca", "to_check")
 
 
 class UnknownPeriodError(ValueError):
     """The month is earlier than the first value we hold: we refuse to guess."""
 
     def __init__(self, month: dt.date, first_month: dt.date) -> None:
-        super().__init__(f"no RSA parameters before {first_month:%Y-%m} (asked {month:%Y-%m})")
+        super().__init__(f"no parameters before {first_month:%Y-%m} (asked {month:%Y-%m})")
         self.month = month
         self.first_month = first_month
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a value comes from, shown to auditors (``parameters_source`` in the result)."""
+    """Where a value comes from, shown to auditors and on the content pages."""
 
     text: str
     url: str
@@ -40,38 +42,16 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Parameters:
-    """All values in force during one month. Field names are the keys of ``parameters.yaml``."""
+class Revaluation:
+    """A parameter that is revalued every year on the same day (``month``/``day``): after its
+    latest known value, the next revaluation date is when our figures may become outdated."""
 
-    montant_forfaitaire: float
-    majoration_deuxieme_personne: float
-    majoration_personne_supplementaire: float
-    majoration_enfant_a_partir_du_troisieme: float
-    majoration_isolement_base: float
-    majoration_isolement_par_enfant: float
-    majoration_isolement_duree_mois: int
-    majoration_isolement_delai_demande_mois: int
-    majoration_isolement_fenetre_mois: int
-    majoration_isolement_age_enfant: int
-    forfait_logement_1_personne: float
-    forfait_logement_2_personnes: float
-    forfait_logement_3_personnes_ou_plus: float
-    montant_minimum_verse: float
-    age_minimum: int
-    age_limite_personne_a_charge: int
-    rsa_jeune_age_minimum: int
-    rsa_jeune_heures: int
-    duree_titre_sejour_hors_ue_annees: float
-    duree_residence_ue_annees: float
-    #: Source of the montant forfaitaire in force (the value that changes every year).
-    montant_source: Source
-    #: Forfait logement amounts for 1, 2 and 3+ persons, precomputed (they only depend on the month).
-    forfait_logement: tuple[float, float, float]
+    parameter: str
+    month: int
+    day: int = 1
 
 
-PARAMETER_NAMES = tuple(
-    f.name for f in fields(Parameters) if f.name not in {"montant_source", "forfait_logement"}
-)
+T = TypeVar("T")
 
 
 def _as_date(value: object) -> dt.date:
@@ -80,27 +60,48 @@ def _as_date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
-def next_revaluation_after(day: dt.date) -> dt.date:
-    """The first 1 April strictly after ``day``."""
-    candidate = dt.date(day.year, REVALUATION_MONTH, 1)
-    return candidate if candidate > day else dt.date(day.year + 1, REVALUATION_MONTH, 1)
+def next_revaluation_after(day: dt.date, month: int = 4, day_of_month: int = 1) -> dt.date:
+    """The first ``month``/``day_of_month`` strictly after ``day`` (default: the next 1 April)."""
+    candidate = dt.date(day.year, month, day_of_month)
+    return candidate if candidate > day else dt.date(day.year + 1, month, day_of_month)
 
 
-class ParameterTable:
-    """Dated values of every parameter, with a month → :class:`Parameters` lookup."""
+class ParameterTable(Generic[T]):
+    """Dated values of one file, with a month → ``values_class`` lookup (cached per month).
 
-    def __init__(self, raw: dict) -> None:
-        self._starts: dict[str, list[dt.date]] = {}
-        self._values: dict[str, list[float]] = {}
-        self._sources: dict[str, list[Source]] = {}
-        missing = [name for name in PARAMETER_NAMES if name not in raw]
+    ``derive(values, sources)`` may add computed fields (e.g. amounts from rates), so that rules
+    never recompute them per household.
+    """
+
+    def __init__(
+        self,
+        raw: Mapping[str, Any],
+        values_class: type[T],
+        *,
+        name: str,
+        revaluations: tuple[Revaluation, ...] = (),
+        derive: Callable[[dict[str, Any], Mapping[str, Source]], dict[str, Any]] | None = None,
+        first_day: dt.date | None = None,
+    ) -> None:
+        self.name = name
+        self.raw = raw
+        self.values_class = values_class
+        self._derive = derive
+        derived = {field.name for field in dataclasses.fields(values_class) if field.metadata.get("derived")}
+        self.names = tuple(
+            field.name for field in dataclasses.fields(values_class) if field.name not in derived
+        )
+        missing = [key for key in self.names if key not in raw]
         if missing:
-            raise ValueError(f"parameters file lacks: {', '.join(missing)}")
-        for name in PARAMETER_NAMES:
-            entries = sorted(raw[name]["values"], key=lambda entry: _as_date(entry["from"]))
-            self._starts[name] = [_as_date(entry["from"]) for entry in entries]
-            self._values[name] = [entry["value"] for entry in entries]
-            self._sources[name] = [
+            raise ValueError(f"{name}: parameters file lacks {', '.join(missing)}")
+        self._starts: dict[str, list[dt.date]] = {}
+        self._values: dict[str, list[Any]] = {}
+        self._sources: dict[str, list[Source]] = {}
+        for key in self.names:
+            entries = sorted(raw[key]["values"], key=lambda entry: _as_date(entry["from"]))
+            self._starts[key] = [_as_date(entry["from"]) for entry in entries]
+            self._values[key] = [entry["value"] for entry in entries]
+            self._sources[key] = [
                 Source(
                     text=str(entry.get("source", "")),
                     url=str(entry.get("url", "")),
@@ -109,52 +110,115 @@ class ParameterTable:
                 )
                 for entry in entries
             ]
-        #: First day for which every parameter has a value.
-        self.first_day: dt.date = max(starts[0] for starts in self._starts.values())
-        #: Start of the latest montant forfaitaire we know.
-        self.latest_revaluation: dt.date = self._starts["montant_forfaitaire"][-1]
-        #: After this day, a newer revaluation has probably happened that we do not hold yet.
-        self.valid_until: dt.date = next_revaluation_after(self.latest_revaluation)
-        self._cache: dict[tuple[int, int], Parameters] = {}
+        #: First day an estimate can be made for: every parameter has a value (or the day given, when
+        #: older values are kept for the months other benefits read before the estimate month).
+        self.first_day: dt.date = first_day or max(starts[0] for starts in self._starts.values())
+        self.revaluations = revaluations
+        self._options = {"name": name, "revaluations": revaluations, "derive": derive, "first_day": first_day}
+        #: After this day a newer value has probably been published that we do not hold yet.
+        self.valid_until: dt.date = min(
+            (self.valid_until_of(item.parameter) for item in revaluations), default=dt.date.max
+        )
+        self._cache: dict[Month, T] = {}
+        self._interned: dict[tuple, T] = {}
 
     @classmethod
-    def from_file(cls, path: Path = PARAMETERS_FILE) -> ParameterTable:
+    def from_file(cls, path: Path, values_class: type[T], **options: Any) -> ParameterTable[T]:
         with path.open(encoding="utf-8") as handle:
-            return cls(yaml.safe_load(handle))
+            return cls(yaml.safe_load(handle), values_class, **options)
 
-    def history(self, name: str) -> list[tuple[dt.date, float, Source]]:
-        return list(zip(self._starts[name], self._values[name], self._sources[name], strict=True))
+    def reading(self, path: Path) -> ParameterTable[T]:
+        """The same table read from another file: a revaluation tried before it is published (tests,
+        a reviewer checking what a new decree changes)."""
+        return type(self).from_file(path, self.values_class, **self._options)
 
-    def for_month(self, year: int, month: int) -> Parameters:
-        """Values in force on the 1st of the month (cached: the engine calls this per household)."""
-        key = (year, month)
+    def valid_until_of(self, key: str) -> dt.date:
+        """After this day a newer value of ``key`` has probably been published (its yearly
+        revaluation after the latest value we hold); ``date.max`` for a value not revalued on a date."""
+        return min(
+            (
+                next_revaluation_after(self._starts[key][-1], item.month, item.day)
+                for item in self.revaluations
+                if item.parameter == key
+            ),
+            default=dt.date.max,
+        )
+
+    def label(self, key: str) -> str:
+        return str(self.raw[key].get("label", key))
+
+    def unit(self, key: str) -> str:
+        return str(self.raw[key].get("unit", ""))
+
+    def history(self, key: str) -> list[tuple[dt.date, Any, Source]]:
+        return list(zip(self._starts[key], self._values[key], self._sources[key], strict=True))
+
+    def value(self, key: str, day: dt.date) -> Any:
+        """The value of one parameter on ``day`` (for values read at another date than the month's,
+        such as the income of year N-2)."""
+        index = bisect_right(self._starts[key], day) - 1
+        if index < 0:
+            raise UnknownPeriodError(day, self._starts[key][0])
+        return self._values[key][index]
+
+    def source(self, key: str, month: Month) -> Source:
+        """The source of the value of ``key`` in force during ``month``."""
+        index = bisect_right(self._starts[key], month.first_day) - 1
+        return self._sources[key][max(index, 0)]
+
+    def for_month(self, year: int, month: int) -> T:
+        """Values in force on the 1st of the month (cached: rules call this per household). Raises
+        UnknownPeriodError when a parameter has no value yet that month."""
+        key = Month(year, month)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        day = dt.date(year, month, 1)
-        if day < self.first_day:
-            raise UnknownPeriodError(day, self.first_day)
-        values = {}
-        for name in PARAMETER_NAMES:
+        day = key.first_day
+        values: dict[str, Any] = {}
+        sources: dict[str, Source] = {}
+        for name in self.names:
             index = bisect_right(self._starts[name], day) - 1
+            if index < 0:
+                raise UnknownPeriodError(day, self._starts[name][0])
             values[name] = self._values[name][index]
-        montant_index = bisect_right(self._starts["montant_forfaitaire"], day) - 1
-        base = values["montant_forfaitaire"]
-        two_persons = 1 + values["majoration_deuxieme_personne"]
-        three_persons = two_persons + values["majoration_personne_supplementaire"]
-        result = Parameters(
-            **values,
-            montant_source=self._sources["montant_forfaitaire"][montant_index],
-            forfait_logement=(
-                base * values["forfait_logement_1_personne"],
-                base * two_persons * values["forfait_logement_2_personnes"],
-                base * three_persons * values["forfait_logement_3_personnes_ou_plus"],
-            ),
-        )
+            sources[name] = self._sources[name][index]
+        if self._derive is not None:
+            values.update(self._derive(values, sources))
+        # Months with the same values share one object: rules may compare them by identity.
+        signature = tuple(values.values())
+        result = self._interned.get(signature)
+        if result is None:
+            result = self.values_class(**values)
+            self._interned[signature] = result
         self._cache[key] = result
         return result
 
+    def at(self, month: Month) -> T:
+        cached = self._cache.get(month)
+        if cached is not None:
+            return cached
+        return self.for_month(month.year, month.month)
 
-@cache
-def default_table() -> ParameterTable:
-    return ParameterTable.from_file()
+
+#: Metadata of a dataclass field computed by the table's ``derive`` function, not read from the file:
+#: ``name: type = dataclasses.field(metadata=DERIVED)``.
+DERIVED = {"derived": True}
+
+
+def default_table():
+    """The RSA's parameters (version 1's table: ``valid_until`` is the next 1 April)."""
+    from .benefits.rsa.parameters import rsa_table
+
+    return rsa_table()
+
+
+__all__ = [
+    "CONFIDENCES",
+    "DERIVED",
+    "ParameterTable",
+    "Revaluation",
+    "Source",
+    "UnknownPeriodError",
+    "default_table",
+    "next_revaluation_after",
+]

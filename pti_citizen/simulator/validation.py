@@ -6,7 +6,8 @@ computed from a guess: a doubtful input gets a message, never a default.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
@@ -20,7 +21,10 @@ from .household import (
     MAX_MONTHS,
     MAX_YEARS,
     MIN_ADULT_AGE,
+    Audience,
     EstimateInput,
+    HousingStatus,
+    Nationality,
 )
 from .parameters import UnknownPeriodError
 
@@ -63,15 +67,29 @@ MESSAGES = {
     ),
     "housing_type": N_("Indiquez un objet avec « status » et « housing_benefit »."),
     "lang_type": N_("Indiquez un code de langue, par exemple « fr »."),
+    "family_benefits_type": N_(
+        "Indiquez le montant des prestations familiales en euros, ou null pour que l'outil les calcule."
+    ),
     "invalid": N_("Cette valeur n'est pas valide."),
+    # « Et si je travaille ? »
+    "job_number": N_("Indiquez un nombre, par exemple 20 ou 11,50."),
+    "job_missing": N_(
+        "Indiquez le salaire net par mois, ou bien les heures par semaine et le salaire net par heure."
+    ),
+    "job_hours_range": N_("Indiquez un nombre d'heures par semaine plus grand que 0 et au plus {max}."),
+    "job_wage_range": N_("Indiquez un salaire net par heure plus grand que 0 et au plus {max} €."),
+    "job_pay_range": N_("Indiquez un salaire net par mois plus grand que 0 et au plus {max} €."),
 }
 
-_MONEY = frozenset({"earned_income", "other_income", "housing_benefit", "family_benefits"})
-_BOOLS = frozenset({"student", "refugee", "pregnant"})
+_MONEY = frozenset(
+    {"earned_income", "other_income", "housing_benefit", "family_benefits", "child_support_received"}
+)
+_BOOLS = frozenset({"student", "refugee", "pregnant", "earned_income_stopped"})
+#: The allowed values, read from the input model's types (one definition each).
 _CHOICES = {
-    "nationality": "fr, eu, non_eu",
-    "status": "tenant, owner, owner_with_loan, housed_free, homeless",
-    "audience": "self, helper",
+    "nationality": ", ".join(get_args(Nationality)),
+    "status": ", ".join(get_args(HousingStatus)),
+    "audience": ", ".join(get_args(Audience)),
 }
 _RANGE = frozenset({"greater_than_equal", "greater_than", "less_than_equal", "less_than"})
 _TYPE = frozenset(
@@ -109,6 +127,8 @@ def _message(loc: tuple, kind: str, value: object) -> tuple[str, dict]:
         return ("children_count", {"max": MAX_CHILDREN}) if kind == "too_long" else ("children_type", {})
     if name == "age":
         return ("age_range", {"min": MIN_ADULT_AGE, "max": MAX_AGE}) if kind in _RANGE else ("age_type", {})
+    if name == "family_benefits" and kind in _TYPE:
+        return "family_benefits_type", {}
     if name in _MONEY:
         if kind in ("greater_than_equal", "greater_than"):
             return "money_negative", {}
@@ -142,14 +162,46 @@ def _message(loc: tuple, kind: str, value: object) -> tuple[str, dict]:
     return "invalid", {}
 
 
+#: Names pydantic gives to the members of ``float | None`` and similar unions in an error's location.
+_UNION_MEMBERS = frozenset({"float", "int", "none", "constrained-float", "constrained-int", "function-after"})
+
+
 def _field_path(loc: tuple) -> str:
-    # Pydantic may add the name of a union member (e.g. "Person"); it means nothing to the user.
-    parts = [str(part) for part in loc if not (isinstance(part, str) and part[:1].isupper())]
-    return ".".join(parts) or BODY
+    return ".".join(str(part) for part in loc) or BODY
+
+
+def _clean(loc: tuple, kind: str) -> tuple:
+    """Pydantic may add the name of a union member (e.g. "Person", "float") to a location; it means
+    nothing to the user. (An unknown key sent by the user is kept as it is.)"""
+    last = len(loc) - 1
+    return tuple(
+        part
+        for index, part in enumerate(loc)
+        if not (
+            isinstance(part, str)
+            and (part[:1].isupper() or part in _UNION_MEMBERS)
+            and not (kind == "extra_forbidden" and index == last)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """What is wrong with one field, said in the user's language."""
+
+    field: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
 
 
 def text(key: str, lang: str, **values: object) -> str:
     return translations(lang, DOMAIN).gettext(MESSAGES[key]).format(**values)
+
+
+def field_error_of(field: str, key: str, lang: str, **values: object) -> FieldError:
+    return FieldError(field, text(key, lang, **values))
 
 
 def field_error(field: str, key: str, lang: str, **values: object) -> dict:
@@ -160,11 +212,12 @@ def translate_errors(error: ValidationError, lang: str) -> list[dict]:
     """One message per field, in ``lang``, in the order pydantic found them."""
     seen: dict[str, dict] = {}
     for item in error.errors(include_url=False):
-        loc = tuple(item.get("loc", ()))
+        kind = item.get("type", "")
+        loc = _clean(tuple(item.get("loc", ())), kind)
         field = _field_path(loc)
         if field in seen:
             continue
-        key, values = _message(loc, item.get("type", ""), item.get("input"))
+        key, values = _message(loc, kind, item.get("input"))
         seen[field] = field_error(field, key, lang, **values)
     return list(seen.values())
 

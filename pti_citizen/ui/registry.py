@@ -1,5 +1,6 @@
-"""Where pages get registered: one call per page and language, so that the service worker's offline
-list, the alternate-language links and the home page's « available » doors all stay in step."""
+"""Where Reflex pages get registered: one call per page and language, so that the service worker's
+offline list, the alternate-language links and the home page's « available » doors all stay in step.
+The server-rendered pages (``web/pages``) add their paths and features here too (``pti_citizen.py``)."""
 
 from __future__ import annotations
 
@@ -42,24 +43,19 @@ def add_localized_page(
     description: str,
     *,
     offline: bool = True,
-    indexed: bool = True,
     on_load=None,
 ) -> None:
-    """Register ``/<lang>/<here>``; ``component`` is built once, at build time, in that language.
-    ``indexed=False``: a page for the app itself (no search engine, no sitemap)."""
+    """Register ``/<lang>/<here>``; ``component`` is built once, at build time, in that language."""
     _ = gettext_for(lang)
     if offline:
         OFFLINE_PAGES.append(routes.path(lang, here))
-    extra = {} if indexed else {"context": {"sitemap": None}}
-    robots = [] if indexed else [{"name": "robots", "content": "noindex"}]
     app.add_page(
         component if callable(component) else (lambda: component),
         route=routes.path(lang, here),
         title=f"{title} · {_('Le RSA et moi')}",
         description=description,
-        meta=[*_alternates(here), *robots],
+        meta=_alternates(here),
         on_load=on_load,
-        **extra,
     )
 
 

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from pti_citizen.directory import nearest_payload
 from pti_citizen.i18n import gettext_for
 from pti_citizen.ui.locator.texts import texts
-from pti_citizen.ui.pages.not_saved import texts as not_saved_texts
+from pti_citizen.web.pages.not_saved import texts as not_saved_texts
 from tests.e2e.a11y import HORIZONTAL_OVERFLOW_JS, axe_violations
 from tests.e2e.conftest import wait_for_app, watch_csp
 from tests.ui.locator import reference as ref

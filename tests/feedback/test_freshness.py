@@ -33,12 +33,34 @@ def places() -> dict[str, dt.date]:
         return {r["id"]: dt.date.fromisoformat(r["checked"]) for r in csv.DictReader(handle)}
 
 
+def _latest(values: list[dict]) -> dt.date:
+    return max(v["from"] for v in values)
+
+
+def _next(latest: dt.date, month: int) -> dt.date:
+    due = dt.date(latest.year, month, 1)
+    return due if due > latest else dt.date(latest.year + 1, month, 1)
+
+
+def expected_revaluations() -> dict[str, dt.date]:
+    """Per parameter file, the day its next revaluation is due, read from the YAML files themselves:
+    the RSA and the prime d'activité on 1 April after their latest montant forfaitaire (CASF L262-3,
+    CSS L842-3), the family benefits on 1 April after the latest BMAF, the SMIC on 1 January."""
+    files = sorted((ROOT / "simulator" / "benefits").glob("*/parameters.yaml"))
+    raw = {path.parent.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
+    common = yaml.safe_load((ROOT / "simulator" / "common" / "parameters.yaml").read_text(encoding="utf-8"))
+    bmaf_due = _next(_latest(common["bmaf"]["values"]), 4)
+    smic_due = _next(_latest(common["smic_horaire_brut"]["values"]), 1)
+    due = {"common": min(bmaf_due, smic_due)}
+    for name, table in raw.items():
+        if "montant_forfaitaire" in table:
+            due[name] = _next(_latest(table["montant_forfaitaire"]["values"]), 4)
+    return due
+
+
 def next_first_of_april() -> dt.date:
-    """1 April after the latest montant forfaitaire (the revaluation date of the RSA, CASF L262-3)."""
-    raw = yaml.safe_load((ROOT / "simulator" / "parameters.yaml").read_text(encoding="utf-8"))
-    latest = max(v["from"] for v in raw["montant_forfaitaire"]["values"])
-    april = dt.date(latest.year, 4, 1)
-    return april if april > latest else dt.date(latest.year + 1, 4, 1)
+    """1 April after the latest RSA montant forfaitaire (the revaluation date of the RSA, CASF L262-3)."""
+    return expected_revaluations()["rsa"]
 
 
 def test_everything_is_read():
@@ -47,9 +69,9 @@ def test_everything_is_read():
         "pages": len(french_pages()),
         "offers": len(shown_offers()),
         "places": len(places()),
-        "parameters": 1,
+        "parameters": len(list((ROOT / "simulator" / "benefits").glob("*/parameters.yaml"))) + 1,
     }
-    assert report.parameters_valid_until == next_first_of_april()
+    assert report.parameters_valid_until <= next_first_of_april()
 
 
 @pytest.mark.parametrize(
@@ -73,6 +95,19 @@ def test_stale_means_checked_more_than_six_months_ago(today, cutoff):
 
 def test_parameters_are_flagged_from_their_expected_revaluation_day():
     due = next_first_of_april()
-    assert freshness_report(due - dt.timedelta(days=1)).parameters == []
-    flagged = freshness_report(due).parameters
-    assert len(flagged) == 1 and flagged[0].date == due
+    flagged = {item.id: item.date for item in freshness_report(due).parameters}
+    assert flagged["simulator/benefits/rsa/parameters.yaml"] == due
+    the_day_before = {item.id for item in freshness_report(due - dt.timedelta(days=1)).parameters}
+    assert "simulator/benefits/rsa/parameters.yaml" not in the_day_before
+
+
+def test_every_parameter_file_is_watched_from_its_own_revaluation_day():
+    for name, due in expected_revaluations().items():
+        path = (
+            "simulator/common/parameters.yaml"
+            if name == "common"
+            else f"simulator/benefits/{name}/parameters.yaml"
+        )
+        before = {item.id for item in freshness_report(due - dt.timedelta(days=1)).parameters}
+        after = {item.id for item in freshness_report(due).parameters}
+        assert path not in before and path in after, name

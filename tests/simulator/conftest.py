@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
 from pti_citizen.simulator import estimate_payload
 
 from . import grid, openfisca_reference
+
+DATA = Path(__file__).parent / "data"
+#: The contract's worked examples (copies, see data/README.md).
+RSA_EXAMPLES = json.loads((DATA / "rsa-examples.json").read_text(encoding="utf-8"))
+RIGHTS_EXAMPLES = json.loads((DATA / "rights-examples.json").read_text(encoding="utf-8"))
 
 #: Tests run as if on the day the rules were compiled, so results never depend on the clock.
 TODAY = dt.date(2026, 11, 29)
@@ -34,6 +41,18 @@ def openfisca_system():
 
 @pytest.fixture(scope="session")
 def openfisca_grid(openfisca_system):
-    """The seeded grid plus the hand-picked edge cases, with OpenFisca's values (one simulation)."""
+    """Version 1's seeded grid plus its edge cases (family benefits pinned), with OpenFisca's RSA and
+    prime d'activité (one simulation)."""
     households = grid.households() + grid.edge_households()
+    return households, openfisca_reference.compute(
+        households, outputs=(*openfisca_reference.V1_OUTPUTS, "ppa")
+    )
+
+
+@pytest.fixture(scope="session")
+def openfisca_grid_v2(openfisca_system):
+    """Version 2's seeded grid, its edge cases and the contract's examples, with OpenFisca's six
+    benefits (one simulation for the estimated family benefits, one for the pinned ones)."""
+    examples = [example["input"] for example in RIGHTS_EXAMPLES]
+    households = grid.households_v2() + grid.edge_households_v2() + examples
     return households, openfisca_reference.compute(households)

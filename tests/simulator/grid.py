@@ -265,3 +265,178 @@ def edge_households() -> list[dict]:
         _household("2026-03", _adult(45)),
         _household("2026-04", _adult(45)),
     ]
+
+
+# --- Version 2: every benefit, family benefits estimated ---------------------------------------
+
+#: The contract's four months: across the April revaluation, a SMIC change and a year boundary.
+V2_MONTHS = ("2025-06", "2025-11", "2026-05", "2026-10")
+V2_CHILD_AGES = tuple(range(25))
+
+
+def _v2_person(rng: random.Random, young: bool = False) -> dict:
+    person = _person(rng)
+    if young:
+        person["age"] = rng.choice((18, 19, 20, 22, 24))
+    # Wider incomes than version 1, so that every income ceiling of the family benefits is crossed.
+    person["earned_income"] = rng.choice(
+        (0, 0, 0, round(rng.uniform(1, 1500), 2), round(rng.uniform(1500, 4500), 2))
+    )
+    person["other_income"] = _money(rng, 0.8, 1200)
+    return person
+
+
+def households_v2(count: int = 600, seed: int = 20261207) -> list[dict]:
+    """``count`` version-2 inputs (family benefits estimated, a tenth pinned) from a fixed seed."""
+    rng = random.Random(seed)
+    grid = []
+    for index in range(count):
+        couple = rng.random() < 0.4
+        kids = rng.choices(range(6), weights=(25, 20, 20, 15, 12, 8))[0]
+        children = sorted((rng.choice(V2_CHILD_AGES) for _ in range(kids)), reverse=True)
+        status = rng.choice(HOUSING)
+        benefit_share = {"tenant": 0.6, "owner_with_loan": 0.3}.get(status, 0.05)
+        housing_benefit = round(rng.uniform(5, 520), 2) if rng.random() < benefit_share else 0
+        single_parent = not couple and bool(children)
+        support = round(rng.uniform(20, 500), 2) if single_parent and rng.random() < 0.4 else 0
+        grid.append(
+            {
+                "month": V2_MONTHS[index % len(V2_MONTHS)],
+                "applicant": _v2_person(rng, young=rng.random() < 0.15),
+                "partner": _v2_person(rng) if couple else None,
+                "children": children,
+                "pregnant": rng.random() < 0.08,
+                "isolated_since_months": _isolation(rng, couple),
+                "housing": {"status": status, "housing_benefit": housing_benefit},
+                "family_benefits": None if rng.random() < 0.9 else _money(rng, 0.3, 600),
+                "child_support_received": support,
+            }
+        )
+    return grid
+
+
+#: Where OpenFisca-France's prime d'activité departs from the law: code → (legal reference, what the
+#: law says, what OpenFisca does). Same use as ``DEPARTURES`` (which are the RSA's).
+PPA_DEPARTURES = {
+    "ppa_age_at_the_claim": (
+        "Art. L842-2 1° and R843-1 CSS",
+        "Being 18 is a condition of the right, met for the month of the claim; the months M-4 to M-2 "
+        "only give the amount.",
+        "ppa_eligibilite checks the age in each reference month: someone who is 18 this month was "
+        "17 then (birthdays in the estimate month), and gets nothing.",
+    ),
+    "ppa_residence_of_an_adult": (
+        "Art. L842-2 2° CSS",
+        "The claimant, an adult of the household, must be French, EU/EEA/Swiss, a refugee, hold a "
+        "permit allowing work for 5 years, or be entitled to the increase.",
+        "ppa_eligibilite accepts the household when any member meets it, its children too, whose "
+        "nationality defaults to French.",
+    ),
+    "ppa_eu_no_residence_delay": (
+        "Art. L842-2 2° a) CSS",
+        "No length of residence is asked of EU, EEA or Swiss citizens.",
+        "ppa_eligibilite applies the RSA's 3 months of residence (rsa_condition_nationalite).",
+    ),
+}
+
+
+def rewrite_ppa(household: dict, departure: str) -> dict:
+    """The household as OpenFisca sees it for one departure of the prime d'activité."""
+    view = copy.deepcopy(household)
+    adults = _adults(view)
+    if departure == "ppa_age_at_the_claim":
+        for person in adults:
+            if person["age"] == 18:
+                person["age"] = 17
+    elif departure == "ppa_residence_of_an_adult" and view.get("children"):
+        _as_french(view["applicant"])
+    elif departure == "ppa_eu_no_residence_delay":
+        for person in adults:
+            if person["nationality"] == "eu" and not _openfisca_nationality_ok(person):
+                _as_failing_nationality(person)
+    return view
+
+
+def openfisca_view_ppa(household: dict) -> dict:
+    view = household
+    for departure in ("ppa_eu_no_residence_delay", "ppa_residence_of_an_adult", "ppa_age_at_the_claim"):
+        view = rewrite_ppa(view, departure)
+    return view
+
+
+def _v2(month: str, applicant: dict, partner: dict | None = None, **changes) -> dict:
+    household = _household(month, applicant, partner, family_benefits=None, child_support_received=0)
+    household.update(changes)
+    return household
+
+
+def edge_households_v2() -> list[dict]:
+    """Version-2 boundaries: every departure, the family benefits' ceilings and rates, the months."""
+    al = {"status": "tenant", "housing_benefit": 300}
+    return [
+        # Departures of the prime d'activité.
+        _v2("2026-10", _adult(18, earned_income=900)),
+        _v2(
+            "2026-10",
+            _adult(30, nationality="non_eu", residence_permit_years=2, earned_income=900),
+            children=[8],
+        ),
+        _v2("2026-10", _adult(30, nationality="eu", residence_permit_years=0.1, earned_income=900)),
+        # The contract's single mother, with and without child support, and a baby born this month.
+        _v2(
+            "2026-10",
+            _adult(34, earned_income=600),
+            children=[7, 3],
+            isolated_since_months=30,
+            housing={"status": "tenant", "housing_benefit": 450},
+        ),
+        _v2(
+            "2026-10",
+            _adult(34, earned_income=600),
+            children=[7, 3],
+            isolated_since_months=30,
+            housing={"status": "tenant", "housing_benefit": 450},
+            child_support_received=150,
+        ),
+        _v2("2026-10", _adult(34, earned_income=600), children=[7, 3], child_support_received=500),
+        _v2(
+            "2025-06",
+            _adult(26, earned_income=827.88),
+            children=[0],
+            housing={"status": "owner", "housing_benefit": 0},
+        ),
+        _v2("2026-05", _adult(28, earned_income=400), children=[1], isolated_since_months=4),
+        # Allocations familiales: the age increase (14 before March 2012, 18 after), at 20, the ceilings.
+        _v2("2026-02", _adult(45, earned_income=1500), _adult(44), children=[14, 10]),
+        _v2("2026-10", _adult(45, earned_income=1500), _adult(44), children=[15, 14, 10]),
+        _v2("2025-11", _adult(45, earned_income=1500), _adult(44), children=[16, 16]),
+        _v2("2026-10", _adult(50, earned_income=1200), _adult(48), children=[20, 17, 12]),
+        _v2(
+            "2026-10",
+            _adult(45, earned_income=4500, other_income=1200),
+            _adult(44, earned_income=4500),
+            children=[12, 9, 5],
+        ),
+        _v2("2026-10", _adult(45, earned_income=3400), _adult(44, earned_income=3300), children=[12, 9]),
+        # Complément familial: 3 children aged 3 to 20, near its ceiling (différentiel) and the PAJE.
+        _v2("2026-10", _adult(40, earned_income=2000), _adult(38, earned_income=1900), children=[11, 8, 5]),
+        _v2("2026-10", _adult(40, earned_income=3650), children=[11, 8, 5]),
+        _v2("2026-10", _adult(40, earned_income=1200), _adult(38), children=[11, 8, 5, 1]),
+        # PAJE: full, partial, above.
+        _v2("2026-10", _adult(30, earned_income=2100), _adult(30), children=[1]),
+        _v2("2026-10", _adult(30, earned_income=2500), _adult(30), children=[1]),
+        _v2("2026-10", _adult(30, earned_income=3000), _adult(30, earned_income=3000), children=[1]),
+        # Students and the prime d'activité.
+        _v2("2026-10", _adult(22, student=True, earned_income=1100)),
+        _v2("2026-10", _adult(22, student=True, earned_income=1200)),
+        # Months across the April revaluation and a year boundary.
+        _v2("2025-06", _adult(40, earned_income=900), housing=al),
+        _v2("2026-05", _adult(40, earned_income=1000), _adult(38, earned_income=500), children=[4]),
+        _v2("2026-01", _adult(40, earned_income=1300), children=[5]),
+        _v2(
+            "2026-03",
+            _adult(33, earned_income=300),
+            children=[2, 0],
+            housing={"status": "housed_free", "housing_benefit": 0},
+        ),
+    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_contract_examples import EXAMPLES
+from .test_contract_examples import EXAMPLES, PPA_WITHOUT_HOUSING, RIGHTS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -77,3 +77,34 @@ def test_one_line_output():
     )
     assert completed.returncode == 0
     assert completed.stdout.decode().count("\n") == 1
+
+
+def test_version_2_examples_through_the_command():
+    """All 12 version-2 examples in one process each, as the independent checks run them."""
+    for example in RIGHTS:
+        code, result = simulator(json.dumps(example["input"]))
+        assert code == 0, example["name"]
+        for name, expected in example["expected"].items():
+            if name == "prime_activite" and example["name"] in PPA_WITHOUT_HOUSING:
+                continue  # the law's figure: see test_contract_examples.py
+            assert result["benefits"][name]["eligible"] is expected["eligible"], (example["name"], name)
+            assert result["benefits"][name]["monthly_amount"] == pytest.approx(
+                expected["monthly_amount"], abs=0.02
+            ), (example["name"], name)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"child_support_received": -5}, "child_support_received"),
+        ({"family_benefits": "beaucoup"}, "family_benefits"),
+        (
+            {"applicant": {"age": 30, "nationality": "fr", "earned_income_stopped": "yes"}},
+            "applicant.earned_income_stopped",
+        ),
+    ],
+)
+def test_version_2_field_errors_exit_2(change, field):
+    code, body = simulator(json.dumps({**RIGHTS[3]["input"], **change}))
+    assert code == 2
+    assert [error["field"] for error in body["errors"]] == [field]

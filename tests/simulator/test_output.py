@@ -23,3 +23,12 @@ def test_every_error_validates_against_the_errors_schema():
         status, body = estimate_payload(payload, today=TODAY)
         assert status == 422
         ErrorsOutput.model_validate(body)
+
+
+def test_the_languages_come_from_the_language_registry():
+    from typing import get_args
+
+    from pti_citizen.i18n import LANGUAGES
+    from pti_citizen.simulator.output import Language
+
+    assert get_args(Language) == tuple(LANGUAGES)

@@ -27,6 +27,7 @@ person = st.fixed_dictionaries(
         "residence_permit_years": st.one_of(st.none(), st.floats(0, 120)),
         "refugee": st.booleans(),
         "worked_hours_last_3_years": st.one_of(st.none(), st.floats(0, 26_280)),
+        "earned_income_stopped": st.booleans(),
     }
 ).map(
     lambda p: (
@@ -49,7 +50,8 @@ household = st.fixed_dictionaries(
                 "housing_benefit": money,
             }
         ),
-        "family_benefits": money,
+        "family_benefits": st.one_of(st.none(), money),
+        "child_support_received": st.one_of(st.just(0), money),
         "audience": st.sampled_from(["self", "helper"]),
         "lang": st.sampled_from(["fr", "en", "es", "ar", "xx"]),
     }
@@ -81,7 +83,24 @@ def estimate(payload) -> tuple[int, dict]:
 
 @SETTINGS
 @given(household)
-def test_amount_is_never_negative_nor_above_the_base(payload):
+def test_no_amount_is_ever_negative(payload):
+    status, result = estimate(payload)
+    assert status == 200, result
+    for name, benefit in result["benefits"].items():
+        assert benefit["monthly_amount"] >= 0, name
+        assert (benefit["monthly_amount"] > 0) is benefit["eligible"], name
+        for step in benefit["steps"]:
+            assert step["amount"] is None or step["amount"] >= 0, (name, step)
+        for reason in benefit["reasons"]:
+            assert reason["amount"] is None or reason["amount"] >= 0, (name, reason)
+    assert result["total_monthly_amount"] == round(
+        sum(b["monthly_amount"] for b in result["benefits"].values()), 2
+    )
+
+
+@SETTINGS
+@given(household)
+def test_the_rsa_is_never_above_its_base(payload):
     status, result = estimate(payload)
     assert status == 200, result
     amount, base = result["monthly_amount"], result["breakdown"]["base_amount"]
@@ -97,7 +116,8 @@ def test_amount_is_never_negative_nor_above_the_base(payload):
 
 @SETTINGS
 @given(household, st.sampled_from(["other_income", "family_benefits", "earned_income"]), st.floats(0, 2000))
-def test_amount_never_rises_when_resources_rise(payload, field, raise_by):
+def test_the_rsa_never_rises_when_resources_rise(payload, field, raise_by):
+    payload = {**payload, "family_benefits": payload["family_benefits"] or 0}
     _, before = estimate(payload)
     richer = copy.deepcopy(payload)
     if field == "family_benefits":
@@ -109,6 +129,32 @@ def test_amount_never_rises_when_resources_rise(payload, field, raise_by):
         richer["applicant"]["earned_income"] += raise_by
     _, after = estimate(richer)
     assert after["monthly_amount"] <= before["monthly_amount"]
+
+
+def _take_home(result: dict, payload: dict) -> float:
+    adults = [person for person in (payload["applicant"], payload["partner"]) if person]
+    earned = sum(person["earned_income"] for person in adults if not person.get("earned_income_stopped"))
+    benefits = result["benefits"]
+    return earned + benefits["rsa"]["monthly_amount"] + benefits["prime_activite"]["monthly_amount"]
+
+
+@SETTINGS
+@given(household, st.sampled_from(["applicant", "partner"]))
+def test_earning_100_euros_more_never_lowers_earnings_plus_rsa_plus_prime(payload, who):
+    """With the family benefits pinned, earnings + RSA + prime d'activité never fall when someone's
+    earnings rise by 100 €: work always pays (the point of the prime, art. L841-1 CSS)."""
+    payload = {**payload, "family_benefits": payload["family_benefits"] or 0}
+    person = payload[who] or payload["applicant"]
+    role = who if payload[who] else "applicant"
+    if person["earned_income_stopped"] or (person["nationality"] == "eu" and person["earned_income"] == 0):
+        # Stopped income is not earnings; from 0, work opens an EU newcomer's rights (L262-6).
+        person = {**person, "earned_income_stopped": False, "earned_income": person["earned_income"] + 1}
+        payload = {**payload, role: person}
+    _, before = estimate(payload)
+    richer = copy.deepcopy(payload)
+    richer[role]["earned_income"] = person["earned_income"] + 100
+    _, after = estimate(richer)
+    assert _take_home(after, richer) >= _take_home(before, payload) - 0.005
 
 
 @SETTINGS

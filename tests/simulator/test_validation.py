@@ -73,7 +73,28 @@ def test_not_an_object(payload):
         ),
         ("housing.housing_benefit", -1, "Le montant ne peut pas être négatif."),
         ("housing", "tenant", "Indiquez un objet avec « status » et « housing_benefit »."),
-        ("family_benefits", None, "Indiquez un montant en euros, avec un nombre."),
+        (
+            "family_benefits",
+            "153",
+            "Indiquez le montant des prestations familiales en euros, ou null pour que l'outil les calcule.",
+        ),
+        (
+            "family_benefits",
+            True,
+            "Indiquez le montant des prestations familiales en euros, ou null pour que l'outil les calcule.",
+        ),
+        (
+            "family_benefits",
+            [153],
+            "Indiquez le montant des prestations familiales en euros, ou null pour que l'outil les calcule.",
+        ),
+        ("family_benefits", -1, "Le montant ne peut pas être négatif."),
+        ("family_benefits", 1e9, "Ce montant est trop grand pour un mois. Vérifiez-le."),
+        ("child_support_received", -20, "Le montant ne peut pas être négatif."),
+        ("child_support_received", "150", "Indiquez un montant en euros, avec un nombre."),
+        ("child_support_received", None, "Indiquez un montant en euros, avec un nombre."),
+        ("applicant.earned_income_stopped", 1, "Indiquez true (oui) ou false (non)."),
+        ("applicant.earned_income_stopped", "true", "Indiquez true (oui) ou false (non)."),
         ("isolated_since_months", 2.5, "Indiquez un nombre entier de mois entre 0 et 1440."),
         ("pregnant", "yes", "Indiquez true (oui) ou false (non)."),
         ("children", "8, 5", "Indiquez une liste d'âges, par exemple [8, 5]."),
@@ -91,6 +112,30 @@ def test_not_an_object(payload):
 )
 def test_field_errors(path, value, message):
     assert errors(changed(path, value)) == {path: message}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ar"])
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("family_benefits", "153"),
+        ("child_support_received", -20),
+        ("applicant.earned_income_stopped", 1),
+    ],
+)
+def test_the_new_fields_errors_are_translated(lang, path, value):
+    french = errors(changed(path, value))[path]
+    translated = errors(changed(path, value), lang)[path]
+    assert translated != french
+
+
+def test_null_family_benefits_means_estimate_them():
+    status, body = estimate_payload(changed("family_benefits", None), today=TODAY)
+    assert status == 200
+    assert body["family_benefits_estimated"]
+    absent = json.loads(json.dumps(VALID))
+    del absent["family_benefits"]
+    assert estimate_payload(absent, today=TODAY)[1]["family_benefits_estimated"]
 
 
 def test_children_ages_out_of_range_name_the_child():
@@ -151,8 +196,22 @@ def test_the_schema_documents_every_field():
         "isolated_since_months",
         "housing",
         "family_benefits",
+        "child_support_received",
         "lang",
         "audience",
     }
+    assert "earned_income_stopped" in schema["$defs"]["Person"]["properties"]
     assert set(schema["required"]) == {"applicant", "housing"}
     assert schema["additionalProperties"] is False
+
+
+def test_the_choices_come_from_the_input_model():
+    """One definition of the allowed values: the messages list the model's Literal types."""
+    from typing import get_args
+
+    from pti_citizen.simulator.household import Audience, HousingStatus, Nationality
+    from pti_citizen.simulator.validation import _CHOICES
+
+    assert _CHOICES["nationality"] == ", ".join(get_args(Nationality))
+    assert _CHOICES["status"] == ", ".join(get_args(HousingStatus))
+    assert _CHOICES["audience"] == ", ".join(get_args(Audience))

@@ -82,3 +82,43 @@ def test_openapi_documents_the_estimate(client):
     for target in re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(model)):
         assert target in schema["components"]["schemas"]
     assert {"200", "422"} <= set(operation["responses"])
+
+
+RIGHTS = json.loads((Path(__file__).parents[1] / "simulator" / "data" / "rights-examples.json").read_text())
+
+
+@pytest.mark.parametrize("path", ["/api/v1/rsa/estimate", "/api/v1/rights/estimate"])
+def test_version_2_examples_through_both_endpoints(client, path):
+    from tests.simulator.test_contract_examples import PPA_WITHOUT_HOUSING
+
+    for example in RIGHTS:
+        response = client.post(path, json=example["input"])
+        assert response.status_code == 200, example["name"]
+        benefits = response.json()["benefits"]
+        for name, expected in example["expected"].items():
+            if name == "prime_activite" and example["name"] in PPA_WITHOUT_HOUSING:
+                continue  # the law's figure (art. R844-3 CSS): see tests/simulator/test_contract_examples.py
+            assert benefits[name]["monthly_amount"] == pytest.approx(expected["monthly_amount"], abs=0.02)
+            assert benefits[name]["eligible"] is expected["eligible"]
+
+
+def test_the_rights_alias_answers_like_the_rsa_endpoint(client):
+    payload = RIGHTS[3]["input"]
+    assert (
+        client.post("/api/v1/rights/estimate", json=payload).json()
+        == client.post("/api/v1/rsa/estimate", json=payload).json()
+    )
+    bad = {**payload, "child_support_received": -1}
+    response = client.post("/api/v1/rights/estimate", json=bad, headers={"Accept-Language": "es"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "child_support_received"
+
+
+def test_openapi_documents_version_2(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/rights/estimate" in schema["paths"]
+    components = schema["components"]["schemas"]
+    assert {"family_benefits", "child_support_received"} <= set(components["EstimateInput"]["properties"])
+    assert "earned_income_stopped" in components["Person"]["properties"]
+    output = components["EstimateOutput"]["properties"]
+    assert {"benefits", "total_monthly_amount", "family_benefits_estimated", "assumptions"} <= set(output)

@@ -95,3 +95,23 @@ def test_the_target_stays_on_this_site():
     assert lower_case_language("/FR//evil.example/x") == "/fr//evil.example/x"
     assert lower_case_language("/fr/") is None and lower_case_language("/") is None
     assert lower_case_language("/EN") == "/en/"
+
+
+def test_server_rendered_pages_redirect_too(tmp_path, monkeypatch):
+    """The routes in ``pti_citizen.py``'s order: the redirect first, then the server-rendered pages."""
+    from pti_citizen.web.pages import serve
+    from pti_citizen.web.pages.shell import Assets
+    from pti_citizen.web.pages.site import ServerRenderedSite
+
+    (tmp_path / "client").mkdir()
+    monkeypatch.setattr(static, "_client_dir", lambda: tmp_path / "client")
+    site = ServerRenderedSite(origin="https://rsa.example.fr", assets=Assets)
+    inner = Recorder()
+    wrapped = static.static_tweaks(lambda: [], [LanguageCaseRedirect(), *serve.routes(site, list)])(inner)
+    for path in ("/AR/droits/mots-du-rsa", "/Es/se-deplacer-se-soigner", "/EN/mode", "/FR/hors-connexion"):
+        status, headers = _request(wrapped, path, "besoin=transport")
+        assert status == 301, path
+        assert headers["location"] == f"{path.lower()}?besoin=transport"
+        status, headers = _request(wrapped, path.lower())
+        assert status == 200 and headers["content-type"].startswith("text/html"), path
+    assert inner.paths == []

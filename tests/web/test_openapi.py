@@ -22,8 +22,11 @@ def test_every_domain_has_its_paths():
     paths = set(json.loads(SNAPSHOT.read_text())["paths"])
     assert paths == {
         "/api/v1/rsa/estimate",
+        "/api/v1/rights/estimate",  # its alias (contract version 2)
         "/api/v1/rsa/qr.svg",
         "/api/v1/places/nearest",
         "/api/v1/places",
         "/api/v1/feedback/export.csv",
+        "/api/v1/feedback/answers",
+        "/api/v1/feedback/details",
     }

@@ -10,6 +10,8 @@ DOOR = "simulateur"
 
 
 def register(app) -> None:
+    from functools import partial
+
     from pti_citizen import routes
     from pti_citizen.i18n import LANGUAGES
     from pti_citizen.ui import registry
@@ -21,13 +23,13 @@ def register(app) -> None:
     for lang in LANGUAGES:
         t = page_texts(lang)
         registry.add_localized_page(
-            app, lang, routes.SIMULATOR, wizard_page(lang), t["title"], t["description"]
+            app, lang, routes.SIMULATOR, partial(wizard_page, lang), t["title"], t["description"]
         )
         registry.add_localized_page(
             app,
             lang,
             routes.SIMULATOR_RESULT,
-            result_page(lang),
+            partial(result_page, lang),
             t["result_title"],
             t["description"],
             on_load=SimulatorState.load_result,

@@ -13,9 +13,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from pti_citizen.simulator.benefits.rsa.parameters import Parameters
 from pti_citizen.simulator.household import MAX_AGE, MAX_CHILD_AGE, MAX_CHILDREN, MIN_ADULT_AGE
 from pti_citizen.simulator.money import MoneyError, parse_money, parse_whole_number
-from pti_citizen.simulator.parameters import Parameters, default_table
+from pti_citizen.simulator.parameters import default_table
 
 Answers = Mapping[str, object]
 

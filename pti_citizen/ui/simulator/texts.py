@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pti_citizen.i18n import format_number, gettext_for
+from pti_citizen.simulator.benefits.rsa.parameters import Parameters
 from pti_citizen.simulator.household import MAX_AGE, MAX_CHILD_AGE, MAX_CHILDREN, MIN_ADULT_AGE
-from pti_citizen.simulator.parameters import Parameters
 from pti_citizen.ui.simulator import flow
 
 DOMAIN = "ui_simulator"

@@ -1,5 +1,5 @@
-"""``POST /api/v1/rsa/estimate`` and ``GET /api/v1/rsa/qr.svg``: the RSA estimate, and the QR code of
-a shared result link (amount and next steps only, never the answers)."""
+"""``POST /api/v1/rights/estimate`` (also ``/rsa/estimate``) and ``GET /api/v1/rsa/qr.svg``: the rights
+estimate, and the QR code of a shared result link (amount and next steps only, never the answers)."""
 
 from __future__ import annotations
 
@@ -33,21 +33,30 @@ class ResultLinkQuery(BaseModel):
 
 
 def router(services: Services) -> APIRouter:
-    api = APIRouter(prefix=f"{API_PREFIX}/rsa")
-
-    @api.post(
-        "/estimate",
-        summary="Estimate the RSA for a household",
-        responses={
-            200: {"model": simulator.EstimateOutput, "description": "The estimate, explained step by step"},
+    api = APIRouter(prefix=API_PREFIX)
+    estimate_doc = {
+        "responses": {
+            200: {"model": simulator.EstimateOutput, "description": "Every benefit, explained step by step"},
             422: {"model": simulator.ErrorsOutput, "description": "Field-level errors; nothing computed"},
         },
-        openapi_extra={
+        "openapi_extra": {
             "requestBody": {
                 "required": True,
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EstimateInput"}}},
             }
         },
+    }
+
+    @api.post(
+        "/rights/estimate",
+        summary="Estimate the RSA, the prime d'activité and the family benefits of a household",
+        **estimate_doc,
+    )
+    @api.post(
+        "/rsa/estimate",
+        summary="Estimate the RSA, the prime d'activité and the family benefits of a household "
+        "(same as /rights/estimate)",
+        **estimate_doc,
     )
     async def estimate(request: Request) -> JSONResponse:
         lang = language(request)
@@ -64,7 +73,7 @@ def router(services: Services) -> APIRouter:
         return json_response(status, body)
 
     @api.get(
-        "/qr.svg",
+        "/rsa/qr.svg",
         summary="QR code of a shared result link (amount and next steps only, never the answers)",
         response_class=Response,
         responses={200: {"content": {"image/svg+xml": {}}}, 422: {"model": simulator.ErrorsOutput}},

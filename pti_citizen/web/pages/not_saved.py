@@ -1,15 +1,14 @@
 """« Cette page n'est pas sur votre appareil »: where the service worker sends an address it has not
-saved when there is no network (issue #14), instead of the home page as if nothing had happened."""
+saved when there is no network (issue #14, item 8), instead of the home page as if nothing had happened.
+Saved for offline like every page here; no search engine lists it (``PageInfo(indexed=False)``)."""
 
 from __future__ import annotations
 
-import reflex as rx
-
 from pti_citizen import routes
 from pti_citizen.i18n import gettext_for
-from pti_citizen.ui import layout
-from pti_citizen.ui.components.french import marked
-from pti_citizen.ui.components.links import link
+from pti_citizen.web.pages.french import marked
+from pti_citizen.web.pages.html import Element, h
+from pti_citizen.web.pages.shell import link
 
 
 def texts(lang: str) -> dict[str, str]:
@@ -20,35 +19,37 @@ def texts(lang: str) -> dict[str, str]:
     }
 
 
-def not_saved_page(lang: str) -> rx.Component:
+def not_saved_main(lang: str) -> list[Element]:
     _ = gettext_for(lang)
-    return layout.page(
-        lang,
-        routes.NOT_SAVED,
-        rx.el.h1(marked(lang, texts(lang)["title"])),
-        rx.el.p(
+    return [
+        h("h1", marked(lang, texts(lang)["title"])),
+        h(
+            "p",
             marked(lang, _("Vous n'avez pas Internet, et cette page n'est pas gardée sur votre appareil.")),
-            class_name="lead",
+            class_="lead",
         ),
-        rx.el.p(
+        h(
+            "p",
             marked(
                 lang,
                 _(
                     "Elle s'ouvrira quand vous aurez de nouveau Internet. "
                     "Si l'adresse est mal écrite, la page n'existe peut-être pas."
                 ),
-            )
+            ),
         ),
-        rx.el.h2(marked(lang, _("Sans Internet, vous pouvez :"))),
-        rx.el.ul(
-            rx.el.li(link(marked(lang, _("Revenir à l'accueil")), href=routes.path(lang))),
-            rx.el.li(
+        h("h2", marked(lang, _("Sans Internet, vous pouvez :"))),
+        h(
+            "ul",
+            h("li", link(marked(lang, _("Revenir à l'accueil")), href=routes.path(lang))),
+            h(
+                "li",
                 link(
                     marked(
                         lang, _("Trouver une Maison des Solidarités avec votre ville ou votre code postal")
                     ),
                     href=routes.path(lang, routes.LOCATOR),
-                )
+                ),
             ),
         ),
-    )
+    ]

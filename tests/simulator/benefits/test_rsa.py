@@ -1,15 +1,16 @@
-"""The rules, one legal point at a time. Expected figures come from the law and the decrees
-(amounts from parameters.yaml's sources), never from our own output."""
+"""The RSA's rules, one legal point at a time. Expected figures come from the law and the decrees
+(amounts from parameters.yaml's sources, BMAF shares of the family benefits), never from our own
+output."""
 
 from __future__ import annotations
 
 import pytest
 
+from pti_citizen.simulator.benefits.rsa.rules import household_rate
 from pti_citizen.simulator.parameters import default_table
-from pti_citizen.simulator.rules import household_rate
 
-from .conftest import run
-from .grid import _adult, _household
+from ..conftest import run
+from ..grid import _adult, _household
 
 # Décret 2026-220 (1 April 2026), 2025-293 (1 April 2025), 2024-396 (1 April 2024).
 MF_2026, MF_2025, MF_2024 = 651.69, 646.52, 635.71
@@ -282,3 +283,99 @@ def test_next_steps():
     eligible_worker = run(_household("2026-10", _adult(30, earned_income=200)))
     assert eligible_worker["next_steps"] == ["apply_caf", "apply_msa", "c2s", "prime_activite"]
     assert run(_household("2026-10", _adult(30, other_income=900)))["next_steps"] == ["contact_mds"]
+
+
+# Family benefits estimated by the engine (contract version 2): what the RSA counts of them.
+BMAF_2026 = 478.16
+
+
+def _v2(*args, **changes) -> dict:
+    return _household(*args, **{"family_benefits": None, **changes})
+
+
+class TestFamilyBenefitsCounted:
+    """Art. R262-10-1 and R262-11 CASF: the AF without the age increase, the ASF at a flat rate."""
+
+    def test_the_allocations_familiales_count_without_the_age_increase(self):
+        # Two children under 20, the elder 15 and born before March 2012 (Feb 2026): an increase of
+        # 16 % of the BMAF is paid, but the RSA counts only the base, 32 % of the BMAF.
+        result = run(_v2("2026-02", _adult(40), _adult(38), children=[15, 10]))
+        af = result["benefits"]["allocations_familiales"]
+        assert af["monthly_amount"] == pytest.approx(round(0.32 * 474.37, 2), abs=0.01)  # eldest of 2: none
+        counted = run(_v2("2026-02", _adult(40), _adult(38), children=[15, 15, 10]))
+        base = round((0.32 + 0.41) * 474.37, 2)
+        assert counted["benefits"]["allocations_familiales"]["monthly_amount"] == pytest.approx(
+            base + 2 * 0.16 * 474.37, abs=0.01
+        )
+        # Three children aged 3 to 20 and no income: the complément familial is paid at its increased
+        # rate (62,48 % of the BMAF), and the RSA counts its base rate only (41,65 %).
+        assert counted["benefits"]["complement_familial"]["monthly_amount"] == pytest.approx(
+            0.6248 * 474.37, abs=0.01
+        )
+        assert counted["breakdown"]["resources_counted"] == pytest.approx(base + 0.4165 * 474.37, abs=0.02)
+
+    def test_the_asf_counts_at_its_flat_rate_not_the_amount_paid(self):
+        result = run(_v2("2026-10", _adult(34), children=[7, 3], isolated_since_months=30))
+        asf = result["benefits"]["asf"]
+        assert asf["monthly_amount"] == pytest.approx(2 * 0.422 * BMAF_2026, abs=0.01)
+        flat = 2 * 0.225 * BMAF_2026
+        af = round(0.32 * BMAF_2026, 2)
+        assert result["breakdown"]["resources_counted"] == pytest.approx(af + flat, abs=0.02)
+        assert result["monthly_amount"] == pytest.approx(1.8 * MF_2026 - af - flat, abs=0.02)
+
+    def test_child_support_is_a_resource_and_reduces_the_asf(self):
+        without = run(_v2("2026-10", _adult(34), children=[7, 3], isolated_since_months=30))
+        support = run(
+            _v2("2026-10", _adult(34), children=[7, 3], isolated_since_months=30, child_support_received=150)
+        )
+        assert support["benefits"]["asf"]["monthly_amount"] == pytest.approx(
+            without["benefits"]["asf"]["monthly_amount"] - 150, abs=0.01
+        )
+        # The ASF still counts at its flat rate (253,57 € paid > 215,17 €): the support counts in full.
+        assert support["monthly_amount"] == pytest.approx(without["monthly_amount"] - 150, abs=0.01)
+
+    def test_a_pinned_amount_keeps_version_1_meaning(self):
+        result = run(_household("2026-10", _adult(34), children=[7, 3], family_benefits=100))
+        assert set(result["benefits"]) == {"rsa", "prime_activite"}
+        assert result["breakdown"]["resources_counted"] == 100
+        assert not result["family_benefits_estimated"]
+
+
+class TestEarnedIncomeStopped:
+    """Art. R262-13 CASF, 1st paragraph: earned income whose payment has stopped for good, with no
+    replacement income, is not taken into account."""
+
+    def test_earned_income_stopped_for_good_is_left_out(self):
+        person = _adult(40, earned_income=1200, earned_income_stopped=True)
+        result = run(_household("2026-10", person))
+        assert result["eligible"]
+        assert result["monthly_amount"] == MF_2026
+        assert result["breakdown"]["resources_counted"] == 0
+        codes = [step["code"] for step in result["steps"]]
+        assert "earned_income_neutralised" in codes
+        assert "resignation" in [notice["code"] for notice in result["notices"]]
+
+    def test_without_the_flag_the_same_income_gives_nothing(self):
+        result = run(_household("2026-10", _adult(40, earned_income=1200)))
+        assert not result["eligible"]
+
+    def test_only_the_stopped_income_is_left_out(self):
+        household = _household(
+            "2026-10",
+            _adult(40, earned_income=1200, earned_income_stopped=True),
+            _adult(38, earned_income=300, other_income=200),
+        )
+        result = run(household)
+        assert result["breakdown"]["resources_counted"] == 500
+        assert result["monthly_amount"] == pytest.approx(1.5 * MF_2026 - 500, abs=0.01)
+
+    def test_other_income_still_counts(self):
+        # The flag is about earned income; an unemployment benefit is a replacement income.
+        person = _adult(40, earned_income=1200, earned_income_stopped=True, other_income=400)
+        assert amount(_household("2026-10", person)) == pytest.approx(MF_2026 - 400)
+
+    def test_the_prime_d_activite_stops_with_the_work(self):
+        result = run(_household("2026-10", _adult(40, earned_income=1200, earned_income_stopped=True)))
+        prime = result["benefits"]["prime_activite"]
+        assert not prime["eligible"]
+        assert [reason["code"] for reason in prime["reasons"]] == ["no_earned_income"]

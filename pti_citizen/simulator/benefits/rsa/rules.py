@@ -1,65 +1,27 @@
 """The RSA rules: who is eligible and how much, with every euro traced to a step.
 
-Pure arithmetic on a validated :class:`~pti_citizen.simulator.household.EstimateInput`; the texts
-are produced later (``explanation.py``) so that the same figures can be told in any language.
-Legal references are CASF articles (code de l'action sociale et des familles).
+Legal references are articles of the code de l'action sociale et des familles (CASF). The figures
+are computed for the month of the estimate; resources are monthly averages (the same every month).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .household import EstimateInput, Person
-from .parameters import Parameters
+from ...common import reference_months
+from ...household import Person
+from ...period import Month
+from ...results import BASE, INFO, MINUS, RESULT, BenefitResult, Reason, Step
+from ...rounding import cents
+from ...situation import APPLICANT, Situation
+from .parameters import RsaParameters
 
-# Step effects: how a step's amount enters the total.
-BASE = "base"
-MINUS = "minus"
-RESULT = "result"
-INFO = "info"
-
-APPLICANT = "applicant"
-PARTNER = "partner"
-
-
-def cents(amount: float) -> float:
-    """Round half up to the cent (the tiny epsilon absorbs binary noise such as 977.5349999…)."""
-    return math.floor(amount * 100 + 0.5 + 1e-7) / 100
-
-
-@dataclass(slots=True)
-class Step:
-    """One line of the explanation: ``code`` is public, ``variant`` picks the sentence."""
-
-    code: str
-    effect: str = INFO
-    amount: float | None = None
-    variant: str = ""
-    params: dict = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Estimate:
-    month: str
-    eligible: bool
-    monthly_amount: float
-    base_amount: float
-    increased_for_single_parent: bool
-    housing_flat_rate: float
-    resources_counted: float
-    parameters: Parameters
-    steps: list[Step]
-    #: Codes of the ``steps`` that explain the decision: they become the contract's ``reasons``.
-    reason_codes: list[str]
-    next_steps: list[str]
-    adults_counted: int = 0
-    children_counted: int = 0
+NAME = "rsa"
 
 
 @dataclass(slots=True)
 class _Conditions:
-    """Which conditions of art. L262-4 one adult fails (empty lists: none)."""
+    """Which conditions of art. L262-4 one adult fails (empty list: none)."""
 
     person: str
     failed: list[Step]
@@ -71,20 +33,23 @@ def _code(condition: str, role: str) -> str:
     return condition if role == APPLICANT else f"{role}_{condition}"
 
 
-def _single_parent_increase(household: EstimateInput, p: Parameters) -> str | None:
+def single_parent_increase(situation: Situation, p: RsaParameters) -> str | None:
     """Cause of the majoration pour isolement (art. L262-9, R262-1, R262-2), or None.
 
     A person living without spouse who is pregnant or has a dependent child, while the youngest
-    child is under 3, or in the 18 months after becoming isolated.
+    child is under 3, or in the 18 months after becoming isolated. The prime d'activité applies the
+    same rule (art. L842-7 CSS) to each of its reference months, where a child may not be born yet.
     """
-    if household.partner is not None:
+    household = situation.household
+    if situation.couple:
         return None
-    children = household.children
-    if not household.pregnant and not children:
+    dependants = [age for age in situation.children if age < p.age_limite_personne_a_charge]
+    pregnant = situation.expecting
+    if not pregnant and not dependants:
         return None
-    if children and min(children) < p.majoration_isolement_age_enfant:
+    if any(0 <= age < p.majoration_isolement_age_enfant for age in dependants):
         return "young_child"
-    if household.pregnant:
+    if pregnant:
         return "pregnant"
     months = household.isolated_since_months
     if months is not None and months < p.majoration_isolement_fenetre_mois:
@@ -92,7 +57,7 @@ def _single_parent_increase(household: EstimateInput, p: Parameters) -> str | No
     return None
 
 
-def _nationality_step(person: Person, role: str, p: Parameters, increase: str | None) -> Step | None:
+def _nationality_step(person: Person, role: str, p: RsaParameters, increase: str | None) -> Step | None:
     """Art. L262-4 2° (non-EU: 5 years of permit), L262-6 (EU: 3 months of residence)."""
     if person.nationality == "non_eu":
         if person.refugee or increase is not None:  # L262-4 2° a) and b)
@@ -118,11 +83,12 @@ def _nationality_step(person: Person, role: str, p: Parameters, increase: str | 
 
 
 def _conditions(
-    person: Person, role: str, household: EstimateInput, p: Parameters, increase: str | None
+    person: Person, role: str, situation: Situation, p: RsaParameters, increase: str | None
 ) -> _Conditions:
+    household = situation.household
     failed: list[Step] = []
     # L262-4 1°: 25 or older, or a child born or expected; L262-7-1: under 25 with enough work.
-    has_child = bool(household.children) or household.pregnant
+    has_child = bool(situation.children) or household.pregnant
     if person.age < p.age_minimum and not has_child:
         young_worker = (
             person.age >= p.rsa_jeune_age_minimum
@@ -150,7 +116,7 @@ def _conditions(
     return _Conditions(role, failed, nationality is None)
 
 
-def household_rate(adults: int, children: int, p: Parameters) -> float:
+def household_rate(adults: int, children: int, p: RsaParameters) -> float:
     """Multiplier of the one-person amount (art. R262-1 al. 1).
 
     +50 % for the 2nd person, +30 % for each further person, but +40 % for each child or
@@ -170,12 +136,13 @@ def household_rate(adults: int, children: int, p: Parameters) -> float:
     return rate
 
 
-def _housing(household: EstimateInput, persons: int, p: Parameters) -> Step:
-    """Forfait logement (art. R262-9, R262-10): min(housing benefit, forfait), or the forfait for
-    an owner without loan or a person housed free of charge."""
-    status = household.housing.status
-    benefit = household.housing.housing_benefit
-    forfait = p.forfait_logement[min(persons, 3) - 1]
+def housing_flat_rate(situation: Situation, persons: int, forfaits: tuple[float, float, float]) -> Step:
+    """Forfait logement (art. R262-9, R262-10 CASF; the prime d'activité: art. R844-3 CSS):
+    min(housing benefit, forfait), or the forfait for an owner without loan or a person housed free
+    of charge. ``forfaits``: the flat rates for 1, 2 and 3+ persons."""
+    housing = situation.household.housing
+    status, benefit = housing.status, housing.housing_benefit
+    forfait = forfaits[min(max(persons, 1), 3) - 1]
     from_benefit = min(benefit, forfait) if benefit > 0 else 0.0
     in_kind = forfait if status in ("owner", "housed_free") else 0.0
     amount = cents(max(from_benefit, in_kind))
@@ -191,45 +158,59 @@ def _housing(household: EstimateInput, persons: int, p: Parameters) -> Step:
     return Step("housing_flat_rate", MINUS, amount, variant, {"flat_rate": cents(forfait)})
 
 
-def estimate(household: EstimateInput, month: str, p: Parameters) -> Estimate:
-    """Compute the estimate for ``month`` (``YYYY-MM``) with the parameters ``p`` in force."""
-    steps: list[Step] = [Step("estimate_month", params={"month": month})]
-    increase = _single_parent_increase(household, p)
+def _resources(ctx, situation: Situation, adults: list[tuple[str, Person]]) -> tuple[list[Step], float]:
+    """The resources the RSA counts, one step per kind (art. L262-3, R262-6 to R262-11, R262-13)."""
+    steps: list[Step] = []
+    earned = cents(sum(person.earned_income for _, person in adults if not person.earned_income_stopped))
+    stopped = cents(sum(person.earned_income for _, person in adults if person.earned_income_stopped))
+    other = cents(sum(person.other_income for _, person in adults))
+    support = cents(situation.household.child_support_received)
+    amounts = [earned, other, support]
+    for code, amount in (("earned_income", earned), ("other_income", other), ("child_support", support)):
+        if amount > 0:
+            steps.append(Step(code, MINUS, amount))
+    if stopped > 0:
+        # R262-13 al. 1: earned income stopped for good, with no replacement income, is left out.
+        steps.append(Step("earned_income_neutralised", INFO, stopped))
+    for name, counted in ctx.counted_family_benefits(situation.month):
+        amount = cents(counted)
+        amounts.append(amount)
+        if amount > 0:
+            code = "family_benefits" if name == "family_benefits" else "family_benefit"
+            steps.append(Step(code, MINUS, amount, "" if code == "family_benefits" else name))
+    return steps, cents(sum(amounts))
 
-    adults = [(APPLICANT, household.applicant)]
-    if household.partner is not None:
-        adults.append((PARTNER, household.partner))
-    checks = [_conditions(person, role, household, p, increase) for role, person in adults]
+
+def compute(ctx, month: Month) -> BenefitResult:
+    """The RSA for ``month`` (the estimate month)."""
+    situation = ctx.situation(month)
+    household = situation.household
+    p: RsaParameters = ctx.parameters(NAME, month)
+    steps: list[Step] = [Step("estimate_month", params={"month": str(month)})]
+    increase = single_parent_increase(situation, p)
+
+    adults = list(situation.adults)
+    checks = [_conditions(person, role, situation, p, increase) for role, person in adults]
     claimant_possible = any(not check.failed for check in checks)
 
     next_steps: list[str] = []
-    if any(person.earned_income > 0 for _, person in adults):
+    if any(person.earned_income > 0 and not person.earned_income_stopped for _, person in adults):
         next_steps.append("prime_activite")
 
     if not claimant_possible:
         # Nobody in the household can be the claimant: say every condition that fails.
         failed = [step for check in checks for step in check.failed]
         steps.extend(failed)
-        steps.append(Step("not_eligible"))
+        steps.append(Step("not_eligible", RESULT, 0.0))
         steps.append(Step("estimate_only"))
-        return Estimate(
-            month=month,
-            eligible=False,
-            monthly_amount=0.0,
-            base_amount=0.0,
-            increased_for_single_parent=False,
-            housing_flat_rate=0.0,
-            resources_counted=0.0,
-            parameters=p,
-            steps=steps,
-            reason_codes=[step.code for step in failed],
-            next_steps=["contact_mds", *next_steps],
+        return _result(
+            month, False, 0.0, steps, [step.code for step in failed], ["contact_mds", *next_steps], p, {}
         )
 
     # L262-5: the spouse counts in the amount only if they meet the residence conditions;
     # their resources count anyway (service-public.fr F24615).
     adults_counted = sum(1 for check in checks if check.nationality_ok)
-    children = len(household.children)
+    children = sum(1 for age in situation.children if age < p.age_limite_personne_a_charge)
     persons = adults_counted + children
     reason_codes: list[str] = []
 
@@ -240,13 +221,16 @@ def estimate(household: EstimateInput, month: str, p: Parameters) -> Estimate:
         composition = "persons"
     else:
         composition = "couple" if couple_counted else "single"
+    count = persons if composition == "persons" else children
+    if composition != "persons" and children == 0:
+        composition = f"{composition}_no_child"
     steps.append(
         Step(
             "base_amount",
             BASE,
             base_amount,
             composition,
-            {"children": children, "persons": persons},
+            {"children": children, "persons": persons, "n": count},
         )
     )
     steps.append(Step("amounts_in_force", params={"since": p.montant_source.since}))
@@ -290,23 +274,21 @@ def estimate(household: EstimateInput, month: str, p: Parameters) -> Estimate:
         else:  # cannot happen with the current rates; keep the higher amount as OpenFisca does
             increase = None
 
-    housing = _housing(household, persons, p)
+    housing = housing_flat_rate(situation, persons, p.forfait_logement)
     steps.append(housing)
     if housing.code == "housing_flat_rate":
         steps.append(Step("housing_flat_rate_explained"))
         reason_codes.append("housing_flat_rate")
     flat_rate = housing.amount or 0.0
 
-    earned = cents(sum(person.earned_income for _, person in adults))
-    other = cents(sum(person.other_income for _, person in adults))
-    family = cents(household.family_benefits)
-    resources = cents(earned + other + family)
-    for code, amount in (("earned_income", earned), ("other_income", other), ("family_benefits", family)):
-        if amount > 0:
-            steps.append(Step(code, MINUS, amount))
-            reason_codes.append(code)
+    resource_steps, resources = _resources(ctx, situation, adults)
+    steps.extend(resource_steps)
+    reason_codes.extend(
+        step.code for step in resource_steps if step.effect == MINUS and step.code not in reason_codes
+    )
     if resources > 0:
-        steps.append(Step("resources_average"))
+        first, middle, last = reference_months(month)
+        steps.append(Step("resources_average", params={"m4": first, "m3": middle, "m2": last}))
     else:
         steps.append(Step("no_resources", MINUS, 0.0))
 
@@ -314,11 +296,14 @@ def estimate(household: EstimateInput, month: str, p: Parameters) -> Estimate:
     minimum = p.montant_minimum_verse
     if computed <= 0:
         eligible, amount = False, 0.0
-        steps.append(Step("resources_too_high", RESULT, 0.0))
+        excess = cents(-computed)
+        steps.append(
+            Step("resources_too_high", RESULT, 0.0, "" if excess > 0 else "equal", {"excess": excess})
+        )
         reason_codes = ["resources_too_high"]
     elif computed < minimum:
         eligible, amount = False, 0.0
-        steps.append(Step("below_minimum", RESULT, computed, params={"minimum": minimum}))
+        steps.append(Step("below_minimum", RESULT, 0.0, params={"computed": computed, "minimum": minimum}))
         reason_codes = ["below_minimum"]
     else:
         eligible, amount = True, computed
@@ -328,18 +313,53 @@ def estimate(household: EstimateInput, month: str, p: Parameters) -> Estimate:
         next_steps = ["contact_mds", *next_steps]
     steps.append(Step("estimate_only"))
 
-    return Estimate(
+    breakdown = {
+        "base_amount": base_amount,
+        "increased_for_single_parent": increase is not None,
+        "housing_flat_rate": flat_rate,
+        "resources_counted": resources,
+        "adults_counted": adults_counted,
+        "children_counted": children,
+    }
+    return _result(month, eligible, amount, steps, reason_codes, next_steps, p, breakdown)
+
+
+def _result(
+    month: Month,
+    eligible: bool,
+    amount: float,
+    steps: list[Step],
+    reason_codes: list[str],
+    next_steps: list[str],
+    p: RsaParameters,
+    breakdown: dict,
+) -> BenefitResult:
+    reasons = []
+    for step in steps:
+        if step.code in reason_codes:
+            money = step.params.get("excess") if step.code == "resources_too_high" else None
+            if step.code == "below_minimum":
+                money = step.params["computed"]
+            reasons.append(Reason(step.code, step.variant, money, step.params, step))
+    details = {
+        "base_amount": 0.0,
+        "increased_for_single_parent": False,
+        "housing_flat_rate": 0.0,
+        "resources_counted": 0.0,
+        "adults_counted": 0,
+        "children_counted": 0,
+        **breakdown,
+        "reason_codes": reason_codes,
+        "parameters": p,
+    }
+    return BenefitResult(
+        benefit=NAME,
         month=month,
         eligible=eligible,
         monthly_amount=amount,
-        base_amount=base_amount,
-        increased_for_single_parent=increase is not None,
-        housing_flat_rate=flat_rate,
-        resources_counted=resources,
-        parameters=p,
         steps=steps,
-        reason_codes=reason_codes,
+        reasons=reasons,
+        exact_amount=amount,
         next_steps=next_steps,
-        adults_counted=adults_counted,
-        children_counted=children,
+        details=details,
     )

@@ -1,0 +1,421 @@
+"""The typed service the web pages call: no JSON, no HTTP status, only typed objects.
+
+- :func:`estimate` — a validated household → :class:`RightsEstimate` (every benefit, its amount,
+  steps and reasons in the user's language, the total, notices and assumptions);
+- :func:`what_if` — the same household with a job → :class:`WorkComparison` (now and with the job:
+  earnings, RSA, prime d'activité, family benefits, total);
+- :func:`make_job` — the job typed in a form → :class:`Job`, or field errors;
+- :func:`needed_fields` — which inputs the benefits need for the answers so far (the wizard's
+  questions, see ``questions.py``);
+- :func:`parse_household` (from ``validation.py``) — any mapping → :class:`EstimateInput`, or field
+  errors in the user's language.
+
+See docs/simulator.md, « The typed service ».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from pti_citizen.i18n import normalize_language
+
+from . import explanation
+from .benefits import REGISTRY
+from .common import reference_months
+from .engine import Registry
+from .engine import estimate as estimate_figures
+from .explanation import COMMON, render, step_text
+from .household import EstimateInput
+from .money import MoneyError, parse_money
+from .period import Month
+from .questions import HouseholdDraft
+from .questions import needed_fields as _needed_fields
+from .results import BenefitResult, RightsResult
+from .validation import FieldError, field_error_of
+
+Audience = Literal["self", "helper"]
+
+#: Hours in a month for a given number of hours a week (52 weeks / 12 months; 35 h = 151,67 h).
+WEEKS_PER_MONTH = 52 / 12
+MAX_HOURS_PER_WEEK = 48  # art. L3121-20 du code du travail: never more than 48 hours in a week
+MAX_HOURLY_WAGE = 500.0
+MAX_MONTHLY_PAY = 50_000.0
+
+
+class StepText(NamedTuple):
+    """One line of a benefit's explanation. ``effect``: base, plus, minus, result or info."""
+
+    code: str
+    effect: str
+    amount: float | None
+    text: str
+
+
+class ReasonText(NamedTuple):
+    """Why a benefit is not due (or, for the RSA, what changed its amount); ``amount`` is the money
+    gap (income over a ceiling by so much…) when the condition is about money, else ``None``."""
+
+    code: str
+    text: str
+    amount: float | None = None
+
+
+class Notice(NamedTuple):
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BenefitEstimate:
+    """One benefit, ready to show."""
+
+    name: str
+    label: str
+    eligible: bool
+    monthly_amount: float
+    steps: tuple[StepText, ...]
+    reasons: tuple[ReasonText, ...]
+    next_steps: tuple[str, ...]
+    #: « C'est une estimation… » and who studies the claim and decides, for this benefit.
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class RightsEstimate:
+    """Every benefit estimated for a household and a month, in the user's language."""
+
+    month: Month
+    lang: str
+    audience: str
+    benefits: tuple[BenefitEstimate, ...]
+    #: What the household could receive each month from all these benefits.
+    total_monthly_amount: float
+    family_benefits_estimated: bool
+    notices: tuple[Notice, ...]
+    assumptions: tuple[Notice, ...]
+    parameters_valid_until: dt.date
+    parameters_outdated: bool
+    #: The figures behind the texts (to switch language without computing again: :func:`render`).
+    figures: RightsResult = field(repr=False)
+
+    def benefit(self, name: str) -> BenefitEstimate | None:
+        return next((benefit for benefit in self.benefits if benefit.name == name), None)
+
+    @property
+    def next_steps(self) -> tuple[str, ...]:
+        """Every benefit's next steps, once each, in order."""
+        seen: dict[str, None] = {}
+        for benefit in self.benefits:
+            seen.update(dict.fromkeys(benefit.next_steps))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job to try in « Et si je travaille ? »: a monthly net pay, or hours a week × a net hourly wage."""
+
+    monthly_net_pay: float
+
+    hours_per_week: float | None = None
+    hourly_wage: float | None = None
+
+
+@dataclass(frozen=True)
+class IncomeLine:
+    """What a household has each month: its earnings and the benefits (€)."""
+
+    earnings: float
+    rsa: float
+    prime_activite: float
+    family_benefits: float
+
+    @property
+    def total(self) -> float:
+        return round(self.earnings + self.rsa + self.prime_activite + self.family_benefits, 2)
+
+
+@dataclass(frozen=True)
+class WorkComparison:
+    """Now, and with the job, side by side."""
+
+    month: Month
+    job: Job
+    now: IncomeLine
+    with_job: IncomeLine
+    #: Plain sentences: the summary, and that the RSA and the prime follow the quarterly declarations.
+    notes: tuple[Notice, ...]
+
+    @property
+    def difference(self) -> float:
+        return round(self.with_job.total - self.now.total, 2)
+
+
+def estimate_month(household: EstimateInput, today: dt.date | None = None) -> Month:
+    if household.month:
+        return Month.parse(household.month)
+    return Month.of(today or dt.date.today())
+
+
+def compute(
+    household: EstimateInput,
+    *,
+    today: dt.date | None = None,
+    income_source: EstimateInput | None = None,
+    only: tuple[str, ...] | None = None,
+    registry: Registry = REGISTRY,
+) -> RightsResult:
+    """Figures only, no text. Raises :class:`~pti_citizen.simulator.parameters.UnknownPeriodError`.
+    ``registry``: other benefits or parameters (a revaluation tried before it is published)."""
+    return estimate_figures(
+        household, estimate_month(household, today), registry, income_source=income_source, only=only
+    )
+
+
+@lru_cache(maxsize=256)
+def _decided_by(name: str, lang: str, audience: str) -> str:
+    return render(COMMON, "decided_by", REGISTRY[name].decided_by, lang, audience)
+
+
+def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
+    name = result.benefit
+    texts = {id(step): step_text(name, step, lang, audience) for step in result.steps}
+    steps = tuple(StepText(step.code, step.effect, step.amount, texts[id(step)]) for step in result.steps)
+    reasons = []
+    for reason in result.reasons:
+        if reason.step is not None:
+            sentence = texts.get(id(reason.step)) or step_text(name, reason.step, lang, audience)
+        else:
+            sentence = render(name, reason.code, reason.variant, lang, audience, reason.amount, reason.params)
+        reasons.append(ReasonText(reason.code, sentence, reason.amount))
+    decided = _decided_by(name, lang, audience)
+    return BenefitEstimate(
+        name=name,
+        label=explanation.label(name, lang),
+        eligible=result.eligible,
+        monthly_amount=result.monthly_amount,
+        steps=steps,
+        reasons=tuple(reasons),
+        next_steps=tuple(result.next_steps),
+        decided_by=decided,
+    )
+
+
+def _notice(code: str, lang: str, audience: str, **params: object) -> Notice:
+    return _notice_of(code, lang, audience, tuple(params.items()))
+
+
+@lru_cache(maxsize=1024)
+def _notice_of(code: str, lang: str, audience: str, params: tuple) -> Notice:
+    return Notice(code, render(COMMON, code, "", lang, audience, None, dict(params)))
+
+
+def valid_until() -> dt.date:
+    return REGISTRY.valid_until
+
+
+def is_outdated(month: Month, today: dt.date) -> bool:
+    """True when the estimate month, or today, is past the date a newer value is probably out."""
+    limit = valid_until()
+    return month.first_day >= limit or today >= limit
+
+
+def render_estimate(
+    result: RightsResult,
+    household: EstimateInput,
+    lang: str,
+    audience: str = "self",
+    *,
+    today: dt.date | None = None,
+) -> RightsEstimate:
+    """The texts of an estimate in ``lang`` and ``audience`` (figures computed once, any language)."""
+    lang = normalize_language(lang)
+    today = today or dt.date.today()
+    outdated = is_outdated(result.month, today)
+    notices: list[Notice] = []
+    if outdated:
+        notices.append(_notice("parameters_outdated", lang, audience, date=valid_until()))
+    adults = [person for person in (household.applicant, household.partner) if person is not None]
+    if any(person.nationality == "eu" for person in adults):
+        notices.append(_notice("eu_right_of_residence", lang, audience))
+    if (
+        result.family_benefits_estimated
+        and household.children
+        and any(p.nationality == "non_eu" for p in adults)
+    ):
+        notices.append(_notice("regular_stay", lang, audience))
+    if any(person.earned_income_stopped and person.earned_income > 0 for person in adults):
+        notices.append(_notice("resignation", lang, audience))
+    month = result.month
+    first, middle, last = reference_months(month)
+    assumptions = [
+        _notice("same_every_month", lang, audience),
+        _notice("quarterly_declaration", lang, audience, month=str(month), m4=first, m3=middle, m2=last),
+    ]
+    if result.family_benefits_estimated:
+        assumptions.append(_notice("family_benefits_estimated", lang, audience, year=month.year - 2))
+        if household.children:
+            assumptions.append(_notice("children_at_home", lang, audience))
+    else:
+        assumptions.append(_notice("family_benefits_given", lang, audience))
+    benefits = tuple(_benefit_text(item, lang, audience) for item in result.benefits.values())
+    return RightsEstimate(
+        month=month,
+        lang=lang,
+        audience=audience,
+        benefits=benefits,
+        total_monthly_amount=result.total_monthly_amount,
+        family_benefits_estimated=result.family_benefits_estimated,
+        notices=tuple(notices),
+        assumptions=tuple(assumptions),
+        parameters_valid_until=valid_until(),
+        parameters_outdated=outdated,
+        figures=result,
+    )
+
+
+def estimate(
+    household: EstimateInput, lang: str = "fr", audience: Audience = "self", *, today: dt.date | None = None
+) -> RightsEstimate:
+    """Every benefit for this household, explained. Raises UnknownPeriodError for a month too early."""
+    return render_estimate(compute(household, today=today), household, lang, audience, today=today)
+
+
+# ---- « Et si je travaille ? » ----
+
+
+def _read_number(raw: object, field_name: str, lang: str, errors: list[FieldError]) -> float | None:
+    """A number typed in a form (« 11,65 », « 20 ») or given as a number; None when empty."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        errors.append(field_error_of(field_name, "job_number", lang))
+        return None
+    if isinstance(raw, int | float | Decimal):
+        value = float(raw)
+        if value != value or value in (float("inf"), float("-inf")):
+            errors.append(field_error_of(field_name, "job_number", lang))
+            return None
+        if value < 0:
+            errors.append(field_error_of(field_name, "money_negative", lang))
+            return None
+        return value
+    if isinstance(raw, str):
+        try:
+            return float(parse_money(raw[:60], maximum=1e9))
+        except MoneyError as error:
+            key = "money_negative" if error.code == "negative" else "job_number"
+            errors.append(field_error_of(field_name, key, lang))
+            return None
+    errors.append(field_error_of(field_name, "job_number", lang))
+    return None
+
+
+def make_job(
+    *,
+    hours_per_week: object = None,
+    hourly_wage: object = None,
+    monthly_net_pay: object = None,
+    lang: str = "fr",
+) -> tuple[Job | None, list[FieldError]]:
+    """The job typed in the form: a monthly net pay, or hours a week and a net hourly wage.
+
+    Each nonsense value gets a message next to its field, in ``lang`` (nothing is guessed).
+    """
+    lang = normalize_language(lang)
+    errors: list[FieldError] = []
+    hours = _read_number(hours_per_week, "hours_per_week", lang, errors)
+    wage = _read_number(hourly_wage, "hourly_wage", lang, errors)
+    pay = _read_number(monthly_net_pay, "monthly_net_pay", lang, errors)
+    wrong = {error.field for error in errors}
+    if pay is not None or "monthly_net_pay" in wrong:
+        if pay is not None and not 0 < pay <= MAX_MONTHLY_PAY:
+            errors.append(field_error_of("monthly_net_pay", "job_pay_range", lang, max=int(MAX_MONTHLY_PAY)))
+        if errors:
+            return None, errors
+        return Job(monthly_net_pay=round(pay, 2)), []
+    if hours is None and wage is None and not wrong:
+        return None, [field_error_of("monthly_net_pay", "job_missing", lang)]
+    if "hours_per_week" not in wrong and (hours is None or not 0 < hours <= MAX_HOURS_PER_WEEK):
+        errors.append(field_error_of("hours_per_week", "job_hours_range", lang, max=MAX_HOURS_PER_WEEK))
+    if "hourly_wage" not in wrong and (wage is None or not 0 < wage <= MAX_HOURLY_WAGE):
+        errors.append(field_error_of("hourly_wage", "job_wage_range", lang, max=int(MAX_HOURLY_WAGE)))
+    if errors:
+        return None, errors
+    monthly = round(hours * WEEKS_PER_MONTH * wage, 2)
+    return Job(monthly_net_pay=monthly, hours_per_week=hours, hourly_wage=wage), []
+
+
+def _line(result: RightsResult, household: EstimateInput) -> IncomeLine:
+    adults = [person for person in (household.applicant, household.partner) if person is not None]
+    earnings = sum(person.earned_income for person in adults if not person.earned_income_stopped)
+    family = sum(
+        item.monthly_amount for name, item in result.benefits.items() if name not in ("rsa", "prime_activite")
+    )
+    rsa = result.benefits.get("rsa")
+    prime = result.benefits.get("prime_activite")
+    return IncomeLine(
+        earnings=round(earnings, 2),
+        rsa=rsa.monthly_amount if rsa else 0.0,
+        prime_activite=prime.monthly_amount if prime else 0.0,
+        family_benefits=round(family, 2),
+    )
+
+
+def with_job(
+    household: EstimateInput, job: Job, who: Literal["applicant", "partner"] = "applicant"
+) -> EstimateInput:
+    """The household with the job's pay added to ``who``'s earned income (the applicant when there is
+    no partner). Earned income stopped for good is gone: the job's pay replaces it."""
+    role = who if getattr(household, who) is not None else "applicant"
+    person = getattr(household, role)
+    earned = 0.0 if person.earned_income_stopped else person.earned_income
+    changed = person.model_copy(
+        update={"earned_income": round(earned + job.monthly_net_pay, 2), "earned_income_stopped": False}
+    )
+    return household.model_copy(update={role: changed})
+
+
+def what_if(
+    household: EstimateInput,
+    job: Job,
+    lang: str = "fr",
+    audience: Audience = "self",
+    *,
+    who: Literal["applicant", "partner"] = "applicant",
+    today: dt.date | None = None,
+) -> WorkComparison:
+    """Now and with ``job``, same month, same engine. The family benefits keep reading the income
+    of year N-2, which a new job does not change."""
+    lang = normalize_language(lang)
+    now = compute(household, today=today)
+    working = with_job(household, job, who)
+    later = compute(working, today=today, income_source=household)
+    now_line, job_line = _line(now, household), _line(later, working)
+    difference = round(job_line.total - now_line.total, 2)
+    summary = "more" if difference > 0 else ("same" if difference == 0 else "less")
+    notes = (
+        Notice(
+            "summary",
+            render(
+                COMMON,
+                "what_if",
+                summary,
+                lang,
+                audience,
+                None,
+                {"difference": abs(difference), "pay": job.monthly_net_pay},
+            ),
+        ),
+        Notice("delay", render(COMMON, "what_if_delay", "", lang, audience)),
+        Notice("estimate", render(COMMON, "what_if_estimate", "", lang, audience)),
+    )
+    return WorkComparison(month=now.month, job=job, now=now_line, with_job=job_line, notes=notes)
+
+
+def needed_fields(draft: HouseholdDraft) -> list[str]:
+    """The inputs some benefit needs for the answers so far, in the wizard's order."""
+    return _needed_fields(draft, [need for benefit in REGISTRY for need in benefit.questions])

@@ -1,0 +1,141 @@
+"""The household as the rules read it during one month.
+
+Most benefits look at the month of the estimate; the prime d'activité also looks at the months
+M-4, M-3 and M-2 (art. R843-1 CSS), with the household as it was then. Ages are given for the
+month of the estimate; like the reference computation, the engine takes every birthday to fall in
+that month, so in the months before it each person is one year younger (a child aged 0 is not
+born yet). Incomes are the same every month (the contract's assumption).
+
+The family benefits with income ceilings read the household's taxable income of year N-2
+(art. R532-3 CSS): 12 × the monthly earned and other income given, after the 10 % deduction for
+professional expenses of that income year (art. 83, 3° CGI).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .common import CommonParameters, common_table
+from .household import EstimateInput, Person
+from .period import Month
+
+APPLICANT = "applicant"
+PARTNER = "partner"
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What every benefit reads for one month. Build it with :func:`situation`."""
+
+    month: Month
+    #: The month of the estimate (the month the ages are given for).
+    estimate_month: Month
+    household: EstimateInput
+    common: CommonParameters
+    #: The applicant, then the partner for a couple, with their role.
+    adults: tuple[tuple[str, Person], ...]
+    #: Age of each child during this month (-1: not born yet), in the order given.
+    children: tuple[int, ...]
+    #: Birth month of each child (the birthday convention above).
+    births: tuple[Month, ...]
+    #: Taxable income of the household in year N-2, after the deduction for expenses (€ a year).
+    resources_n2: float
+    #: Both members of a couple earned at least 12 BMAF in year N-2 (« couple biactif »).
+    biactive: bool
+    #: The income year read by the ceilings (N-2).
+    income_year: int
+
+    @property
+    def couple(self) -> bool:
+        return len(self.adults) == 2
+
+    @property
+    def single(self) -> bool:
+        return len(self.adults) == 1
+
+    @property
+    def expecting(self) -> bool:
+        """Pregnant this month: said so, or a child is born within the next 6 months (in a month before
+        the estimate, the mother of a baby aged 0 was pregnant, as the reference reads it)."""
+        if self.household.pregnant:
+            return True
+        return any(-6 < self.month.months_since(birth) < 0 for birth in self.births)
+
+    @property
+    def offset(self) -> int:
+        """Months between this month and the estimate month (4 for M-4)."""
+        return self.estimate_month.months_since(self.month)
+
+
+@lru_cache(maxsize=64)
+def _income_year(year: int) -> tuple[float, float, float, float]:
+    """The deduction for professional expenses of ``year`` (rate, minimum, maximum) and the
+    « biactif » threshold (12 BMAF of 1 January of that year)."""
+    table, day = common_table(), dt.date(year, 1, 1)
+    return (
+        table.value("abattement_frais_professionnels_taux", day),
+        table.value("abattement_frais_professionnels_minimum", day),
+        table.value("abattement_frais_professionnels_maximum", day),
+        table.value("bmaf_annuelles_biactivite", day) * table.value("bmaf", day),
+    )
+
+
+def _taxable(monthly: float, year: int) -> float:
+    """One person's salaries and unemployment benefit of ``year`` after the 10 % deduction."""
+    rate, minimum, maximum, _ = _income_year(year)
+    yearly = 12 * monthly
+    return max(0.0, yearly - round(min(max(rate * yearly, minimum), maximum)))
+
+
+_N2_CACHE: dict[tuple[int, tuple[float, ...]], tuple[float, bool]] = {}
+
+
+def income_n2(incomes: tuple[float, ...], year: int) -> tuple[float, bool]:
+    """(Household taxable income of ``year``, couple biactif) from each adult's monthly income."""
+    key = (year, incomes)
+    cached = _N2_CACHE.get(key)
+    if cached is not None:
+        return cached
+    taxable = [_taxable(income, year) for income in incomes]
+    threshold = _income_year(year)[3]
+    result = (sum(taxable), len(taxable) == 2 and all(value >= threshold for value in taxable))
+    if len(_N2_CACHE) > 4096:
+        _N2_CACHE.clear()
+    _N2_CACHE[key] = result
+    return result
+
+
+def situation(
+    household: EstimateInput,
+    estimate_month: Month,
+    month: Month,
+    *,
+    income_source: EstimateInput | None = None,
+) -> Situation:
+    """The household during ``month``. ``income_source`` gives the incomes read for year N-2 (by
+    default the household itself; « Et si je travaille ? » keeps the income before the new job)."""
+    adults: list[tuple[str, Person]] = [(APPLICANT, household.applicant)]
+    if household.partner is not None:
+        adults.append((PARTNER, household.partner))
+    source = income_source or household
+    source_adults = [person for person in (source.applicant, source.partner) if person is not None]
+    births = tuple(estimate_month.shift(-12 * age) for age in household.children)
+    ages = tuple(month.months_since(birth) // 12 for birth in births)
+    year = month.year - 2
+    resources, biactive = income_n2(
+        tuple(person.earned_income + person.other_income for person in source_adults), year
+    )
+    return Situation(
+        month=month,
+        estimate_month=estimate_month,
+        household=household,
+        common=common_table().at(month),
+        adults=tuple(adults),
+        children=ages,
+        births=births,
+        resources_n2=resources,
+        biactive=biactive,
+        income_year=year,
+    )
