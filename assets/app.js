@@ -167,19 +167,27 @@
   // A newly inserted [data-autofocus] element (the next question, a result) takes the focus, and so
   // does a field that becomes aria-invalid, or whose form's data-error-serial changes (a refused
   // answer, even with the same message as before): the first invalid field, so its error is read.
+  // Fields checked while the person types ([data-live-check], « Et si je travaille ? ») keep the focus
+  // where it is: their message is next to them, and jumping away mid-word would lose the typing.
   function focusSoon(el) { window.setTimeout(function () { if (document.contains(el)) el.focus(); }, 30); }
+  function firstInvalid(root) {
+    var all = root.querySelectorAll("[aria-invalid='true']");
+    for (var k = 0; k < all.length; k++) { if (!all[k].closest("[data-live-check]")) return all[k]; }
+    return null;
+  }
   var focusObserver = new MutationObserver(function (records) {
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
+      if (r.type === "attributes" && r.target.closest && r.target.closest("[data-live-check]")) continue;
       if (r.type === "attributes" && (r.attributeName === "data-error-serial" || r.target.getAttribute("aria-invalid") === "true")) {
-        var first = document.querySelector("main [aria-invalid='true']");
+        var first = firstInvalid(document.querySelector("main") || document);
         if (first) focusSoon(first);
         return;
       }
       for (var j = 0; j < r.addedNodes.length; j++) {
         var node = r.addedNodes[j];
-        if (node.nodeType !== 1) continue;
-        var invalid = node.matches("[aria-invalid='true']") ? node : node.querySelector("[aria-invalid='true']");
+        if (node.nodeType !== 1 || node.closest("[data-live-check]")) continue;
+        var invalid = node.matches("[aria-invalid='true']") ? node : firstInvalid(node);
         var target = invalid || (node.matches("[data-autofocus]") ? node : node.querySelector("[data-autofocus]"));
         if (target) { focusSoon(target); return; }
       }
@@ -198,8 +206,10 @@
     })();
   }
   function watchFocus() {
-    whenHydrated(function (main) {
-      focusObserver.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
+    // The whole body, not <main>: a page reached without reloading (the wizard's last answer opens
+    // the result) replaces <main> itself, and its heading must still take the focus.
+    whenHydrated(function () {
+      focusObserver.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
     });
   }
 

@@ -269,10 +269,7 @@ def footer(lang: str) -> Element:
             marked(
                 lang,
                 _(
-                    "Ce site donne des informations et une estimation. Il ne décide pas de vos droits. "
-                    "Le RSA est accordé par le Président du Conseil départemental. "
-                    "La CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) "
-                    "étudie votre demande, calcule le montant et le verse pour le Département."
+                    "Ce site donne des informations et une estimation. La CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) étudie les demandes et verse les aides. Le Président du Conseil départemental accorde le RSA."
                 ),
             ),
         ),

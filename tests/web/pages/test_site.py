@@ -212,14 +212,15 @@ def test_what_the_person_typed_comes_back_escaped(site):
 def test_french_runs_are_marked_and_isolated_in_every_server_rendered_page(site):
     """Issue #14, item 3: in Arabic every French run sits in ``<bdi lang="fr" dir="ltr">`` (header,
     footer, offers, content); in English the French names carry ``lang="fr"``; French pages mark none."""
-    footer = "Président du Conseil départemental"
     for here in ("", routes.OFFERS, routes.WAY_OF_USE, "droits/mots-du-rsa", routes.NOT_SAVED):
         arabic = html_of(site, routes.path("ar", here))
-        assert f'<bdi lang="fr" dir="ltr">{footer}</bdi>' in arabic, here
+        # The footer's acronyms; the brand's « RSA » in the header.
+        assert '<bdi lang="fr" dir="ltr">CAF</bdi>' in arabic, here
+        assert '<span class="brand-name"><span>الـ <bdi lang="fr" dir="ltr">RSA</bdi>' in arabic, here
         french = html_of(site, routes.path("fr", here))
         assert '<span lang="fr">' not in french and "<bdi" not in french, here
         english = html_of(site, routes.path("en", here))
-        assert f'<span lang="fr">{footer}</span>' in english, here
+        assert '<span class="brand-area"><span><span lang="fr">Haute-Garonne</span>' in english, here
     offers_ar = html_of(site, routes.path("ar", routes.OFFERS))
     # A phone number keeps its order; an offer's French source title is isolated.
     assert re.search(r'<a href="tel:[0-9]+" class="phone-number" dir="ltr">', offers_ar)
