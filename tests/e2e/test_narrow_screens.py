@@ -110,3 +110,24 @@ def test_the_team_space_fits_320_px_at_every_text_size(page, app_url):
         expect(page.locator("html")).to_have_attribute("data-text-size", size)
         expect(page.get_by_role("heading", name="Kiosques Insertion")).to_be_visible()
         _fits(page, f"team space, text size {size}")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_every_server_rendered_page_fits_320_px_at_the_largest_text_size(page, app_url, site_routes, lang):
+    """Home, way of use, rights, guides, glossary, offers, site information, « not on this device »:
+    the largest text size is the one that overflows first."""
+    from pti_citizen.web.pages.site import ServerRenderedSite
+
+    server_rendered = set(ServerRenderedSite(origin=app_url).paths())
+    page.set_viewport_size({"width": 320, "height": 720})
+    page.goto(f"{app_url}/{lang}/")
+    page.evaluate("localStorage.setItem('pti_text_size', '4')")
+    problems = []
+    for path in (p for p in site_routes if p.startswith(f"/{lang}/") and p in server_rendered):
+        page.goto(app_url + path)
+        expect(page.locator("html")).to_have_attribute("data-text-size", "4")
+        try:
+            _fits(page, path)
+        except AssertionError as problem:
+            problems.append(str(problem))
+    assert not problems, "\n".join(problems)
