@@ -105,8 +105,19 @@ def _field_error(field: str, element_id: str, lang: str, empty_text: str | None 
 
 
 def _text_field(
-    *, input_id: str, label: str, help_text: str, error_id: str, field: str, value, on_change, lang, name=None
+    *,
+    input_id: str,
+    label: str,
+    help_text: str,
+    error_id: str,
+    field: str,
+    lang: str,
+    value=None,
+    on_change=None,
+    name=None,
 ) -> list[rx.Component]:
+    """A search field; without ``on_change`` it is left to the browser (what is typed reaches the
+    server only with the form)."""
     help_id = f"{input_id}-help"
     attrs = {
         "aria-describedby": f"{help_id} {error_id}",
@@ -114,24 +125,21 @@ def _text_field(
         "enterKeyHint": "search",
     }
     props = {"name": name} if name else {}
+    box = rx.el.input(
+        id=input_id,
+        type="text",
+        auto_complete="off",
+        spell_check=False,
+        max_length=200,
+        class_name="locator-input",
+        custom_attrs=attrs,
+        **({"value": value, "on_change": on_change} if on_change is not None else {}),
+        **props,
+    )
     return [
         rx.el.label(marked(lang, label), html_for=input_id, class_name="locator-label"),
         rx.el.p(marked(lang, help_text), id=help_id, class_name="hint"),
-        rx.debounce_input(
-            rx.el.input(
-                id=input_id,
-                type="text",
-                value=value,
-                on_change=on_change,
-                auto_complete="off",
-                spell_check=False,
-                max_length=200,
-                class_name="locator-input",
-                custom_attrs=attrs,
-                **props,
-            ),
-            debounce_timeout=250,
-        ),
+        rx.debounce_input(box, debounce_timeout=250) if on_change is not None else box,
     ]
 
 
@@ -201,9 +209,9 @@ def _address_search(t: dict[str, str], lang: str) -> rx.Component:
             help_text=t["address_help"],
             error_id="locator-address-error",
             field="address",
-            value=S.address,
-            on_change=S.set_address,
             lang=lang,
+            # Not sent as it is typed: the street address reaches the server only with the form,
+            # and is not kept there once the places are sent (state.py).
             name="adresse",
         ),
         rx.el.button(marked(lang, t["address_search"]), type="submit", class_name="button locator-submit"),
