@@ -178,8 +178,9 @@
   });
   // A search form that loads a page (the server-rendered offers filter, « commune=… » in the URL)
   // replaces the entry too. Forms our scripts handle (Reflex's, the feedback widget's) have
-  // prevented the default before the event reaches the document.
-  document.addEventListener("submit", function (e) {
+  // prevented the default before the event reaches the window: React listens on the document
+  // (hydrated as the root), which the event passes before the window.
+  window.addEventListener("submit", function (e) {
     var form = e.target;
     if (mode() !== "mediateur" || e.defaultPrevented || !form || form.target) return;
     if ((form.getAttribute("method") || "get").toLowerCase() !== "get") return;

@@ -9,17 +9,42 @@ configured — the request's own host, then marked ``Cache-Control: private`` so
 cache keeps a page made from a client's ``Host``). With ``PTI_PUBLIC_URL`` set, nothing is touched.
 
 It sits inside the security headers (``static.py``), so each page's CSP is computed on the final body.
+The page is asked for uncompressed (the links are replaced in the text) and compressed again here
+when the browser accepts gzip, once per page and origin (a small memory of the last ones): a reader
+gets the same ~8 KB as with ``PTI_PUBLIC_URL`` set, not 26 KB.
 """
 
 from __future__ import annotations
+
+import gzip
+from functools import lru_cache
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pti_citizen.origins import Origins
+from pti_citizen.web.pages.serve import accepts_gzip
 
 _REWRITTEN_TYPES = ("text/html", "application/xml", "text/xml")
 _STATIC_SUFFIXES = (".js", ".css", ".png", ".svg", ".ico", ".webmanifest", ".json", ".woff2", ".txt", ".gz")
+
+
+#: Smaller bodies are sent as they are (gzip would save less than its own cost).
+_GZIP_FROM_BYTES = 1024
+
+
+@lru_cache(maxsize=128)
+def _rewritten(body: bytes, placeholder: bytes, origin: bytes, compress: bool) -> bytes:
+    """The body with the browser's origin, gzipped if asked: the same page and origin cost this once."""
+    body = body.replace(placeholder, origin)
+    return gzip.compress(body, 6, mtime=0) if compress else body
+
+
+def _vary(headers: MutableHeaders, name: str) -> None:
+    """One ``Vary`` header listing every name (a second header would hide the first from some caches)."""
+    names = [n.strip() for n in headers.get("vary", "").split(",") if n.strip()]
+    if name.lower() not in (n.lower() for n in names):
+        headers["vary"] = ", ".join([*names, name])
 
 
 class PublicLinks:
@@ -44,7 +69,8 @@ class PublicLinks:
         if link.origin.encode() == self.placeholder:
             await self.app(scope, receive, send)
             return
-        # Ask for the uncompressed file: the links are replaced in the text itself.
+        # Ask for the uncompressed file: the links are replaced in the text itself, then compressed.
+        wants_gzip = accepts_gzip(headers.get("accept-encoding", ""))
         raw = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
         scope = {**scope, "headers": raw}
         origin = link.origin.encode()
@@ -52,12 +78,16 @@ class PublicLinks:
         chunks: list[bytes] = []
 
         def finish(start: Message, body: bytes) -> tuple[Message, bytes]:
-            body = body.replace(self.placeholder, origin)
+            compress = wants_gzip and len(body) >= _GZIP_FROM_BYTES
+            body = _rewritten(body, self.placeholder, origin, compress)
             out = MutableHeaders(scope=start)
             out["content-length"] = str(len(body))
+            if compress:
+                out["content-encoding"] = "gzip"
+                _vary(out, "Accept-Encoding")
             if not link.shareable:
                 out["cache-control"] = "private, no-cache"
-            out.append("vary", "Host")
+            _vary(out, "Host")
             return start, body
 
         async def rewriting_send(message: Message) -> None:
@@ -73,7 +103,7 @@ class PublicLinks:
                         out = MutableHeaders(scope=message)
                         if not link.shareable:
                             out["cache-control"] = "private, no-cache"
-                        out.append("vary", "Host")
+                        _vary(out, "Host")
                     else:
                         held["start"] = message
                         return
