@@ -28,6 +28,8 @@ REMINDERS = "rappels"
 EMBED = "integrer"
 EMBED_LOCATOR = f"{EMBED}/{LOCATOR}"
 EMBED_SIMULATOR = f"{EMBED}/{SIMULATOR}"
+#: Where the service worker sends an address it has not saved, when there is no network.
+NOT_SAVED = "hors-connexion"
 
 
 def path(lang: str, *parts: str) -> str:
