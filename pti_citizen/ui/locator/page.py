@@ -262,8 +262,8 @@ def _kiosques(card, t: dict[str, str], lang: str) -> rx.Component:
                         rx.el.br(),
                         link(
                             t["add_to_calendar"],
-                            rx.el.span(" (", k.date_text, ")", class_name="visually-hidden"),
                             href=k.ics_url,
+                            custom_attrs={"aria-label": k.ics_label},
                             download="kiosque-insertion.ics",
                             class_name="locator-calendar",
                         ),
