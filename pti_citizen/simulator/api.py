@@ -29,22 +29,16 @@ def estimate_household(household: EstimateInput, *, today: dt.date | None = None
     return service.compute(household, today=today)
 
 
-def _steps(benefit: BenefitEstimate) -> list[dict]:
-    return [
-        {"code": step.code, "effect": step.effect, "amount": step.amount, "text": step.text}
-        for step in benefit.steps
-    ]
-
-
 def _benefit_json(benefit: BenefitEstimate) -> dict:
     return {
         "label": benefit.label,
         "eligible": benefit.eligible,
         "monthly_amount": benefit.monthly_amount,
-        "steps": _steps(benefit),
-        "reasons": [
-            {"code": reason.code, "text": reason.text, "amount": reason.amount} for reason in benefit.reasons
+        "steps": [
+            {"code": code, "effect": effect, "amount": amount, "text": text}
+            for code, effect, amount, text in benefit.steps
         ],
+        "reasons": [{"code": code, "text": text, "amount": amount} for code, text, amount in benefit.reasons],
         "next_steps": list(benefit.next_steps),
         "decided_by": benefit.decided_by,
     }

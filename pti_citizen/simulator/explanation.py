@@ -15,7 +15,7 @@ import string
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel.numbers import format_percent
 
@@ -167,14 +167,15 @@ def _texts(scope: str) -> Mapping[tuple[str, str], object]:
 @cache
 def _money_pattern(lang: str) -> tuple[str, str, str, str, int] | None:
     """How ``lang`` writes euros, learnt once from babel's CLDR format: prefix, thousands separator,
-    decimal separator, suffix, and from how many integer digits thousands are grouped."""
+    decimal separator, suffix, and from which number of euros thousands are grouped (1 000 or
+    10 000: CLDR's minimum grouping digits)."""
     sample = format_euros(1234567.89, lang)
     found = re.fullmatch(r"(\D*)1(\D)234(\D)567(\D)89(\D*)", sample)
     if not found or found.group(2) != found.group(3):
         return None
     prefix, group, _, decimal, suffix = found.groups()
-    grouped_from = 4 if group in format_euros(1234.5, lang) else 5
-    if format_euros(12345.5, lang) != f"{prefix}12{group}345{decimal}50{suffix}" and grouped_from == 5:
+    grouped_from = 1_000 if group in format_euros(1234.5, lang) else 10_000
+    if format_euros(12345.5, lang) != f"{prefix}12{group}345{decimal}50{suffix}" and grouped_from == 10_000:
         return None
     return prefix, group, decimal, suffix, grouped_from
 
@@ -191,11 +192,10 @@ def money(amount: float, lang: str) -> str:
     hundredths = round(scaled)
     if abs(scaled - hundredths) > 1e-6:  # not a whole number of cents: round half up like babel
         hundredths = int(Decimal(repr(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
-    units, rest = divmod(hundredths, 100)
-    integer = str(units)
-    if len(integer) >= grouped_from:
-        integer = f"{units:,}".replace(",", group)
-    return f"{prefix}{integer}{decimal}{rest:02d}{suffix}"
+    units = hundredths // 100
+    if units >= grouped_from:
+        return f"{prefix}{f'{units:,}'.replace(',', group)}{decimal}{hundredths % 100:02d}{suffix}"
+    return f"{prefix}{units}{decimal}{hundredths % 100:02d}{suffix}"
 
 
 def _format_value(name: str, value: object, lang: str) -> object:
@@ -231,18 +231,54 @@ def _format(name: str, value: object, lang: str) -> object:
         return _format_value(name, value, lang)
 
 
+class Sentence(NamedTuple):
+    """A translated sentence cut at its placeholders: ``pieces[0]``, the value of ``names[0]``,
+    ``pieces[1]``… Joining the pieces is several times faster than ``str.format`` on these
+    (non-ASCII) sentences, and gives the same text: no sentence uses a format spec or a conversion
+    (one that did would keep ``str.format``: ``pieces`` is then the whole text)."""
+
+    pieces: tuple[str, ...]
+    names: tuple[str, ...]
+    #: True when the text must go through ``str.format`` (a spec such as ``{amount:>10}``).
+    formatted: bool = False
+
+
+def _cut(text: str) -> Sentence:
+    pieces, names = [""], []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        pieces[-1] += literal
+        if name is None:
+            continue
+        if not name or spec or conversion:
+            unique = tuple(dict.fromkeys(part[1] for part in string.Formatter().parse(text) if part[1]))
+            return Sentence((text,), unique, formatted=True)
+        names.append(name)
+        pieces.append("")
+    return Sentence(tuple(pieces), tuple(names))
+
+
 @lru_cache(maxsize=4096)
-def _template(
-    scope: str, code: str, variant: str, lang: str, audience: str, count: int
-) -> tuple[str, tuple[str, ...]]:
-    """The translated sentence and its placeholders (cached per language, audience and count)."""
+def _template(scope: str, code: str, variant: str, lang: str, audience: str, count: int) -> Sentence:
+    """The translated sentence, cut at its placeholders (cached per language, audience and count)."""
     entry = _texts(scope)[(code, variant)]
     if isinstance(entry, dict):
         entry = entry[audience if audience in entry else "self"]
     catalog = translations(lang, DOMAIN)
     text = catalog.ngettext(entry[0], entry[1], count) if isinstance(entry, tuple) else catalog.gettext(entry)
-    names = tuple(dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(text) if name))
-    return text, names
+    return _cut(text)
+
+
+def _value(name: str, amount: float | None, count: int, params: Mapping[str, Any], lang: str) -> object:
+    """The value written for one placeholder: ``{amount}`` the step's amount, ``{n}`` the count,
+    money parameters in euros, months and dates in words (``_format``)."""
+    if name == "amount" and amount is not None:
+        return money(amount, lang)
+    if name == "n":
+        return count
+    value = params[name]
+    if name in MONEY_PARAMS and value.__class__ in (int, float):
+        return money(value, lang)
+    return _format(name, value, lang)
 
 
 def render(
@@ -256,43 +292,26 @@ def render(
 ) -> str:
     """The sentence ``(code, variant)`` of ``scope`` (a benefit's name, or ``"common"``)."""
     params = params or _NO_PARAMS
-    count = int(params.get("n", 0))
-    text, names = _template(scope, code, variant, lang, audience, count)
+    count = int(params.get("n", 0)) if params else 0
+    sentence = _template(scope, code, variant, lang, audience, count)
+    names = sentence.names
     if not names:
-        return text
-    values: dict[str, object] = {}
-    for name in names:
-        if name == "amount" and amount is not None:
-            values[name] = money(amount, lang)
-        elif name == "n":
-            values[name] = count
-        else:
-            value = params[name]
-            if name in MONEY_PARAMS and value.__class__ in (int, float):
-                values[name] = money(value, lang)
-            else:
-                values[name] = _format(name, value, lang)
-    return text.format_map(values)
-
-
-_SENTENCES: dict[tuple, str] = {}
-_SENTENCES_MAX = 5_000
+        return sentence.pieces[0]
+    if sentence.formatted:
+        values = {name: _value(name, amount, count, params, lang) for name in names}
+        return sentence.pieces[0].format_map(values)
+    pieces = sentence.pieces
+    written = [pieces[0]]
+    for index, name in enumerate(names, 1):
+        value = _value(name, amount, count, params, lang)
+        written.append(value if value.__class__ is str else format(value, ""))
+        written.append(pieces[index])
+    return "".join(written)
 
 
 def step_text(scope: str, step: Step, lang: str, audience: str = "self") -> str:
-    """The sentence of one step. Many steps come back with the same figures (the montant forfaitaire
-    of the month, a forfait logement, « pas d'ASF pour l'instant »…): their sentences are kept."""
-    try:
-        key = (scope, step.code, step.variant, lang, audience, step.amount, *step.params.items())
-        found = _SENTENCES.get(key)
-    except TypeError:  # an unhashable parameter: no cache
-        return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
-    if found is None:
-        found = render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
-        if len(_SENTENCES) >= _SENTENCES_MAX:
-            _SENTENCES.clear()
-        _SENTENCES[key] = found
-    return found
+    """The sentence of one step (``service`` keeps the lines already written)."""
+    return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
 
 
 @lru_cache(maxsize=256)

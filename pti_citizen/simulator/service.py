@@ -30,11 +30,12 @@ from .engine import Registry
 from .engine import estimate as estimate_figures
 from .explanation import COMMON, render, step_text
 from .household import EstimateInput
+from .memo import Memo
 from .money import MoneyError, parse_money
 from .period import Month
 from .questions import HouseholdDraft
 from .questions import needed_fields as _needed_fields
-from .results import BenefitResult, RightsResult
+from .results import BenefitResult, Reason, RightsResult
 from .validation import FieldError, field_error_of
 
 Audience = Literal["self", "helper"]
@@ -180,37 +181,131 @@ def _decided_by(name: str, lang: str, audience: str) -> str:
     return render(COMMON, "decided_by", REGISTRY[name].decided_by, lang, audience)
 
 
-def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
+#: Lines and benefits already written. Most benefits of most households read exactly like one
+#: already written (« Pas d'ASF pour l'instant. », the same allocations familiales for the same
+#: children), and most lines of the others too (the montant forfaitaire of the month, the same forfait
+#: logement). Their values are immutable (named tuples, frozen dataclasses): sharing them is safe.
+_STEP_TEXTS = Memo(8192)
+_BENEFIT_TEXTS = Memo(4096)
+
+
+def _reason_key(reason: Reason) -> tuple:
+    """Everything a reason's sentence depends on (a reason that is one of the steps reads as it)."""
+    step = reason.step
+    if step is not None:
+        return (reason.code, reason.amount, None, step.code, step.variant, step.amount, *step.params.items())
+    return (reason.code, reason.amount, reason.variant, *reason.params.items())
+
+
+def _remembered_lines(result: BenefitResult, lang: str, audience: str, scope: tuple, keys: list) -> tuple:
+    """The steps in words; each line from memory when a line with the same key was written before."""
     name = result.benefit
-    texts = {id(step): step_text(name, step, lang, audience) for step in result.steps}
-    steps = tuple(StepText(step.code, step.effect, step.amount, texts[id(step)]) for step in result.steps)
-    reasons = []
-    for reason in result.reasons:
-        if reason.step is not None:
-            sentence = texts.get(id(reason.step)) or step_text(name, reason.step, lang, audience)
-        else:
-            sentence = render(name, reason.code, reason.variant, lang, audience, reason.amount, reason.params)
-        reasons.append(ReasonText(reason.code, sentence, reason.amount))
-    decided = _decided_by(name, lang, audience)
+    lines = []
+    for step, key in zip(result.steps, keys, strict=True):
+        line = _STEP_TEXTS.get((scope, key))
+        if line is None:
+            text = step_text(name, step, lang, audience)
+            line = _STEP_TEXTS.keep((scope, key), StepText(step.code, step.effect, step.amount, text))
+        lines.append(line)
+    return tuple(lines)
+
+
+def _reason_sentence(name: str, reason: Reason, lang: str, audience: str, written: dict[int, str]) -> str:
+    """A reason that is one of the steps reads as that step (``written``: its line, by identity)."""
+    if reason.step is not None:
+        return written.get(id(reason.step)) or step_text(name, reason.step, lang, audience)
+    return render(name, reason.code, reason.variant, lang, audience, reason.amount, reason.params)
+
+
+def _written_benefit(result: BenefitResult, lang: str, audience: str, lines: tuple) -> BenefitEstimate:
+    """A benefit in words, its steps already written (``lines``)."""
+    name = result.benefit
+    reasons = ()
+    if result.reasons:
+        written = {id(step): line.text for step, line in zip(result.steps, lines, strict=True)}
+        reasons = tuple(
+            ReasonText(reason.code, _reason_sentence(name, reason, lang, audience, written), reason.amount)
+            for reason in result.reasons
+        )
     return BenefitEstimate(
         name=name,
         label=explanation.label(name, lang),
         eligible=result.eligible,
         monthly_amount=result.monthly_amount,
-        steps=steps,
-        reasons=tuple(reasons),
+        steps=lines,
+        reasons=reasons,
         next_steps=tuple(result.next_steps),
-        decided_by=decided,
+        decided_by=_decided_by(name, lang, audience),
     )
 
 
+def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
+    """One benefit in words, whole from memory when a benefit with the same figures, steps and
+    reasons was written before in this language and for this audience."""
+    scope = (result.benefit, lang, audience)
+    try:
+        # Everything a line depends on: two steps with the same key read the same, in any household.
+        step_keys = [(s.code, s.effect, s.variant, s.amount, *s.params.items()) for s in result.steps]
+        key = (
+            scope,
+            result.eligible,
+            result.monthly_amount,
+            tuple(result.next_steps),
+            tuple(step_keys),
+            tuple([_reason_key(reason) for reason in result.reasons]),
+        )
+        found = _BENEFIT_TEXTS.get(key)
+    except TypeError:  # an unhashable parameter (never in practice): write it without memory
+        lines = tuple(
+            StepText(step.code, step.effect, step.amount, step_text(result.benefit, step, lang, audience))
+            for step in result.steps
+        )
+        return _written_benefit(result, lang, audience, lines)
+    if found is None:
+        lines = _remembered_lines(result, lang, audience, scope, step_keys)
+        found = _BENEFIT_TEXTS.keep(key, _written_benefit(result, lang, audience, lines))
+    return found
+
+
 def _notice(code: str, lang: str, audience: str, **params: object) -> Notice:
-    return _notice_of(code, lang, audience, tuple(params.items()))
+    return Notice(code, render(COMMON, code, "", lang, audience, None, params))
 
 
 @lru_cache(maxsize=1024)
-def _notice_of(code: str, lang: str, audience: str, params: tuple) -> Notice:
-    return Notice(code, render(COMMON, code, "", lang, audience, None, dict(params)))
+def _notices_and_assumptions(
+    month: Month,
+    lang: str,
+    audience: str,
+    *,
+    outdated: bool,
+    eu_citizen: bool,
+    regular_stay: bool,
+    resignation: bool,
+    family_benefits_estimated: bool,
+    children: bool,
+) -> tuple[tuple[Notice, ...], tuple[Notice, ...]]:
+    """What the estimate warns about and what it assumes (the same for many households)."""
+    notices: list[Notice] = []
+    if outdated:
+        notices.append(_notice("parameters_outdated", lang, audience, date=valid_until()))
+    if eu_citizen:
+        notices.append(_notice("eu_right_of_residence", lang, audience))
+    if regular_stay:
+        notices.append(_notice("regular_stay", lang, audience))
+    if resignation:
+        notices.append(_notice("resignation", lang, audience))
+    first, middle, last = reference_months(month)
+    assumptions = [
+        _notice("same_every_month", lang, audience),
+        _notice("quarterly_declaration", lang, audience, month=str(month), m4=first, m3=middle, m2=last),
+    ]
+    if family_benefits_estimated:
+        assumptions.append(_notice("family_benefits_estimated", lang, audience, year=month.year - 2))
+        if children:
+            assumptions.append(_notice("children_at_home", lang, audience))
+    else:
+        assumptions.append(_notice("family_benefits_given", lang, audience))
+    return tuple(notices), tuple(assumptions)
 
 
 def valid_until() -> dt.date:
@@ -235,42 +330,32 @@ def render_estimate(
     lang = normalize_language(lang)
     today = today or dt.date.today()
     outdated = is_outdated(result.month, today)
-    notices: list[Notice] = []
-    if outdated:
-        notices.append(_notice("parameters_outdated", lang, audience, date=valid_until()))
     adults = [person for person in (household.applicant, household.partner) if person is not None]
-    if any(person.nationality == "eu" for person in adults):
-        notices.append(_notice("eu_right_of_residence", lang, audience))
-    if (
-        result.family_benefits_estimated
-        and household.children
-        and any(p.nationality == "non_eu" for p in adults)
-    ):
-        notices.append(_notice("regular_stay", lang, audience))
-    if any(person.earned_income_stopped and person.earned_income > 0 for person in adults):
-        notices.append(_notice("resignation", lang, audience))
-    month = result.month
-    first, middle, last = reference_months(month)
-    assumptions = [
-        _notice("same_every_month", lang, audience),
-        _notice("quarterly_declaration", lang, audience, month=str(month), m4=first, m3=middle, m2=last),
-    ]
-    if result.family_benefits_estimated:
-        assumptions.append(_notice("family_benefits_estimated", lang, audience, year=month.year - 2))
-        if household.children:
-            assumptions.append(_notice("children_at_home", lang, audience))
-    else:
-        assumptions.append(_notice("family_benefits_given", lang, audience))
+    notices, assumptions = _notices_and_assumptions(
+        result.month,
+        lang,
+        audience,
+        outdated=outdated,
+        eu_citizen=any(person.nationality == "eu" for person in adults),
+        regular_stay=bool(
+            result.family_benefits_estimated
+            and household.children
+            and any(person.nationality == "non_eu" for person in adults)
+        ),
+        resignation=any(person.earned_income_stopped and person.earned_income > 0 for person in adults),
+        family_benefits_estimated=result.family_benefits_estimated,
+        children=bool(household.children),
+    )
     benefits = tuple(_benefit_text(item, lang, audience) for item in result.benefits.values())
     return RightsEstimate(
-        month=month,
+        month=result.month,
         lang=lang,
         audience=audience,
         benefits=benefits,
         total_monthly_amount=result.total_monthly_amount,
         family_benefits_estimated=result.family_benefits_estimated,
-        notices=tuple(notices),
-        assumptions=tuple(assumptions),
+        notices=notices,
+        assumptions=assumptions,
         parameters_valid_until=valid_until(),
         parameters_outdated=outdated,
         figures=result,

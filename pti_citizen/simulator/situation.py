@@ -14,8 +14,8 @@ professional expenses of that income year (art. 83, 3° CGI).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .common import CommonParameters, common_table
 from .household import EstimateInput, Person
@@ -25,9 +25,10 @@ APPLICANT = "applicant"
 PARTNER = "partner"
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
-    """What every benefit reads for one month. Build it with :func:`situation`."""
+class Situation(NamedTuple):
+    """What every benefit reads for one month. Build it with :func:`situation`.
+
+    An immutable record (a named tuple: every estimate builds two or three of them, cheaply)."""
 
     month: Month
     #: The month of the estimate (the month the ages are given for).
@@ -36,6 +37,9 @@ class Situation:
     common: CommonParameters
     #: The applicant, then the partner for a couple, with their role.
     adults: tuple[tuple[str, Person], ...]
+    #: A couple (two adults), or a person alone.
+    couple: bool
+    single: bool
     #: Age of each child during this month (-1: not born yet), in the order given.
     children: tuple[int, ...]
     #: Birth month of each child (the birthday convention above).
@@ -48,20 +52,14 @@ class Situation:
     income_year: int
 
     @property
-    def couple(self) -> bool:
-        return len(self.adults) == 2
-
-    @property
-    def single(self) -> bool:
-        return len(self.adults) == 1
-
-    @property
     def expecting(self) -> bool:
         """Pregnant this month: said so, or a child is born within the next 6 months (in a month before
         the estimate, the mother of a baby aged 0 was pregnant, as the reference reads it)."""
         if self.household.pregnant:
             return True
-        return any(-6 < self.month.months_since(birth) < 0 for birth in self.births)
+        # Months from a child's birth to this month: 12 × its age, less the months back to the estimate.
+        offset = self.offset
+        return any(-6 < 12 * age - offset < 0 for age in self.household.children)
 
     @property
     def offset(self) -> int:
@@ -107,6 +105,12 @@ def income_n2(incomes: tuple[float, ...], year: int) -> tuple[float, bool]:
     return result
 
 
+@lru_cache(maxsize=1024)
+def _births(estimate_month: Month, ages: tuple[int, ...]) -> tuple[Month, ...]:
+    """Each child's birth month: every birthday falls in the month of the estimate."""
+    return tuple(estimate_month.shift(-12 * age) for age in ages)
+
+
 def situation(
     household: EstimateInput,
     estimate_month: Month,
@@ -116,13 +120,13 @@ def situation(
 ) -> Situation:
     """The household during ``month``. ``income_source`` gives the incomes read for year N-2 (by
     default the household itself; « Et si je travaille ? » keeps the income before the new job)."""
-    adults: list[tuple[str, Person]] = [(APPLICANT, household.applicant)]
-    if household.partner is not None:
-        adults.append((PARTNER, household.partner))
+    applicant, partner = household.applicant, household.partner
+    adults = ((APPLICANT, applicant),) if partner is None else ((APPLICANT, applicant), (PARTNER, partner))
     source = income_source or household
-    source_adults = [person for person in (source.applicant, source.partner) if person is not None]
-    births = tuple(estimate_month.shift(-12 * age) for age in household.children)
-    ages = tuple(month.months_since(birth) // 12 for birth in births)
+    source_adults = (source.applicant,) if source.partner is None else (source.applicant, source.partner)
+    children = tuple(household.children)
+    # Months since a child's birth: the months from the estimate month to ``month``, plus its age.
+    shift = month.months_since(estimate_month)
     year = month.year - 2
     resources, biactive = income_n2(
         tuple(person.earned_income + person.other_income for person in source_adults), year
@@ -132,9 +136,11 @@ def situation(
         estimate_month=estimate_month,
         household=household,
         common=common_table().at(month),
-        adults=tuple(adults),
-        children=ages,
-        births=births,
+        adults=adults,
+        couple=partner is not None,
+        single=partner is None,
+        children=tuple((shift + 12 * age) // 12 for age in children),
+        births=_births(estimate_month, children),
         resources_n2=resources,
         biactive=biactive,
         income_year=year,
