@@ -164,11 +164,22 @@ def _texts(scope: str) -> Mapping[tuple[str, str], object]:
     return REGISTRY[scope].texts
 
 
+class MoneyPattern(NamedTuple):
+    """How one language writes euros (CLDR, learnt from babel once)."""
+
+    prefix: str
+    #: Thousands separator, and from which number of euros thousands are grouped (1 000 or 10 000:
+    #: CLDR's minimum grouping digits).
+    group: str
+    grouped_from: int
+    #: What follows the euros for 0 to 99 cents (``",05 €"``): written once, joined on every call
+    #: (a format of these non-ASCII pieces costs several times more).
+    cents: tuple[str, ...]
+
+
 @cache
-def _money_pattern(lang: str) -> tuple[str, str, str, str, int] | None:
-    """How ``lang`` writes euros, learnt once from babel's CLDR format: prefix, thousands separator,
-    decimal separator, suffix, and from which number of euros thousands are grouped (1 000 or
-    10 000: CLDR's minimum grouping digits)."""
+def _money_pattern(lang: str) -> MoneyPattern | None:
+    """``lang``'s way of writing euros, or None when babel's format does not fit the pattern."""
     sample = format_euros(1234567.89, lang)
     found = re.fullmatch(r"(\D*)1(\D)234(\D)567(\D)89(\D*)", sample)
     if not found or found.group(2) != found.group(3):
@@ -177,7 +188,7 @@ def _money_pattern(lang: str) -> tuple[str, str, str, str, int] | None:
     grouped_from = 1_000 if group in format_euros(1234.5, lang) else 10_000
     if format_euros(12345.5, lang) != f"{prefix}12{group}345{decimal}50{suffix}" and grouped_from == 10_000:
         return None
-    return prefix, group, decimal, suffix, grouped_from
+    return MoneyPattern(prefix, group, grouped_from, tuple(f"{decimal}{c:02d}{suffix}" for c in range(100)))
 
 
 def money(amount: float, lang: str) -> str:
@@ -187,15 +198,14 @@ def money(amount: float, lang: str) -> str:
     pattern = _money_pattern(lang)
     if pattern is None or amount < 0:
         return format_euros(amount, lang)
-    prefix, group, decimal, suffix, grouped_from = pattern
     scaled = amount * 100
     hundredths = round(scaled)
     if abs(scaled - hundredths) > 1e-6:  # not a whole number of cents: round half up like babel
         hundredths = int(Decimal(repr(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
-    units = hundredths // 100
-    if units >= grouped_from:
-        return f"{prefix}{f'{units:,}'.replace(',', group)}{decimal}{hundredths % 100:02d}{suffix}"
-    return f"{prefix}{units}{decimal}{hundredths % 100:02d}{suffix}"
+    units, rest = divmod(hundredths, 100)
+    if units >= pattern.grouped_from:
+        return pattern.prefix + f"{units:,}".replace(",", pattern.group) + pattern.cents[rest]
+    return pattern.prefix + str(units) + pattern.cents[rest]
 
 
 def _format_value(name: str, value: object, lang: str) -> object:
@@ -291,21 +301,27 @@ def render(
     params: Mapping[str, Any] | None = None,
 ) -> str:
     """The sentence ``(code, variant)`` of ``scope`` (a benefit's name, or ``"common"``)."""
-    params = params or _NO_PARAMS
-    count = int(params.get("n", 0)) if params else 0
+    if params:
+        count = params.get("n", 0)
+        if count.__class__ is not int:
+            count = int(count)
+    else:
+        params, count = _NO_PARAMS, 0
     sentence = _template(scope, code, variant, lang, audience, count)
-    names = sentence.names
-    if not names:
-        return sentence.pieces[0]
-    if sentence.formatted:
-        values = {name: _value(name, amount, count, params, lang) for name in names}
-        return sentence.pieces[0].format_map(values)
     pieces = sentence.pieces
+    if not sentence.names:
+        return pieces[0]
+    if sentence.formatted:
+        values = {name: _value(name, amount, count, params, lang) for name in sentence.names}
+        return pieces[0].format_map(values)
     written = [pieces[0]]
-    for index, name in enumerate(names, 1):
-        value = _value(name, amount, count, params, lang)
-        written.append(value if value.__class__ is str else format(value, ""))
-        written.append(pieces[index])
+    for name, piece in zip(sentence.names, pieces[1:], strict=True):
+        if name == "amount" and amount is not None:
+            written.append(money(amount, lang))
+        else:
+            value = _value(name, amount, count, params, lang)
+            written.append(value if value.__class__ is str else format(value, ""))
+        written.append(piece)
     return "".join(written)
 
 

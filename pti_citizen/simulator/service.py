@@ -16,7 +16,7 @@ See docs/simulator.md, « The typed service ».
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -30,7 +30,6 @@ from .engine import Registry
 from .engine import estimate as estimate_figures
 from .explanation import COMMON, render, step_text
 from .household import EstimateInput
-from .memo import Memo
 from .money import MoneyError, parse_money
 from .period import Month
 from .questions import HouseholdDraft
@@ -70,9 +69,9 @@ class Notice(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class BenefitEstimate:
-    """One benefit, ready to show."""
+class BenefitEstimate(NamedTuple):
+    """One benefit, ready to show. An immutable record (a named tuple: a frozen dataclass costs a
+    ``setattr`` per field, and an estimate builds six of these)."""
 
     name: str
     label: str
@@ -85,9 +84,9 @@ class BenefitEstimate:
     decided_by: str
 
 
-@dataclass(frozen=True)
-class RightsEstimate:
-    """Every benefit estimated for a household and a month, in the user's language."""
+class RightsEstimate(NamedTuple):
+    """Every benefit estimated for a household and a month, in the user's language (an immutable
+    record, like :class:`BenefitEstimate`)."""
 
     month: Month
     lang: str
@@ -101,7 +100,7 @@ class RightsEstimate:
     parameters_valid_until: dt.date
     parameters_outdated: bool
     #: The figures behind the texts (to switch language without computing again: :func:`render`).
-    figures: RightsResult = field(repr=False)
+    figures: RightsResult
 
     def benefit(self, name: str) -> BenefitEstimate | None:
         return next((benefit for benefit in self.benefits if benefit.name == name), None)
@@ -181,35 +180,6 @@ def _decided_by(name: str, lang: str, audience: str) -> str:
     return render(COMMON, "decided_by", REGISTRY[name].decided_by, lang, audience)
 
 
-#: Lines and benefits already written. Most benefits of most households read exactly like one
-#: already written (« Pas d'ASF pour l'instant. », the same allocations familiales for the same
-#: children), and most lines of the others too (the montant forfaitaire of the month, the same forfait
-#: logement). Their values are immutable (named tuples, frozen dataclasses): sharing them is safe.
-_STEP_TEXTS = Memo(8192)
-_BENEFIT_TEXTS = Memo(4096)
-
-
-def _reason_key(reason: Reason) -> tuple:
-    """Everything a reason's sentence depends on (a reason that is one of the steps reads as it)."""
-    step = reason.step
-    if step is not None:
-        return (reason.code, reason.amount, None, step.code, step.variant, step.amount, *step.params.items())
-    return (reason.code, reason.amount, reason.variant, *reason.params.items())
-
-
-def _remembered_lines(result: BenefitResult, lang: str, audience: str, scope: tuple, keys: list) -> tuple:
-    """The steps in words; each line from memory when a line with the same key was written before."""
-    name = result.benefit
-    lines = []
-    for step, key in zip(result.steps, keys, strict=True):
-        line = _STEP_TEXTS.get((scope, key))
-        if line is None:
-            text = step_text(name, step, lang, audience)
-            line = _STEP_TEXTS.keep((scope, key), StepText(step.code, step.effect, step.amount, text))
-        lines.append(line)
-    return tuple(lines)
-
-
 def _reason_sentence(name: str, reason: Reason, lang: str, audience: str, written: dict[int, str]) -> str:
     """A reason that is one of the steps reads as that step (``written``: its line, by identity)."""
     if reason.step is not None:
@@ -217,54 +187,30 @@ def _reason_sentence(name: str, reason: Reason, lang: str, audience: str, writte
     return render(name, reason.code, reason.variant, lang, audience, reason.amount, reason.params)
 
 
-def _written_benefit(result: BenefitResult, lang: str, audience: str, lines: tuple) -> BenefitEstimate:
-    """A benefit in words, its steps already written (``lines``)."""
-    name = result.benefit
-    reasons = ()
-    if result.reasons:
-        written = {id(step): line.text for step, line in zip(result.steps, lines, strict=True)}
-        reasons = tuple(
-            ReasonText(reason.code, _reason_sentence(name, reason, lang, audience, written), reason.amount)
-            for reason in result.reasons
-        )
-    return BenefitEstimate(
-        name=name,
-        label=explanation.label(name, lang),
-        eligible=result.eligible,
-        monthly_amount=result.monthly_amount,
-        steps=lines,
-        reasons=reasons,
-        next_steps=tuple(result.next_steps),
-        decided_by=_decided_by(name, lang, audience),
-    )
-
-
 def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
-    """One benefit in words, whole from memory when a benefit with the same figures, steps and
-    reasons was written before in this language and for this audience."""
-    scope = (result.benefit, lang, audience)
-    try:
-        # Everything a line depends on: two steps with the same key read the same, in any household.
-        step_keys = [(s.code, s.effect, s.variant, s.amount, *s.params.items()) for s in result.steps]
-        key = (
-            scope,
-            result.eligible,
-            result.monthly_amount,
-            tuple(result.next_steps),
-            tuple(step_keys),
-            tuple([_reason_key(reason) for reason in result.reasons]),
-        )
-        found = _BENEFIT_TEXTS.get(key)
-    except TypeError:  # an unhashable parameter (never in practice): write it without memory
-        lines = tuple(
-            StepText(step.code, step.effect, step.amount, step_text(result.benefit, step, lang, audience))
-            for step in result.steps
-        )
-        return _written_benefit(result, lang, audience, lines)
-    if found is None:
-        lines = _remembered_lines(result, lang, audience, scope, step_keys)
-        found = _BENEFIT_TEXTS.keep(key, _written_benefit(result, lang, audience, lines))
-    return found
+    """One benefit in words: its steps, then its reasons (a reason that is one of the steps reads as
+    that step's line)."""
+    name = result.benefit
+    lines = []
+    written: dict[int, str] = {}
+    for step in result.steps:
+        text = render(name, step.code, step.variant, lang, audience, step.amount, step.params)
+        lines.append(StepText(step.code, step.effect, step.amount, text))
+        written[id(step)] = text
+    reasons = tuple(
+        ReasonText(reason.code, _reason_sentence(name, reason, lang, audience, written), reason.amount)
+        for reason in result.reasons
+    )
+    return BenefitEstimate(
+        name,
+        explanation.label(name, lang),
+        result.eligible,
+        result.monthly_amount,
+        tuple(lines),
+        reasons,
+        tuple(result.next_steps),
+        _decided_by(name, lang, audience),
+    )
 
 
 def _notice(code: str, lang: str, audience: str, **params: object) -> Notice:

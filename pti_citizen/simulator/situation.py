@@ -99,13 +99,13 @@ def income_n2(incomes: tuple[float, ...], year: int) -> tuple[float, bool]:
     taxable = [_taxable(income, year) for income in incomes]
     threshold = _income_year(year)[3]
     result = (sum(taxable), len(taxable) == 2 and all(value >= threshold for value in taxable))
-    if len(_N2_CACHE) > 4096:
+    if len(_N2_CACHE) > 256:  # the same household asks again for its other months; keep it small
         _N2_CACHE.clear()
     _N2_CACHE[key] = result
     return result
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _births(estimate_month: Month, ages: tuple[int, ...]) -> tuple[Month, ...]:
     """Each child's birth month: every birthday falls in the month of the estimate."""
     return tuple(estimate_month.shift(-12 * age) for age in ages)
