@@ -20,6 +20,8 @@ config = rx.Config(
     # (several workers). Never Reflex's default "disk": it pickles every session — answers included —
     # into .states/ for an hour and rescans that folder every 2 s (docs/reliability.md, « Capacity »).
     state_manager_mode="redis" if settings.redis_url else "memory",
-    # No Radix Themes, no Tailwind: plain elements and one stylesheet keep the page light.
-    plugins=[rx.plugins.SitemapPlugin()],
+    # No Radix Themes, no Tailwind: plain elements and one stylesheet keep the page light. No sitemap
+    # plugin: /sitemap.xml lists the server-rendered pages too (pti_citizen/web/pages/serve.py).
+    plugins=[],
+    disable_plugins=[rx.plugins.SitemapPlugin],
 )

@@ -1,5 +1,6 @@
 /* pti_citizen client script: display settings, read-aloud, way of use, kiosk reset, checklists,
-   offline service worker. Plain JS, no dependency; works on the prerendered page before hydration.
+   offline service worker and notice. Plain JS, no dependency. Runs on every page: the server-rendered
+   pages (no React: config "hydrates": false) and the Reflex pages, where it works before hydration.
    Everything the user chooses stays in this browser (localStorage / sessionStorage). */
 (function () {
   "use strict";
@@ -18,6 +19,8 @@
     try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
   }
   function msg(key) { var m = config().messages || {}; return m[key] || ""; }
+  // False on the server-rendered pages: no React will take the page over, nothing to wait for.
+  function hydrates() { return config().hydrates !== false; }
   function announce(text) {
     var live = document.getElementById("live-region");
     if (!live) return;
@@ -164,19 +167,27 @@
   // A newly inserted [data-autofocus] element (the next question, a result) takes the focus, and so
   // does a field that becomes aria-invalid, or whose form's data-error-serial changes (a refused
   // answer, even with the same message as before): the first invalid field, so its error is read.
+  // Fields checked while the person types ([data-live-check], « Et si je travaille ? ») keep the focus
+  // where it is: their message is next to them, and jumping away mid-word would lose the typing.
   function focusSoon(el) { window.setTimeout(function () { if (document.contains(el)) el.focus(); }, 30); }
+  function firstInvalid(root) {
+    var all = root.querySelectorAll("[aria-invalid='true']");
+    for (var k = 0; k < all.length; k++) { if (!all[k].closest("[data-live-check]")) return all[k]; }
+    return null;
+  }
   var focusObserver = new MutationObserver(function (records) {
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
+      if (r.type === "attributes" && r.target.closest && r.target.closest("[data-live-check]")) continue;
       if (r.type === "attributes" && (r.attributeName === "data-error-serial" || r.target.getAttribute("aria-invalid") === "true")) {
-        var first = document.querySelector("main [aria-invalid='true']");
+        var first = firstInvalid(document.querySelector("main") || document);
         if (first) focusSoon(first);
         return;
       }
       for (var j = 0; j < r.addedNodes.length; j++) {
         var node = r.addedNodes[j];
-        if (node.nodeType !== 1) continue;
-        var invalid = node.matches("[aria-invalid='true']") ? node : node.querySelector("[aria-invalid='true']");
+        if (node.nodeType !== 1 || node.closest("[data-live-check]")) continue;
+        var invalid = node.matches("[aria-invalid='true']") ? node : firstInvalid(node);
         var target = invalid || (node.matches("[data-autofocus]") ? node : node.querySelector("[data-autofocus]"));
         if (target) { focusSoon(target); return; }
       }
@@ -185,6 +196,7 @@
   // Runs fn once React has attached to the page: before that, its first render would overwrite what
   // we write in the page (a restored tick, an announcement) or steal the focus.
   function whenHydrated(fn) {
+    if (!hydrates()) { fn(document.querySelector("main")); return; }
     var tries = 0;
     (function check() {
       var main = document.querySelector("main");
@@ -194,8 +206,10 @@
     })();
   }
   function watchFocus() {
-    whenHydrated(function (main) {
-      focusObserver.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
+    // The whole body, not <main>: a page reached without reloading (the wizard's last answer opens
+    // the result) replaces <main> itself, and its heading must still take the focus.
+    whenHydrated(function () {
+      focusObserver.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-invalid", "data-error-serial"] });
     });
   }
 
@@ -214,7 +228,9 @@
     else if (t.id === "listen-pause") { togglePause(); }
     else if (t.id === "listen-stop") { stopReading(); }
     else if (t.id === "kiosk-stay") { kioskArm(); }
-    else if (t.id === "kiosk-erase") { window.setTimeout(wipe, 1500); }
+    // On a Reflex page the server forgets the session first, then wipe() runs; a server-rendered
+    // page has no session on the server: the browser's copies are all there is.
+    else if (t.id === "kiosk-erase") { if (hydrates()) window.setTimeout(wipe, 1500); else wipe(); }
     else if (t.hasAttribute("data-set-mode")) {
       store.setItem("pti_mode", t.getAttribute("data-set-mode")); syncMode(); announce(msg("modeSaved"));
       var status = document.querySelector(".way-of-use-status a"); if (status && t.closest(".first-visit")) status.focus();
@@ -255,11 +271,26 @@
     syncContrast(); syncMode(); restoreChecklists();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
-  // React hydrates after this script: restore ticks again once it has attached to the page.
-  whenHydrated(function () {
-    restoreChecklists();
-    if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
-  });
+
+  /* ---- Server-rendered pages: the offline notice, and the focus a form's answer asks for ---- */
+  function watchConnection() {
+    var box = byId("connection-status");
+    if (!box || hydrates()) return;  // on Reflex pages the websocket's state drives it
+    var sync = function () {
+      var p = box.querySelector("p");
+      if (navigator.onLine === false && !p) {
+        p = document.createElement("p"); p.textContent = box.getAttribute("data-offline") || msg("offline"); box.appendChild(p);
+      } else if (navigator.onLine !== false && p) {
+        box.removeChild(p);
+      }
+    };
+    window.addEventListener("online", sync); window.addEventListener("offline", sync); sync();
+  }
+  function focusAsked() {
+    if (hydrates()) return;
+    var target = document.querySelector("main [data-autofocus]");
+    if (target) target.focus();
+  }
 
   /* ---- Offline: service worker ---- */
   if ("serviceWorker" in navigator) {
@@ -287,5 +318,13 @@
     problemTimer = window.setTimeout(function () { box.hidden = true; }, 20000);
   }
 
-  window.pti = { serverProblem: serverProblem, wipe: wipe, erase: eraseEverything, restoreChecklists: restoreChecklists, store: store, session: session };
+  window.pti = { serverProblem: serverProblem, wipe: wipe, erase: eraseEverything, restoreChecklists: restoreChecklists,
+    store: store, session: session, announce: announce, ready: false };
+  // React hydrates after this script: restore ticks again once it has attached to the page.
+  whenHydrated(function () {
+    restoreChecklists();
+    if (session.getItem("pti_erased")) { session.removeItem("pti_erased"); announce(msg("erased")); }
+    watchConnection(); focusAsked();
+    window.pti.ready = true;  // the page's controls are ours from now on (the browser tests wait for it)
+  });
 })();

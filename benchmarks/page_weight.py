@@ -1,7 +1,10 @@
 """First-load weight of a page: every script, module preload and stylesheet its HTML asks for,
-as served (gzip), plus the HTML itself. Usage: python benchmarks/page_weight.py [BASE_URL] [PATH ...]
+as served (gzip), plus the HTML itself.
 
-The budget test (tests/e2e/test_page_weight.py) reads the same figures; the budget lives in
+Usage: python benchmarks/page_weight.py [BASE_URL] [PATH ...]
+       python benchmarks/page_weight.py BASE_URL --server-rendered   (every server-rendered page, summed up)
+
+The budget test (tests/e2e/test_page_weight.py) reads the same figures; the budgets live in
 docs/performance.md.
 """
 
@@ -39,8 +42,16 @@ def page_weight(base_url: str, path: str) -> dict:
 
 
 def main() -> None:
-    base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:3000"
-    paths = sys.argv[2:] or ["/fr/", "/ar/", "/fr/simulateur", "/fr/trouver-une-mds"]
+    args = sys.argv[1:]
+    base = (
+        args.pop(0)
+        if args and not args[0].startswith("/") and not args[0].startswith("--")
+        else "http://127.0.0.1:3000"
+    )
+    if args == ["--server-rendered"]:
+        server_rendered(base)
+        return
+    paths = args or ["/fr/", "/ar/", "/fr/simulateur", "/fr/trouver-une-mds"]
     for path in paths:
         try:
             weight = page_weight(base, path)
@@ -50,10 +61,32 @@ def main() -> None:
         print(
             f"{path}: HTML {weight['html'] / 1024:.1f} KiB gz · JS {weight['js'] / 1024:.1f} KiB gz · "
             f"CSS {weight['css'] / 1024:.1f} KiB gz · JS+CSS {weight['js_css'] / 1024:.1f} KiB "
-            f"({weight['js_css']} B) in {len(weight['files'])} files"
+            f"({weight['js_css']} B) · all {(weight['html'] + weight['js_css']) / 1024:.1f} KiB "
+            f"({weight['html'] + weight['js_css']} B) in {len(weight['files'])} files"
         )
         for asset, (wire, raw) in sorted(weight["files"].items(), key=lambda kv: -kv[1][0])[:6]:
             print(f"    {wire:>8} B gz  {raw:>8} B raw  {asset}")
+
+
+def server_rendered(base: str) -> None:
+    """One line per kind of page (smallest, median, largest first load), then the heaviest pages."""
+    import statistics
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+    from pti_citizen.web.pages.site import ServerRenderedSite
+
+    totals = {}
+    for path in ServerRenderedSite(origin=base).paths():
+        weight = page_weight(base, path)
+        totals[path] = (weight["html"], weight["js"], weight["css"], weight["html"] + weight["js_css"])
+    all_bytes = [t[3] for t in totals.values()]
+    print(
+        f"{len(totals)} pages: first load (HTML + CSS + JS, gzip) min {min(all_bytes)} B, "
+        f"median {statistics.median(all_bytes):.0f} B, max {max(all_bytes)} B"
+    )
+    for path, (html, js, css, total) in sorted(totals.items(), key=lambda kv: -kv[1][3])[:8]:
+        print(f"    {total:>7} B  (HTML {html} B, JS {js} B, CSS {css} B)  {path}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """Real journeys of the app, played over the websocket as a browser tab plays them.
 
-- home: the page loads (GET by the caller) and hydrates;
+- (the home page and the content pages are server-rendered: a GET, no websocket, nothing to play here);
 - simulator: the wizard loads, every question the server asks is answered (buttons, typed ages and
-  amounts) until the server redirects to the result page, whose ``on_load`` computes the estimate;
+  amounts) until the server redirects to the result page, whose ``on_load`` renders the estimate;
 - locator: the « Trouver une MDS » page loads and a town is searched;
-- feedback: « Est-ce que cette page est claire ? » answered on a content page.
+- feedback: « Est-ce que cette page est claire ? » answered through the websocket widget (the Reflex
+  pages' one; the server-rendered pages post JSON, `web/routers/feedback_answers.py`).
 
 The answers follow the server: the client reads the question the state says is on screen and
 answers it from a household profile, so a change in the wizard's order does not break the journey.
@@ -17,15 +18,20 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from pti_citizen.simulator import answers
+
 from .reflex_ws import FIELD, ReflexError, ReflexSession, has_event, state_name, touches
 
 SIMULATOR = state_name("pti_citizen.ui.simulator.state", "SimulatorState")
+#: The result page's state, a substate of the wizard's (it reads the same answers).
+RESULT_STATE = SIMULATOR + "." + state_name("pti_citizen.ui.simulator.state", "ResultState").rsplit(".", 1)[1]
 LOCATOR = state_name("pti_citizen.ui.locator.state", "LocatorState")
 FEEDBACK = state_name("pti_citizen.ui.feedback.state", "FeedbackState")
 #: The tab's sessionStorage, as the compiled page declares it: ``SimulatorState`` var → storage key.
 SESSION_STORAGE = {
     f"{SIMULATOR}.answers_json{FIELD}": "pti_simulateur_reponses",
     f"{SIMULATOR}.position{FIELD}": "pti_simulateur_question",
+    f"{RESULT_STATE}.town{FIELD}": "pti_simulateur_commune",
 }
 
 HOME = "/{lang}/"
@@ -42,86 +48,90 @@ Record = Callable[[str, float], None]
 PROFILES: tuple[Mapping[str, object], ...] = (
     {
         "couple": "single",
-        "age": "34",
-        "children_count": "1",
-        "children_ages": ["4"],
+        "applicant.age": "34",
+        "children": "1",
+        "children.ages": ["4"],
         "pregnant": "no",
-        "isolated": "recent",
-        "nationality": "fr",
-        "student": "no",
-        "hours": "enough",
-        "housing": "tenant",
-        "housing_benefit": "250",
-        "earned": "400",
-        "other_income": "0",
-        "family_benefits": "120",
+        "isolated_since_months": "recent",
+        "applicant.nationality": "fr",
+        "applicant.student": "no",
+        "housing.status": "tenant",
+        "housing.housing_benefit": "250",
+        "applicant.earned_income": "400",
+        "applicant.earned_income_stopped": "goes_on",
+        "applicant.other_income": "0",
+        "child_support_received": "120",
     },
     {
         "couple": "couple",
-        "age": "22",
-        "partner_age": "23",
-        "children_count": "0",
-        "pregnant": "yes",
-        "nationality": "non_eu",
-        "refugee": "no",
-        "permit": "enough",
-        "eu_residence": "enough",
-        "partner_nationality": "eu",
-        "partner_refugee": "no",
-        "partner_permit": "enough",
-        "partner_eu_residence": "enough",
-        "student": "no",
-        "partner_student": "no",
-        "hours": "less",
-        "partner_hours": "enough",
-        "housing": "housed_free",
-        "earned": "0",
-        "partner_earned": "650,50",
-        "other_income": "0",
+        "applicant.age": "22",
+        "partner.age": "23",
+        "children": "0",
+        "pregnant": "no",
+        "applicant.nationality": "non_eu",
+        "applicant.refugee": "no",
+        "applicant.residence_permit_years": "enough",
+        "partner.nationality": "eu",
+        "partner.residence_permit_years": "enough",
+        "applicant.student": "no",
+        "partner.student": "no",
+        "applicant.worked_hours_last_3_years": "less",
+        "partner.worked_hours_last_3_years": "enough",
+        "housing.status": "housed_free",
+        "applicant.earned_income": "0",
+        "partner.earned_income": "650,50",
+        "partner.earned_income_stopped": "goes_on",
+        "applicant.other_income": "0",
+        "partner.other_income": "0",
     },
     {
         "couple": "single",
-        "age": "52",
-        "children_count": "0",
+        "applicant.age": "52",
+        "children": "0",
         "pregnant": "no",
-        "nationality": "non_eu",
-        "refugee": "yes",
-        "student": "no",
-        "housing": "homeless",
-        "earned": "0",
-        "other_income": "80",
+        "applicant.nationality": "non_eu",
+        "applicant.refugee": "yes",
+        "applicant.student": "no",
+        "housing.status": "homeless",
+        "applicant.earned_income": "0",
+        "applicant.other_income": "80",
     },
     {
         "couple": "couple",
-        "age": "41",
-        "partner_age": "39",
-        "children_count": "3",
-        "children_ages": ["2", "7", "15"],
-        "nationality": "eu",
-        "eu_residence": "less",
-        "partner_nationality": "non_eu",
-        "partner_refugee": "no",
-        "partner_permit": "less",
-        "student": "no",
-        "partner_student": "yes",
-        "housing": "owner_with_loan",
-        "earned": "900",
-        "partner_earned": "0",
-        "other_income": "0",
-        "family_benefits": "300",
+        "applicant.age": "41",
+        "partner.age": "39",
+        "children": "3",
+        "children.ages": ["2", "7", "15"],
+        "applicant.nationality": "eu",
+        "applicant.residence_permit_years": "less",
+        "partner.nationality": "non_eu",
+        "partner.refugee": "no",
+        "partner.residence_permit_years": "less",
+        "applicant.student": "no",
+        "partner.student": "yes",
+        "housing.status": "owner_with_loan",
+        "housing.housing_benefit": "90",
+        "applicant.earned_income": "900",
+        "applicant.earned_income_stopped": "stopped",
+        "partner.earned_income": "0",
+        "applicant.other_income": "0",
+        "partner.other_income": "0",
     },
 )
 
-KINDS = {  # question id → how it is answered (mirrors ui/simulator/flow.QUESTIONS kinds)
-    "age": "typed",
-    "partner_age": "typed",
-    "children_ages": "ages",
-    "housing_benefit": "typed",
-    "earned": "typed",
-    "partner_earned": "typed",
-    "other_income": "typed",
-    "family_benefits": "typed",
-}
+
+def kind(question: str, value: object) -> str:
+    """How the page sends an answer: a button, the children's ages form, or a typed field."""
+    spec = answers.BY_ID[question]
+    if spec.kind == answers.AGES:
+        return "ages"
+    if spec.kind == answers.CHOICE or value in spec.choices:
+        return "choice"
+    return "typed"
+
+
+def question_on_screen(tab: ReflexSession) -> str | None:
+    return (tab.get(SIMULATOR, "wizard") or {}).get("question")
 
 
 @dataclass
@@ -140,9 +150,9 @@ def answered(tab: ReflexSession, question: str):
     def check(update) -> bool:
         if has_event("_redirect")(update):
             return True
-        if not touches(SIMULATOR, "question", "position", "error_serial")(update):
+        if not touches(SIMULATOR, "wizard", "position", "error_serial")(update):
             return False
-        return tab.get(SIMULATOR, "question") != question or tab.get(SIMULATOR, "error_serial") != serial
+        return question_on_screen(tab) != question or tab.get(SIMULATOR, "error_serial") != serial
 
     return check
 
@@ -150,11 +160,11 @@ def answered(tab: ReflexSession, question: str):
 def answer_question(tab: ReflexSession, question: str, profile: Mapping[str, object]) -> tuple[float, dict]:
     """Answer the question on screen the way its buttons or form would send it."""
     value = profile.get(question)
-    kind = KINDS.get(question, "choice")
+    how = kind(question, value)
     until = answered(tab, question)
-    if kind == "choice":
+    if how == "choice":
         return tab.send(f"{SIMULATOR}.choose", {"question": question, "value": value}, until=until)
-    if kind == "ages":
+    if how == "ages":
         form = {"question": question, **{f"child-{i}": str(age) for i, age in enumerate(value or [])}}
         return tab.send(f"{SIMULATOR}.submit", {"form_data": form}, until=until)
     return tab.send(
@@ -196,7 +206,7 @@ def resume_simulator(
     for _ in range(max_questions):
         if stop_after is not None and answered >= stop_after:
             return None
-        question = tab.get(SIMULATOR, "question")
+        question = question_on_screen(tab)
         if question not in profile:
             raise ReflexError(
                 f"the wizard asks {question!r}, which profile {sorted(profile)} has no answer for"
@@ -204,7 +214,7 @@ def resume_simulator(
         pause()
         seconds, update = answer_question(tab, question, profile)
         answered += 1
-        record(f"answer {KINDS.get(question, 'choice')}", seconds)
+        record(f"answer {kind(question, profile[question])}", seconds)
         if tab.get(SIMULATOR, "error"):
             raise ReflexError(
                 f"the wizard refused {question}={profile[question]!r}: {tab.get(SIMULATOR, 'error')}"
@@ -213,17 +223,14 @@ def resume_simulator(
             break
     else:
         raise ReflexError(f"no result after {max_questions} answers")
-    record("load result", tab.navigate(RESULT.format(lang=lang), until=touches(SIMULATOR, "outcome")))
+    record("load result", tab.navigate(RESULT.format(lang=lang), until=touches(RESULT_STATE, "result")))
+    result = tab.get(RESULT_STATE, "result") or {}
     return SimulatorOutcome(
         questions=answered,
-        outcome=tab.get(SIMULATOR, "outcome"),
-        eligible=bool(tab.get(SIMULATOR, "eligible")),
-        amount=tab.get(SIMULATOR, "amount") or "",
+        outcome=result.get("outcome", ""),
+        eligible=bool(result.get("any_due")),
+        amount=result.get("total") or "",
     )
-
-
-def home(tab: ReflexSession, record: Record, lang: str = "fr") -> None:
-    record("open home", tab.open(HOME.format(lang=lang)))
 
 
 def locator(tab: ReflexSession, record: Record, lang: str = "fr", town: str | None = None) -> int:

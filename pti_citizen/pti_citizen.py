@@ -1,36 +1,31 @@
-"""The Reflex app: one set of pages per language, rendered at build time."""
+"""The app: Reflex for the simulator, the locator and the team space; every other page (home, rights,
+guides, offers, site information) is server-rendered HTML without Reflex (``web/pages``)."""
 
 from __future__ import annotations
 
 import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
-from pti_citizen import jobs, routes
-from pti_citizen.i18n import LANGUAGES, gettext_for
-from pti_citizen.ui import document, feedback, registry
+from pti_citizen import jobs
+from pti_citizen.i18n import LANGUAGES
+from pti_citizen.settings import get_settings
+from pti_citizen.ui import document, feedback, registry, session_store
 from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
-from pti_citizen.ui.pages import content as content_pages
-from pti_citizen.ui.pages import offers as offers_page
-from pti_citizen.ui.pages.home import home
 from pti_citizen.ui.pages.not_found import not_found
-from pti_citizen.ui.pages.way_of_use import way_of_use_page
-from pti_citizen.ui.registry import add_localized_page
-from pti_citizen.ui.session_guard import ForgottenSessionGuard
+from pti_citizen.ui.session_guard import ForgottenSessionGuard, SessionMarkerState
+from pti_citizen.web import pwa
 from pti_citizen.web.api import create_api
+from pti_citizen.web.pages import serve as server_rendered
+from pti_citizen.web.pages.shell import offline_text
+from pti_citizen.web.pages.site import FEATURES, ServerRenderedSite
 from pti_citizen.web.static import static_tweaks
 
 
 def _offline_banner() -> rx.Component:
     """Replaces Reflex's English-only, low-contrast connection toast with a polite translated notice."""
-    texts = {}
-    for lang in LANGUAGES:
-        _ = gettext_for(lang)
-        texts[lang] = _(
-            "Vous êtes hors connexion. Vous pouvez lire les pages déjà ouvertes. Le calcul et la recherche reviennent avec la connexion."
-        )
-    text = rx.Var.create(texts)[document.path_language]
+    text = rx.Var.create({lang: offline_text(lang) for lang in LANGUAGES})[document.path_language]
     return rx.el.div(
         rx.cond(has_too_many_connection_errors, rx.el.p(text)),
         role="status",
@@ -38,6 +33,17 @@ def _offline_banner() -> rx.Component:
         class_name="connection-status",
     )
 
+
+# No websocket, no session for a reader: these pages are HTML from the server, in every language.
+pages = ServerRenderedSite(
+    origin=get_settings().public_origin,
+    assets=lambda: server_rendered.assets_from_build(server_rendered.build_client_dir()),
+    features=lambda: registry.FEATURES,
+)
+registry.OFFLINE_PAGES.extend(pages.paths())
+for _feature in FEATURES:
+    registry.mark_available(_feature)
+pwa.add_version_source(pages.fingerprint)  # a change of content renews the offline copies
 
 app = rx.App(
     head_components=document.head_components(),
@@ -47,10 +53,20 @@ app = rx.App(
     # No toast library: errors use our own translated messages, and its <style> element would need
     # style-src 'unsafe-inline' (web/security.py).
     toaster=None,
-    # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/).
-    api_transformer=[create_api(), static_tweaks(lambda: registry.OFFLINE_PAGES)],
+    # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/)
+    # and answer the server-rendered pages and the sitemap before Reflex.
+    api_transformer=[
+        create_api(),
+        static_tweaks(
+            lambda: registry.OFFLINE_PAGES,
+            routes=server_rendered.routes(pages, lambda: registry.OFFLINE_PAGES),
+        ),
+    ],
 )
-# A session the server forgot (Redis restarted empty, expiry) gets the tab's answers back first.
+# Several workers: sessions in Redis, two round trips per event (ui/session_store.py); the guard's
+# marker is read with every event's states. A session the server forgot (Redis restarted empty,
+# expiry) gets the tab's answers back first.
+session_store.install(app, always=(SessionMarkerState,))
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 
@@ -60,32 +76,8 @@ jobs.migrate()
 for _task in jobs.LIFESPAN_TASKS:
     app.register_lifespan_task(_task)
 
-# Features first: the home page shows which of them exist.
 feedback.register(app)  # /equipe (answers, Kiosques Insertion)
-content_pages.register(app)
-offers_page.register(app)
 locator.register(app)
 simulator_pages.register(app)
-
-for _lang in LANGUAGES:
-    _ = gettext_for(_lang)
-    add_localized_page(
-        app,
-        _lang,
-        routes.HOME,
-        home(_lang, registry.FEATURES),
-        _("Accueil"),
-        _(
-            "Vos droits au RSA en Haute-Garonne, expliqués simplement, avec un simulateur et les lieux d'accueil."
-        ),
-    )
-    add_localized_page(
-        app,
-        _lang,
-        routes.WAY_OF_USE,
-        way_of_use_page(_lang),
-        _("Pour qui utilisez-vous ce site ?"),
-        _("Choisir : pour moi, pour aider quelqu'un, ou en médiation sur un poste partagé."),
-    )
 
 app.add_page(not_found, route="404", title="404 · Le RSA et moi")

@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 PORT="${PTI_PORT:-3000}"
-exec reflex run --env prod --frontend-port "$PORT" --backend-port "$PORT"
+# scripts/serve.py is `reflex run` with a lean supervisor and a worker that comes back if it dies.
+exec python scripts/serve.py --env prod --frontend-port "$PORT" --backend-port "$PORT"

@@ -1,4 +1,5 @@
-"""``reflex run`` for several workers: the same command, with two fixes for a worker that dies.
+"""``reflex run`` for production: the same command, with two fixes for a worker that dies and one
+for memory. ``scripts/run.sh`` (one worker) and ``scripts/run-workers.sh`` (several) start it.
 
 1. Reflex 0.10.1 starts Granian without ``respawn_failed_workers``, and Granian then stops the
    WHOLE server when one worker exits unexpectedly (a crash, the OOM killer, ``kill -9``): every
@@ -12,7 +13,17 @@
    is given its own session back. A really duplicated tab (its first tab still connected to a
    live worker) still gets a new session, as Reflex intends.
 
-``tests/reliability/test_faults.py`` kills a worker in the middle of journeys to check both.
+3. ``reflex run --env prod`` compiles the app (every page of every language) in the very process
+   that then supervises the workers: that process kept the compiler's heap, about 180 MiB, for
+   nothing. Here the compile runs in a child process that exits when it is done, as Reflex does in
+   development; the supervisor only imports the app (its workers are forked from it and share those
+   pages) — docs/performance.md, « Server memory ».
+
+``tests/reliability/test_faults.py`` kills a worker in the middle of journeys to check 1 and 2.
+
+``--prebuilt`` (ours, taken out before Reflex reads the arguments) serves the frontend already built
+in ``.web/build`` instead of compiling and building it again: a second server process on the same
+build (``python -m loadtest.capacity --serve hosts`` starts several), or a restart in seconds.
 Everything else is ``reflex run``'s:
 
     python scripts/serve.py --env prod --frontend-port 3000 --backend-port 3000
@@ -26,6 +37,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import pickle
 import socket
@@ -125,9 +137,38 @@ def _give_tabs_of_dead_workers_their_session_back() -> None:
     manager_cls.link_token_to_sid = link_token_to_sid
 
 
+def _compile_in_a_child_process() -> None:
+    reflex_cli = importlib.import_module("reflex.reflex")
+    compile_app = getattr(reflex_cli, "_compile_app", None)
+    if compile_app is None:
+        print("serve.py: this Reflex has no reflex.reflex._compile_app; fix 3 not applied", file=sys.stderr)
+        return
+
+    def compile_in_child(*, avoid_dirty_check: bool = True) -> None:
+        # Reflex's own child-process compile (a one-process pool that exits), even in production.
+        compile_app(avoid_dirty_check=True)
+
+    reflex_cli._compile_app = compile_in_child
+
+
+def _serve_the_existing_build() -> None:
+    from reflex.utils import build
+
+    if not (Path.cwd() / ".web" / "build" / "client").is_dir():
+        print("serve.py: no build in .web/build yet: building it", file=sys.stderr)
+        return
+    reflex_cli = importlib.import_module("reflex.reflex")
+    reflex_cli._compile_app = lambda **_kwargs: None
+    build.setup_frontend_prod = lambda _root: None
+
+
 def main() -> None:
     _respawn_by_default()
     _give_tabs_of_dead_workers_their_session_back()
+    _compile_in_a_child_process()
+    if "--prebuilt" in sys.argv:
+        sys.argv.remove("--prebuilt")
+        _serve_the_existing_build()
     from reflex.reflex import cli
 
     sys.argv = ["reflex", "run", *sys.argv[1:]]

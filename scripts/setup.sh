@@ -8,12 +8,13 @@ DEV=0; [[ "${1:-}" == "--dev" ]] && DEV=1
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
 # Debian packages: Chromium for the browser tests, Redis for the multi-worker tests, PostgreSQL for
-# the database tests.
+# the database tests, nginx for the several-hosts capacity run (python -m loadtest.capacity --serve hosts).
 need_apt=()
 if [[ $DEV -eq 1 ]]; then
   command -v chromium >/dev/null || need_apt+=(chromium)
   command -v redis-server >/dev/null || need_apt+=(redis-server)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+  command -v nginx >/dev/null || need_apt+=(nginx-light)
 fi
 if (( ${#need_apt[@]} )); then
   echo "setup: apt-get install ${need_apt[*]}"

@@ -6,7 +6,7 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 
-def call_asgi(app, path: str, headers: dict[str, str] | None = None, method: str = "GET"):
+def call_asgi(app, path: str, headers: dict[str, str] | None = None, method: str = "GET", query: str = ""):
     """Return ``(status, headers, later_messages)``; runs in a thread of its own because the browser
     tests' sync Playwright may hold this thread's event loop."""
     scope = {
@@ -14,6 +14,7 @@ def call_asgi(app, path: str, headers: dict[str, str] | None = None, method: str
         "method": method,
         "path": path,
         "raw_path": path.encode(),
+        "query_string": query.encode(),
         "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
     }
     messages = []

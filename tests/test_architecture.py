@@ -23,14 +23,6 @@ APP_SOURCES = sorted([*PACKAGE.rglob("*.py"), ROOT / "rxconfig.py", *(ROOT / "al
 SETTINGS = PACKAGE / "settings.py"
 REGISTRY = PACKAGE / "languages.py"
 
-# -- Narrow exemptions, each to be removed by the work named -------------------------------------
-#: TEMPORARY (issue #11, the rights-estimate rewrite): the simulator's answer model still spells the
-#: languages in a ``Literal``; it will be derived from ``pti_citizen.languages.LANGUAGES``.
-LANGUAGE_LIST_EXEMPT = {PACKAGE / "simulator" / "output.py"}
-#: TEMPORARY (the simulator wizard rewrite after issue #11): the wizard's state still builds the engine's
-#: JSON payload (``estimate_payload``) instead of calling the typed service.
-PAYLOAD_EXEMPT_FOLDER = PACKAGE / "ui" / "simulator"
-
 
 def _relative(path: Path) -> str:
     return str(path.relative_to(ROOT))
@@ -97,7 +89,7 @@ def test_no_language_list_outside_the_registry():
     found = {
         _relative(path): lines
         for path in APP_SOURCES
-        if path != REGISTRY and path not in LANGUAGE_LIST_EXEMPT and (lines := language_lists(_tree(path)))
+        if path != REGISTRY and (lines := language_lists(_tree(path)))
     }
     assert found == {}, "read the languages from pti_citizen.languages.LANGUAGES"
 
@@ -134,7 +126,7 @@ def payload_imports(tree: ast.Module) -> list[str]:
 
 
 def test_the_ui_uses_typed_services_not_json_payloads():
-    sources = [p for p in (PACKAGE / "ui").rglob("*.py") if PAYLOAD_EXEMPT_FOLDER not in p.parents]
+    sources = (PACKAGE / "ui").rglob("*.py")
     found = {_relative(path): names for path in sources if (names := payload_imports(_tree(path)))}
     assert found == {}, "call the core's typed service (e.g. directory.nearest), not its JSON"
 

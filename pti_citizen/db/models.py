@@ -1,4 +1,5 @@
-"""The tables of the app's own database: feedback answers and Kiosques Insertion. Nothing else.
+"""The tables of the app's own database: feedback answers, Kiosques Insertion, and the server's own keys.
+Nothing else.
 
 Plain SQLModel tables (``rx.Model`` is deprecated since Reflex 0.9.2 in favour of the ORM itself);
 they live in ``SQLModel.metadata``, which Reflex's ``reflex db makemigrations`` also reads, so the
@@ -44,3 +45,13 @@ class KiosqueEntry(SQLModel, table=True):
     room: str | None = Field(default=None, max_length=120)
     address: str | None = Field(default=None, max_length=200)
     updated_at: dt.datetime = Field(sa_type=sa.DateTime(timezone=True))
+
+
+class ServerKey(SQLModel, table=True):
+    """A random key the server draws once and every worker and host then shares (they share the
+    database): it signs the receipts of feedback answers (``feedback/receipts.py``). No personal data."""
+
+    __tablename__ = "server_key"
+
+    name: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=64)  # 32 random bytes, hex

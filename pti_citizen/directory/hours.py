@@ -130,6 +130,21 @@ def _works_status(place: Place, now: dt.datetime, lang: str) -> OpeningStatus:
     return OpeningStatus(StatusCode.CLOSED_FOR_WORKS, False, _("Fermé pour travaux") + ". " + call_first)
 
 
+def opening_today(place: Place, now: dt.datetime | None = None) -> tuple[tuple[dt.time, dt.time], ...] | None:
+    """Today's opening times in Paris, in order (``()``: closed all day, a public holiday included);
+    ``None`` when the source gives no regular hours (closed for works, « call your MDS »)."""
+    if place.hours_kind is not HoursKind.REGULAR or not place.opening_hours:
+        return None
+    now = paris_time(now)
+    start = dt.datetime.combine(now.date(), dt.time(0), tzinfo=PARIS)
+    end = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(0), tzinfo=PARIS)
+    return tuple(
+        (begin.time(), finish.time())
+        for begin, finish, state, _ in parsed_hours(place.opening_hours).intervals(start, end)
+        if str(state) == "open" and finish is not None
+    )
+
+
 def opening_status(place: Place, now: dt.datetime | None = None, lang: str = "fr") -> OpeningStatus:
     """What to tell someone about ``place`` at ``now``; never a guess when the source has no hours."""
     now = paris_time(now)

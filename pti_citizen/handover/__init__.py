@@ -1,6 +1,24 @@
-"""Handing a result over to the person: a link that carries the outcome and never the answers, and
-its QR code (for a mediator's screen). Pure Python."""
+"""Handing a result over to the person: a link that carries every benefit's estimated amount and
+never the answers, and its QR code (for a mediator's screen). Pure Python."""
 
-from .result_link import SharedResult, ShareLinkError, parse_share_query, qr_code_svg
+from .result_link import (
+    QR_PATH,
+    SharedResult,
+    ShareLinkError,
+    parse_result_query,
+    qr_code_svg,
+    query_of,
+    result_query,
+    shared_result,
+)
 
-__all__ = ["ShareLinkError", "SharedResult", "parse_share_query", "qr_code_svg"]
+__all__ = [
+    "QR_PATH",
+    "ShareLinkError",
+    "SharedResult",
+    "parse_result_query",
+    "qr_code_svg",
+    "query_of",
+    "result_query",
+    "shared_result",
+]

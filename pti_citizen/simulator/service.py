@@ -180,6 +180,13 @@ def _decided_by(name: str, lang: str, audience: str) -> str:
     return render(COMMON, "decided_by", REGISTRY[name].decided_by, lang, audience)
 
 
+def benefit_words(name: str, lang: str = "fr", audience: Audience = "self") -> tuple[str, str]:
+    """A registered benefit's name and « C'est une estimation… » with who decides, in ``lang``: for a
+    page that shows amounts without computing them (a shared result link)."""
+    lang = normalize_language(lang)
+    return explanation.label(name, lang), _decided_by(name, lang, audience)
+
+
 def _reason_sentence(name: str, reason: Reason, lang: str, audience: str, written: dict[int, str]) -> str:
     """A reason that is one of the steps reads as that step (``written``: its line, by identity)."""
     if reason.step is not None:

@@ -12,8 +12,7 @@ import reflex as rx
 from reflex.vars.base import VarData
 
 from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES
-
-THEME_COLOR = "#16365c"
+from pti_citizen.web.pages.shell import DISPLAY_PREFS_JS, THEME_COLOR
 
 _ROUTER = VarData(imports={"react-router": ["useLocation"]})
 _PATH_LANG = "useLocation().pathname.split('/')[1]"
@@ -27,14 +26,6 @@ path_language = rx.Var(
 ).to(str)
 path_direction = rx.Var(f"((s) => ({_DIRS_JS}[s] ?? 'ltr'))({_PATH_LANG})", _var_data=_ROUTER).to(str)
 
-# Runs before first paint, so that the reader's display choices never flash.
-_DISPLAY_PREFS_JS = (
-    "try{var d=document.documentElement,s=localStorage;"
-    "d.dataset.textSize=s.getItem('pti_text_size')||'1';"
-    "if(s.getItem('pti_contrast')==='high')d.dataset.contrast='high';"
-    "var m=s.getItem('pti_mode');if(m)d.dataset.mode=m;}catch(e){}"
-)
-
 
 def head_components() -> list[rx.Component]:
     return [
@@ -44,7 +35,7 @@ def head_components() -> list[rx.Component]:
         rx.el.link(rel="icon", href="/favicon.ico", sizes="any"),
         rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
         rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
-        rx.el.script(_DISPLAY_PREFS_JS),
+        rx.el.script(DISPLAY_PREFS_JS),
         rx.el.script(src="/app.js", defer=True),
         # The locator's browser side (position, share, address bar, focus): no code comes from the server.
         rx.el.script(src="/locator.js", defer=True),

@@ -1,5 +1,6 @@
-"""Where pages get registered: one call per page and language, so that the service worker's offline
-list, the alternate-language links and the home page's « available » doors all stay in step."""
+"""Where Reflex pages get registered: one call per page and language, so that the service worker's
+offline list, the alternate-language links and the home page's « available » doors all stay in step.
+The server-rendered pages (``web/pages``) add their paths and features here too (``pti_citizen.py``)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pti_citizen import routes
@@ -21,6 +21,7 @@ BACKGROUND_COLOR = "#ffffff"
 #: Static files every page needs besides the hashed /assets/* that the pages reference.
 STATIC_FILES = (
     "/app.js",
+    "/feedback.js",
     "/locator.js",
     "/favicon.ico",
     "/icon.svg",
@@ -61,17 +62,28 @@ def manifest(lang: str) -> dict:
     }
 
 
+#: Other things whose change must renew the offline copies (the server-rendered pages' own version).
+_VERSION_SOURCES: list[Callable[[], str]] = []
+
+
+def add_version_source(source: Callable[[], str]) -> None:
+    _VERSION_SOURCES.append(source)
+
+
 def build_fingerprint(client_dir: Path) -> str:
-    """Changes whenever the deployed frontend changes (hashed asset names, the unhashed scripts, app.css)."""
+    """Changes whenever the deployed frontend changes (hashed asset names, the unhashed scripts, app.css)
+    or a page rendered on the server does (``add_version_source``)."""
     digest = hashlib.sha256()
     assets = client_dir / "assets"
     if assets.is_dir():
         for name in sorted(p.name for p in assets.iterdir()):
             digest.update(name.encode())
-    for name in ("app.js", "locator.js", "app.css"):
+    for name in ("app.js", "feedback.js", "locator.js", "app.css"):
         file = client_dir / name
         if file.is_file():
             digest.update(file.read_bytes())
+    for source in _VERSION_SOURCES:
+        digest.update(source().encode())
     return digest.hexdigest()[:16]
 
 
@@ -159,7 +171,8 @@ async function navigate(request) {
   try {
     const response = await withTimeout(fetch(request), NAV_TIMEOUT_MS);
     if (response.type === "opaqueredirect") return response;  // e.g. "/" → "/ar/": the browser follows it
-    if (response.ok) cache.put(key(request.url), response.clone());
+    // A page with a query (offers filtered for one town) must not replace the saved plain page.
+    if (response.ok && !new URL(request.url).search) cache.put(key(request.url), response.clone());
     return response;
   } catch (error) {
     const saved = await fromCache(request);

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,7 +14,7 @@ import sqlalchemy as sa
 
 from alembic import command
 from pti_citizen import directory
-from pti_citizen.db import feedback_store, kiosque_store, migrations
+from pti_citizen.db import feedback_store, key_store, kiosque_store, migrations
 from pti_citizen.db.engine import engine
 from pti_citizen.db.kiosque_store import DatabaseKiosques
 from pti_citizen.feedback.export import ExportFilter
@@ -57,8 +59,29 @@ def store(
 
 def test_migrations_create_the_tables_from_an_empty_database(db_url):
     tables = set(sa.inspect(engine(db_url)).get_table_names())
-    assert {"feedback", "kiosque", "alembic_version"} <= tables
+    assert {"feedback", "kiosque", "server_key", "alembic_version"} <= tables
     assert migrations.upgrade(db_url) == migrations.head()  # running again changes nothing
+
+
+def test_a_shared_key_is_drawn_once_and_every_process_reads_the_same(db_url):
+    key_store._shared_key.cache_clear()
+    first = key_store.shared_key("test-key", db_url)
+    key_store._shared_key.cache_clear()  # as another worker would: nothing in memory
+    assert key_store.shared_key("test-key", db_url) == first and len(first) == key_store.KEY_BYTES
+    assert key_store.shared_key("another-key", db_url) != first
+
+
+def test_workers_drawing_a_key_at_the_same_instant_end_with_one_key(db_url):
+    draw = key_store._shared_key.__wrapped__  # no cache: each call is a process starting
+    start = threading.Barrier(6)
+
+    def worker(_):
+        start.wait()
+        return draw("raced-key", db_url)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        keys = set(pool.map(worker, range(6)))
+    assert len(keys) == 1
 
 
 def test_no_column_keeps_a_network_or_browser_identifier(db_url):

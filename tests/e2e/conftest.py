@@ -127,12 +127,10 @@ def watch_csp(context) -> list[str]:
 
 
 def wait_for_app(page) -> None:
-    """Wait until React has hydrated the page (its fiber is attached to <main>, the 404 page has set
-    its title) and app.js runs."""
+    """Wait until the page's own scripts are in charge: app.js has run and, on a Reflex page, React has
+    hydrated it (app.js sets ``window.pti.ready`` then; a server-rendered page has nothing to wait
+    for), and the 404 page has set its title."""
     page.wait_for_function(
-        """() => {
-            const main = document.querySelector('main');
-            return window.pti !== undefined && main !== null && document.title !== ''
-                && Object.keys(main).some((k) => k.startsWith('__reactFiber'));
-        }"""
+        """() => window.pti !== undefined && window.pti.ready === true
+            && document.querySelector('main') !== null && document.title !== ''"""
     )

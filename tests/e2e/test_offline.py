@@ -82,3 +82,21 @@ def test_new_deployment_is_not_trapped_in_cache(app_url):
         script = response.read().decode()
     assert 'const CACHE = "pti-" + CONFIG.version' in script
     assert "navigate(request)" in script and "skipWaiting" in script and "caches.delete" in script
+
+
+def test_a_filtered_offers_page_does_not_replace_the_saved_one(context, app_url):
+    """Offline, « Me déplacer, me soigner » shows every offer, even after a search for one town online."""
+    from pti_citizen.offers import filter_offers
+
+    page = context.new_page()
+    page.goto(f"{app_url}/fr/se-deplacer-se-soigner")
+    wait_for_app(page)
+    _wait_until_saved(page, ["/fr/se-deplacer-se-soigner"])
+    page.goto(f"{app_url}/fr/se-deplacer-se-soigner?besoin=permis&commune=Muret")
+    wait_for_app(page)
+    filtered = page.locator("ul.offers h3").count()
+    context.set_offline(True)
+    page.goto(f"{app_url}/fr/se-deplacer-se-soigner")
+    expect(page.locator("ul.offers h3")).to_have_count(len(filter_offers("fr")))
+    assert filtered < len(filter_offers("fr"))
+    context.set_offline(False)

@@ -9,11 +9,12 @@ from loadtest import journeys
 from loadtest.reflex_ws import FIELD, HYDRATE, hydrated, state_name, touches
 from pti_citizen.ui.feedback.state import FeedbackState
 from pti_citizen.ui.locator.state import LocatorState
-from pti_citizen.ui.simulator.state import SimulatorState
+from pti_citizen.ui.simulator.state import ResultState, SimulatorState
 
 
 def test_state_names_are_the_apps():
     assert SimulatorState.get_full_name() == journeys.SIMULATOR
+    assert ResultState.get_full_name() == journeys.RESULT_STATE
     assert LocatorState.get_full_name() == journeys.LOCATOR
     assert FeedbackState.get_full_name() == journeys.FEEDBACK
     assert f"{State.get_full_name()}.hydrate_and_load" == HYDRATE
@@ -22,16 +23,22 @@ def test_state_names_are_the_apps():
 
 def test_session_storage_is_the_simulators():
     declared = {}
-    for name, field in SimulatorState.get_fields().items():
-        default = field.default
-        if getattr(default, "name", None):  # rx.SessionStorage(..., name=...)
-            declared[f"{SimulatorState.get_full_name()}.{name}{FIELD}"] = default.name
+    for state in (SimulatorState, ResultState):
+        for name, field in state.get_fields().items():
+            default = field.default
+            if getattr(default, "name", None) and field._owner is state:  # rx.SessionStorage(..., name=...)
+                declared[f"{state.get_full_name()}.{name}{FIELD}"] = default.name
     assert declared == journeys.SESSION_STORAGE
 
 
 def test_predicates_read_deltas():
-    update = {"delta": {journeys.SIMULATOR: {f"question{FIELD}": "age"}, "reflex___state____state": {}}}
-    assert touches(journeys.SIMULATOR, "question")(update)
-    assert not touches(journeys.SIMULATOR, "outcome")(update)
+    update = {
+        "delta": {
+            journeys.SIMULATOR: {f"wizard{FIELD}": {"question": "couple"}},
+            "reflex___state____state": {},
+        }
+    }
+    assert touches(journeys.SIMULATOR, "wizard")(update)
+    assert not touches(journeys.RESULT_STATE, "result")(update)
     assert not hydrated(update)
     assert hydrated({"delta": {"reflex___state____state": {f"is_hydrated{FIELD}": True}}})

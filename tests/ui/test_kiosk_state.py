@@ -10,5 +10,5 @@ from pti_citizen.ui.state.kiosk import _all_substates
 
 def test_erase_covers_every_app_state():
     found = {cls.__name__ for cls in _all_substates(rx.State)}
-    assert {"KioskState", "OffersState"} <= found
+    assert {"KioskState", "FeedbackState", "SimulatorState", "LocatorState"} <= found
     assert all(cls.__module__.startswith("pti_citizen.") for cls in _all_substates(rx.State))

@@ -27,4 +27,6 @@ def test_every_domain_has_its_paths():
         "/api/v1/places/nearest",
         "/api/v1/places",
         "/api/v1/feedback/export.csv",
+        "/api/v1/feedback/answers",
+        "/api/v1/feedback/details",
     }

@@ -1,5 +1,6 @@
-"""The co-design loop in the app: the « Est-ce que cette page est claire ? » widget and the team's
-review space (``/equipe``, which also holds the Kiosques Insertion section of ``ui/kiosques``).
+"""The co-design loop in the app: the « Est-ce que cette page est claire ? » widget of the Reflex pages
+(the server-rendered pages have theirs in ``web/pages/feedback.py``) and the team's review space
+(``/equipe``, which also holds the Kiosques Insertion section of ``ui/kiosques``).
 
 Wiring (``pti_citizen.py``): ``feedback.register(app)``. Pages add the widget with
 ``feedback_widget(lang, page)``, ``page`` being the path after ``/<lang>/``. The database schema and

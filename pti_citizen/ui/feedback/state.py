@@ -10,30 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from functools import cache
 
 import reflex as rx
 import sqlalchemy as sa
 
-from pti_citizen import routes
 from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
+from pti_citizen.feedback.pages import known_pages
 from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
 from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from pti_citizen.services import services
-
-#: Pages of the app (besides content pages) that may carry the widget.
-APP_PAGES = (routes.SIMULATOR, routes.SIMULATOR_RESULT, routes.LOCATOR, routes.OFFERS)
-
-
-@cache
-def known_pages() -> frozenset[str]:
-    from pti_citizen.content import load_site
-
-    site = load_site()
-    pages = {page.url[len(f"/{lang}/") :] for lang in LANGUAGES for page in site.pages(lang)}
-    return frozenset(pages | set(APP_PAGES))
 
 
 def today() -> dt.date:

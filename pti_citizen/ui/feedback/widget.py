@@ -1,19 +1,19 @@
-"""« Est-ce que cette page est claire ? » — the widget at the end of content pages, guides and the
-simulator result. Built once per page and language; the state only says which step to show."""
+"""« Est-ce que cette page est claire ? » on the Reflex pages (the simulator result), over the websocket.
+The server-rendered pages (content, guides) have their own, over JSON (``web/pages/feedback.py``); both
+take their words from ``feedback/widget_texts.py``. Built once per page and language; the state only
+says which step to show."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from pti_citizen import routes
-from pti_citizen.feedback.submission import MAX_COMMENT_LENGTH, MISSING_CHOICES
+from pti_citizen.feedback.submission import MAX_COMMENT_LENGTH
 from pti_citizen.feedback.territory import TERRITORIES, mds_choices
-from pti_citizen.i18n import gettext_for
+from pti_citizen.feedback.widget_texts import widget_texts
 from pti_citizen.ui.components.links import link
 
 from .state import FeedbackState, page_key
-
-DOMAIN = "feedback"
 
 #: The way of use chosen on this device (``assets/app.js`` mirrors it on ``<html data-mode>``).
 _MODE = rx.Var("(document.documentElement.dataset.mode || '')").to(str)
@@ -36,16 +36,16 @@ def _described_by(field: str, *always: str, error_id: str) -> rx.Var:
 
 
 def _ask(lang: str, page: str) -> rx.Component:
-    _ = gettext_for(lang, DOMAIN)
+    texts = widget_texts(lang)
     return rx.el.div(
         rx.el.button(
-            _("Oui"),
+            texts.yes,
             type="button",
             class_name="button feedback-answer",
             on_click=FeedbackState.answer_page(page, lang, "oui", _MODE),
         ),
         rx.el.button(
-            _("Non"),
+            texts.no,
             type="button",
             class_name="button feedback-answer",
             on_click=FeedbackState.answer_page(page, lang, "non", _MODE),
@@ -57,7 +57,7 @@ def _ask(lang: str, page: str) -> rx.Component:
 
 
 def _mds_select(lang: str) -> rx.Component:
-    _ = gettext_for(lang, DOMAIN)
+    texts = widget_texts(lang)
     choices = mds_choices()
     groups = [
         rx.el.optgroup(
@@ -67,16 +67,14 @@ def _mds_select(lang: str) -> rx.Component:
         for territory in TERRITORIES
     ]
     return rx.el.div(
-        rx.el.label(_("Votre Maison des Solidarités, ou MDS (facultatif)"), html_for="feedback-mds"),
+        rx.el.label(texts.mds_label, html_for="feedback-mds"),
         rx.el.p(
-            _(
-                "Le site garde seulement la zone de cette MDS, par exemple « Sud Toulousain ». Cela aide l'équipe de votre zone."
-            ),
+            texts.mds_hint,
             id="feedback-mds-hint",
             class_name="hint",
         ),
         rx.el.select(
-            rx.el.option(_("Je ne sais pas, ou je préfère ne pas le dire"), value=""),
+            rx.el.option(texts.mds_unknown, value=""),
             *groups,
             id="feedback-mds",
             name="mds",
@@ -93,32 +91,32 @@ def _mds_select(lang: str) -> rx.Component:
 
 
 def _details(lang: str, page: str) -> rx.Component:
-    _ = gettext_for(lang, DOMAIN)
+    texts = widget_texts(lang)
     boxes = [
-        rx.el.li(rx.el.label(rx.el.input(type="checkbox", name=f"manque-{key}"), rx.el.span(_(label))))
-        for key, label in MISSING_CHOICES.items()
+        rx.el.li(rx.el.label(rx.el.input(type="checkbox", name=f"manque-{key}"), rx.el.span(label)))
+        for key, label in texts.missing_labels.items()
     ]
     return rx.el.form(
         rx.el.h3(
             rx.cond(
                 FeedbackState.answer == "non",
-                _("Merci. Qu'est-ce qui n'est pas clair ? Vous pouvez nous le dire."),
-                _("Merci. Vous pouvez ajouter un commentaire, si vous voulez."),
+                texts.details_after_no,
+                texts.details_after_yes,
             ),
             id="feedback-details-title",
             tab_index=-1,
         ),
         rx.el.p(
-            rx.el.strong(_("N'écrivez pas votre nom, votre numéro CAF ni votre adresse.")),
+            rx.el.strong(texts.privacy_warning),
             id="feedback-privacy",
             class_name="feedback-warning",
         ),
         rx.el.input(type="hidden", name="page", value=page),
         rx.el.input(type="hidden", name="lang", value=lang),
         rx.el.div(
-            rx.el.label(_("Votre commentaire (facultatif)"), html_for="feedback-comment"),
+            rx.el.label(texts.comment_label, html_for="feedback-comment"),
             rx.el.p(
-                _("{max} caractères au plus.").format(max=MAX_COMMENT_LENGTH),
+                texts.comment_hint,
                 id="feedback-comment-hint",
                 class_name="hint",
             ),
@@ -141,28 +139,28 @@ def _details(lang: str, page: str) -> rx.Component:
             class_name="field",
         ),
         rx.el.fieldset(
-            rx.el.legend(_("Qu'est-ce qui manque sur cette page ? (facultatif)")),
+            rx.el.legend(texts.missing_legend),
             rx.el.ul(*boxes, class_name="checklist"),
             _error("missing", "feedback-missing-error"),
         ),
         _mds_select(lang),
-        rx.el.button(_("Envoyer mon avis"), type="submit", class_name="button"),
+        rx.el.button(texts.send, type="submit", class_name="button"),
         on_submit=FeedbackState.send_details,
         class_name="feedback-form",
     )
 
 
 def _done(lang: str) -> rx.Component:
-    _ = gettext_for(lang, DOMAIN)
+    texts = widget_texts(lang)
     return rx.el.div(
         rx.el.p(
-            _("Merci pour votre avis. Il aide l'équipe à rendre le site plus clair."),
+            texts.thanks,
             id="feedback-thanks",
             tab_index=-1,
             class_name="feedback-thanks",
         ),
         rx.el.p(
-            link(_("Ce que le site garde de votre avis"), href=routes.path(lang, "confidentialite")),
+            link(texts.what_is_kept, href=routes.path(lang, "confidentialite")),
             class_name="hint",
         ),
     )
@@ -170,11 +168,11 @@ def _done(lang: str) -> rx.Component:
 
 def feedback_widget(lang: str, page: str) -> rx.Component:
     """``page`` is the path after ``/<lang>/`` (``droits/montant-du-rsa``, ``simulateur/resultat``)."""
-    _ = gettext_for(lang, DOMAIN)
+    texts = widget_texts(lang)
     here = FeedbackState.page_key == page_key(lang, page)
     step = rx.cond(here, FeedbackState.step, "ask")
     return rx.el.section(
-        rx.el.h2(_("Est-ce que cette page est claire ?"), id="feedback-title"),
+        rx.el.h2(texts.title, id="feedback-title"),
         rx.cond(
             step == "details",
             _details(lang, page),

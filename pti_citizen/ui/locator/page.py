@@ -7,6 +7,8 @@ route planner and to the phone's own map app (``geo:``) instead, only when the p
 
 from __future__ import annotations
 
+from functools import partial
+
 import reflex as rx
 
 from pti_citizen import routes
@@ -508,7 +510,7 @@ def register(app: rx.App) -> None:
             app,
             lang,
             routes.LOCATOR,
-            locator_page(lang),
+            partial(locator_page, lang),
             t["title"],
             t["description"],
             on_load=LocatorState.load_from_url,

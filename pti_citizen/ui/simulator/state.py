@@ -1,32 +1,107 @@
-"""The wizard's state: answers kept in the browser tab (sessionStorage), the current question, and the
-result once computed. Texts are baked into the pages per language; this holds data, error codes and
-the sentences the engine writes in the user's language (steps, reasons, notices)."""
+"""The simulator's live session: the answers (kept in the browser tab), the question on screen, and
+what the result page shows.
+
+The state stores the minimum — the answers as typed (a few hundred bytes, bounded), the question on
+screen, the result page's language and the few fields typed there — and renders every view from it
+in cached computed vars: each view is computed again only when what it reads changes, and reads the
+answers once (``answers.read``). The engine is called through its typed service; nothing here
+restates a rule: the questions come from what the benefits declare they need.
+
+Texts are baked into the pages per language; the views hold data, error codes and the sentences the
+engine and the directory write in the person's language. Focus moves without server-sent code (the
+CSP forbids eval): ``assets/app.js`` focuses a newly drawn ``[data-autofocus]`` element (the next
+question, the result's heading) and a field turning ``aria-invalid``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
+import hashlib
+from typing import Any
 
 import reflex as rx
 
-from pti_citizen import routes
-from pti_citizen.i18n import format_euros, format_month_year
-from pti_citizen.simulator import default_table, estimate_payload
-from pti_citizen.ui.simulator import flow, share
+from pti_citizen import directory, routes
+from pti_citizen.handover import ShareLinkError, parse_result_query
+from pti_citizen.i18n import LANGUAGES, format_month_year
+from pti_citizen.services import services
+from pti_citizen.simulator import answers as a
+from pti_citizen.simulator import make_job, service, what_if
+from pti_citizen.simulator.common import reference_months
+from pti_citizen.simulator.household import EstimateInput
+from pti_citizen.simulator.period import Month
+from pti_citizen.ui.simulator import view
+from pti_citizen.ui.simulator.texts import page_texts
 from pti_citizen.ui.state.way_of_use import WayOfUseState
 from rxconfig import config
 
-#: Focus the new question's heading once React has drawn it (screen readers then read it).
-# Focus moves without server-sent code (the CSP forbids eval): assets/app.js focuses a newly
-# inserted [data-autofocus] element (the next question, the result) and a field turning aria-invalid.
+#: Bounds on what the page may send back (typed text, a shared link's query, a town).
+MAX_POSITION_CHARS = 60
+MAX_JOB_CHARS = 20
+MAX_TOWN_CHARS = directory.MAX_QUERY_LENGTH
+MAX_LINK_CHARS = 600
+JOB_MODES = ("hours", "pay")
+JOB_WHO = ("applicant", "partner")
 
-# What the result page shows.
-WAITING = ""
-OWN = "own"
-INCOMPLETE = "incomplete"
-SHARED = "shared"
-BAD_LINK = "bad_link"
-FAILED = "failed"
+
+@dataclasses.dataclass
+class ChildField:
+    n: str = ""
+    name: str = ""
+    value: str = ""
+    error: str = ""
+
+
+@dataclasses.dataclass
+class WizardView:
+    """The question on screen and what its screen shows of the answers so far."""
+
+    question: str = a.FIRST
+    #: 1–4: the part of the wizard (« Étape 2 sur 4 »); the count never changes.
+    step: int = 1
+    #: Answers that are one value (buttons, ages, amounts as typed), for pressed buttons and fields.
+    chosen: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: The number typed for « more than 5 children » ("" when a button was chosen).
+    more_children: str = ""
+    child_fields: list[ChildField] = dataclasses.field(default_factory=list)
+    #: The pension alimentaire is asked on its own later (the other income's hint leaves it out).
+    child_support_later: bool = False
+
+
+def _key(*parts: str) -> str:
+    """A short fingerprint of what a parsed value was made from (the answers are not kept twice)."""
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
+
+
+def _wizard_view(
+    answers: a.Answers, position: str, child_errors: list[str], reading: a.Reading | None = None
+) -> WizardView:
+    reading = reading or a.read(answers)
+    question = a.current(reading, position) or (reading.asked[-1] if reading.asked else a.FIRST)
+    count = answers.get("children")
+    count_text = count if isinstance(count, str) else ""
+    typed_count = a.check_typed("children", count_text)[0]
+    number = int(count_text) if count_text in a.BY_ID["children"].choices else int(typed_count or 0)
+    ages = answers.get(a.CHILDREN_AGES)
+    ages = ages if isinstance(ages, list) else []
+    fields = [
+        ChildField(
+            n=str(index + 1),
+            name=f"child-{index}",
+            value=ages[index] if index < len(ages) else "",
+            error=child_errors[index] if index < len(child_errors) else "",
+        )
+        for index in range(number)
+    ]
+    return WizardView(
+        question=question,
+        step=a.section_number(question),
+        chosen={key: value for key, value in answers.items() if isinstance(value, str)},
+        more_children=typed_count or "",
+        child_fields=fields,
+        child_support_later="child_support_received" in reading.asked,
+    )
 
 
 class SimulatorState(rx.State):
@@ -37,237 +112,342 @@ class SimulatorState(rx.State):
     #: Error code of the field on screen ("" when none), and one per child age field.
     error: str = ""
     child_errors: list[str] = []
-    #: Counts refused answers, so that the page can move focus to the field even when the same
+    #: Counts refused answers, so that the page moves focus to the field even when the same
     #: message comes back twice (rendered as data-error-serial, watched by assets/app.js).
     error_serial: int = 0
-    #: Set when the last answer is given, so that the result page moves the focus to its title.
+    #: The answers read once per change (``answers.read``), with the fingerprint of the text read.
+    _reading_key: str = ""
+    _reading: a.Reading | None = None
 
-    outcome: str = WAITING
-    eligible: bool = False
-    amount: str = ""
-    month: str = ""
-    steps: list[str] = []
-    reasons: list[str] = []
-    notices: list[str] = []
-    next_steps: list[str] = []
-    outdated: bool = False
-    #: The result link (path and query), and the same link with the public origin for the QR code.
-    link: str = ""
-    public_link: str = ""
-    qr_code: str = ""
+    @rx.var
+    def wizard(self) -> WizardView:
+        answers, reading = self._read()
+        return _wizard_view(answers, self.position, self.child_errors, reading)
+
+    @rx.var
+    def income_months(self) -> dict[str, str]:
+        """The three months whose income the CAF reads for this month (M-4 to M-2), in every
+        language: the pages are built once, the months change every month."""
+        months = reference_months(Month.of(dt.date.today()))
+        found = {}
+        for lang in LANGUAGES:
+            names = [format_month_year(month.first_day, lang) for month in months]
+            found[lang] = page_texts(lang)["months_list"].format(m4=names[0], m3=names[1], m2=names[2])
+        return found
 
     # ---- reading the answers ----
 
-    def _answers(self) -> dict:
-        try:
-            value = json.loads(self.answers_json) if self.answers_json else {}
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
+    def _lang(self) -> str:
+        return routes.language_of(self.router.url.path)
 
-    def _save(self, answers: dict) -> None:
-        self.answers_json = json.dumps(answers, ensure_ascii=False, separators=(",", ":"))
+    def _answers(self) -> a.Answers:
+        return a.load(self.answers_json)
 
-    @rx.var
-    def question(self) -> str:
-        return flow.current_question(self.position, self._answers(), flow.parameters())
+    def _read(self) -> tuple[a.Answers, a.Reading]:
+        """The answers and what they say, read again only when their text changed."""
+        answers = a.load(self.answers_json)
+        if self._reading is not None and self._reading_key == _key(self.answers_json):
+            return answers, self._reading
+        return answers, a.read(answers)
 
-    @rx.var
-    def number(self) -> int:
-        answers = self._answers()
-        p = flow.parameters()
-        return flow.progress(flow.current_question(self.position, answers, p), answers, p)[0]
+    def _save(self, answers: a.Answers) -> a.Reading:
+        self.answers_json = a.dump(answers)
+        reading = a.read(answers)
+        self._reading_key, self._reading = _key(self.answers_json), reading
+        return reading
 
-    @rx.var
-    def total(self) -> int:
-        answers = self._answers()
-        p = flow.parameters()
-        return flow.progress(flow.current_question(self.position, answers, p), answers, p)[1]
+    def _bound_storage(self) -> None:
+        """What the browser sent back is bounded: an oversized or unknown value is dropped."""
+        if len(self.answers_json) > a.MAX_STORED_CHARS:
+            self.answers_json = ""
+        if len(self.position) > MAX_POSITION_CHARS or self.position not in ("", *a.BY_ID):
+            self.position = ""
 
-    @rx.var
-    def done(self) -> int:
-        """Share of the questions already answered, 0–100 (the visual progress bar)."""
-        answers = self._answers()
-        p = flow.parameters()
-        n, total = flow.progress(flow.current_question(self.position, answers, p), answers, p)
-        return round(100 * (n - 1) / max(total, 1))
-
-    @rx.var
-    def chosen(self) -> dict[str, str]:
-        """Answers that are one value (buttons, ages, amounts as typed), for pressed buttons and fields."""
-        return {key: value for key, value in self._answers().items() if isinstance(value, str)}
-
-    @rx.var
-    def more_children(self) -> str:
-        """The number typed for « more than 5 children » (empty when a button was chosen)."""
-        count = flow.View(self._answers(), flow.parameters()).child_count
-        return str(count) if count is not None and count > flow.MOST_CHILDREN_AS_BUTTONS else ""
-
-    @rx.var
-    def child_fields(self) -> list[dict[str, str]]:
-        """One age field per child: its number (1, 2…), name, typed value and error code."""
-        answers = self._answers()
-        count = flow.View(answers, flow.parameters()).child_count or 0
-        ages = answers.get("children_ages")
-        ages = ages if isinstance(ages, list) else []
-        errors = self.child_errors
-        return [
-            {
-                "n": str(index + 1),
-                "name": f"child-{index}",
-                "value": str(ages[index]) if index < len(ages) else "",
-                "error": errors[index] if index < len(errors) else "",
-            }
-            for index in range(min(count, flow.MAX_CHILDREN))
-        ]
+    @rx.event
+    def open_wizard(self):
+        """On load of the wizard page."""
+        self._bound_storage()
 
     # ---- moving through the questions ----
 
-    def _go(self, question: str | None, answers: dict):
+    def _go(self, target: str | None):
         self.error = ""
         self.child_errors = []
-        if question is None:
-            return rx.redirect(routes.path(routes.language_of(self.router.url.path), routes.SIMULATOR_RESULT))
-        self.position = question
+        if target is None:
+            return rx.redirect(routes.path(self._lang(), routes.SIMULATOR_RESULT))
+        self.position = target
         return None
 
-    def _answered(self, question: str, value: object):
+    def _answered(self, question: str, value: str | list[str]):
         answers = self._answers()
         answers[question] = value
-        self._save(answers)
-        # The next question after this one (not after « current »): a repeated click is harmless.
-        return self._go(flow.next_question(question, answers, flow.parameters()), answers)
+        reading = self._save(answers)
+        # The question after this one (not after the one on screen): a repeated click is harmless.
+        return self._go(a.following(reading, question))
+
+    def _refused(self, error: str) -> None:
+        self.error = error
+        self.error_serial += 1
 
     @rx.event
     def choose(self, question: str, value: str):
-        if flow.check_choice(question, value) is not None:
+        if a.check_choice(question, value) is not None:
             return None
         return self._answered(question, value)
 
     @rx.event
-    def submit(self, form_data: dict):
-        """One form per typed answer; the hidden field ``question`` says which."""
-        question = str(form_data.get("question", ""))
-        spec = flow.BY_ID.get(question)
-        if spec is None or spec.kind == flow.CHOICE:
+    def nothing(self, question: str):
+        """An amount's « nothing » button (« Pas de travail », « Pas d'aide au logement »…)."""
+        if a.BY_ID.get(question) is None or a.BY_ID[question].kind != a.MONEY:
             return None
-        if spec.kind == flow.AGES:
+        return self._answered(question, "0")
+
+    @rx.event
+    def submit(self, form_data: dict[str, Any]):
+        """One form per typed answer; the hidden field ``question`` says which."""
+        question = str(form_data.get("question", ""))[:MAX_POSITION_CHARS]
+        spec = a.BY_ID.get(question)
+        if spec is None or spec.kind == a.CHOICE:
+            return None
+        if spec.kind == a.AGES:
             return self._submit_ages(form_data)
-        raw = form_data.get("value")
-        raw = raw if isinstance(raw, str) else None
-        if spec.kind == flow.WHOLE:
-            value, error = flow.check_age(raw)
-        elif spec.kind == flow.COUNT:
-            value, error = flow.check_typed_count(raw)
-        else:
-            value, error = flow.check_money(raw)
-        if error:
-            self.error = error
-            self.error_serial += 1
+        value, error = a.check_typed(question, form_data.get("value"))
+        if error or value is None:
+            self._refused(error or a.REQUIRED)
             return None
         return self._answered(question, value)
 
-    def _submit_ages(self, form_data: dict):
-        count = flow.View(self._answers(), flow.parameters()).child_count or 0
-        values, errors = [], []
-        for index in range(count):
-            raw = form_data.get(f"child-{index}")
-            value, error = flow.check_child_age(raw if isinstance(raw, str) else None)
-            values.append(value if value is not None else (raw if isinstance(raw, str) else ""))
-            errors.append(error or "")
+    def _submit_ages(self, form_data: dict[str, Any]):
+        answers, reading = self._read()
+        number = len(_wizard_view(answers, self.position, [], reading).child_fields)
+        if number == 0:
+            return None
+        kept, errors = a.check_child_ages([form_data.get(f"child-{index}") for index in range(number)])
         if any(errors):
+            answers = self._answers()
+            answers[a.CHILDREN_AGES] = kept  # what was typed stays in the fields
+            self._save(answers)
             self.child_errors = errors
             self.error_serial += 1
             return None
-        return self._answered("children_ages", values)
+        return self._answered(a.CHILDREN_AGES, kept)
 
     @rx.event
     def back(self, question: str):
-        """Previous question before ``question`` (named, so that a repeated click is harmless)."""
-        answers = self._answers()
-        previous = flow.previous_question(question, answers, flow.parameters())
+        """The question before ``question`` (named, so that a repeated click is harmless)."""
+        previous = a.previous(self._read()[1], str(question)[:MAX_POSITION_CHARS])
         if previous is None:
             return None
-        return self._go(previous, answers)
+        return self._go(previous)
 
     @rx.event
     def restart(self):
         self.answers_json = ""
+        self._reading_key, self._reading = "", None
         self.position = ""
         self.error = ""
         self.child_errors = []
-        return None
 
     @rx.event
     def review(self):
         """From the result page: back to the last question, answers kept."""
-        answers = self._answers()
-        asked = flow.asked_questions(answers, flow.parameters())
-        self.position = asked[-1]
+        reading = self._read()[1]
+        self.position = reading.asked[-1] if reading.asked else ""
+        self.error = ""
+        self.child_errors = []
 
-    # ---- the result page ----
 
-    def _clear_result(self) -> None:
-        self.outcome = WAITING
-        self.eligible = False
-        self.amount = self.month = self.link = self.public_link = self.qr_code = ""
-        self.steps, self.reasons, self.notices, self.next_steps = [], [], [], []
-        self.outdated = False
+def _household(answers_json: str, lang: str, audience: str) -> tuple[str, EstimateInput | None]:
+    """``(outcome, household)``: INCOMPLETE while a question is unanswered, FAILED when the engine
+    refuses answers edited by hand in the browser."""
+    answers = a.load(answers_json)
+    reading = a.read(answers)
+    if not reading.complete:
+        return view.INCOMPLETE, None
+    household = a.household(answers, lang, audience)
+    return (view.OWN, household) if household is not None else (view.FAILED, None)
+
+
+class ResultState(SimulatorState):
+    """The result page: this tab's estimate, or what a shared link carries; the nearest MDS; and
+    « Et si je travaille ? »."""
+
+    #: Set when the result page opens (``""``: not on it, nothing to compute).
+    lang: str = ""
+    audience: str = "self"
+    #: A shared link's query ("" for this tab's own estimate).
+    shared_query: str = ""
+    family_error: str = ""
+    family_serial: int = 0
+    # The nearest Maison des Solidarités to the town typed (kept in the tab, like the answers).
+    town: str = rx.SessionStorage("", name="pti_simulateur_commune")
+    mds: view.MdsCard = view.MdsCard()
+    # « Et si je travaille ? »: the job as typed.
+    job_mode: str = "hours"
+    job_hours: str = ""
+    job_wage: str = ""
+    job_pay: str = ""
+    job_who: str = "applicant"
+    #: The household parsed once per change of the answers, the language or the audience (a few
+    #: hundred bytes): « Et si je travaille ? » recomputes on each keystroke without parsing again.
+    _household_key: str = ""
+    _household_outcome: str = ""
+    _household: EstimateInput | None = None
+
+    def _parsed(self) -> tuple[str, EstimateInput | None]:
+        if self._household_key == _key(self.answers_json, self.lang, self.audience):
+            return self._household_outcome, self._household
+        return _household(self.answers_json, self.lang, self.audience)
+
+    def _parse(self) -> None:
+        outcome, household = _household(self.answers_json, self.lang, self.audience)
+        self._household_key = _key(self.answers_json, self.lang, self.audience)
+        self._household_outcome, self._household = outcome, household
+
+    @rx.var
+    def result(self) -> view.ResultView:
+        if not self.lang:
+            return view.problem(view.WAITING)
+        today = dt.date.today()
+        if self.shared_query:
+            try:
+                link = parse_result_query(self.shared_query, today=today)
+            except ShareLinkError:
+                return view.problem(view.BAD_LINK)
+            return view.shared(link, self.lang, today)
+        outcome, household = self._parsed()
+        if household is None:
+            return view.problem(outcome)
+        estimate = service.estimate(household, self.lang, self.audience)  # type: ignore[arg-type]
+        return view.own(
+            estimate,
+            self.lang,
+            routes.path(self.lang, routes.SIMULATOR_RESULT),
+            config.deploy_url or "",
+        )
+
+    @rx.var
+    def family_typed(self) -> str:
+        """The amount typed for « je connais le montant que me verse la CAF » ("" when estimated)."""
+        value = a.load(self.answers_json).get(a.FAMILY_BENEFITS)
+        return value if isinstance(value, str) else ""
+
+    @rx.var
+    def couple(self) -> bool:
+        return a.load(self.answers_json).get("couple") == "couple"
+
+    @rx.var
+    def work(self) -> view.WorkView:
+        if not self.lang or self.shared_query:
+            return view.WorkView()
+        _, household = self._parsed()
+        if household is None:
+            return view.WorkView()
+        if self.job_mode == "pay":
+            typed = {"monthly_net_pay": self.job_pay}
+        else:
+            typed = {"hours_per_week": self.job_hours, "hourly_wage": self.job_wage}
+        job, errors = make_job(**typed, lang=self.lang)
+        filled = {name for name, value in typed.items() if value.strip()}
+        shown = {error.field: error.message for error in errors if error.field in filled}
+        if job is None:
+            # A field not filled yet is not an error: the person is still typing.
+            return view.WorkView(errors=shown)
+        who = self.job_who if household.partner is not None else "applicant"
+        comparison = what_if(household, job, self.lang, self.audience, who=who)  # type: ignore[arg-type]
+        return view.work(comparison, self.lang)
+
+    # ---- opening the page ----
 
     @rx.event
     async def load_result(self):
-        """On load: a shared link shows its outcome only; otherwise compute from this tab's answers."""
-        self._clear_result()
+        """On load: a shared link shows its outcome only; otherwise this tab's answers."""
         url = self.router.url
-        if url.query:
-            return self._show_shared(url.query, routes.language_of(url.path))
         way_of_use = await self.get_state(WayOfUseState)
-        return self._compute_result(way_of_use.mode)
+        self._open(url.path, url.query or "", way_of_use.audience)
+        if not self.shared_query and self.town:
+            await self._find_mds(self.town)
 
-    def _show_shared(self, query: str, lang: str):
-        table = default_table()
-        today = dt.date.today()
-        try:
-            shared = share.parse_share_query(query, first_month=table.first_day, today=today)
-        except share.ShareLinkError:
-            self.outcome = BAD_LINK
-            return None
-        self.outcome = SHARED
-        self.eligible = shared.eligible
-        self.amount = format_euros(shared.amount, lang)
-        self.month = format_month_year(shared.month, lang)
-        self.next_steps = list(shared.next_steps)
-        self.outdated = shared.month >= table.valid_until or today >= table.valid_until
-        return None
+    def _open(self, path: str, query: str, audience: str) -> None:
+        self._bound_storage()
+        self.lang = routes.language_of(path)
+        self.audience = audience if audience in ("self", "helper") else "self"
+        self.shared_query = query[: MAX_LINK_CHARS + 1].lstrip("?")
+        self.family_error = ""
+        if len(self.town) > MAX_TOWN_CHARS:
+            self.town = ""
+        self.mds = view.MdsCard()
+        self._parse()
 
-    def _compute_result(self, mode: str):
-        lang = routes.language_of(self.router.url.path)
-        audience = "helper" if mode == "aidant" else "self"
+    # ---- « je connais le montant que me verse la CAF » ----
+
+    @rx.event
+    def give_family_benefits(self, form_data: dict[str, Any]):
+        value, error = a.check_money(form_data.get("family_benefits"))
+        if error or value is None:
+            self.family_error = error or "money_required"
+            self.family_serial += 1
+            return
         answers = self._answers()
-        p = flow.parameters()
-        if flow.first_missing(answers, p) is not None:
-            self.outcome = INCOMPLETE
-            return None
-        try:
-            payload = {**flow.to_payload(answers, p), "lang": lang, "audience": audience}
-        except (KeyError, TypeError, ValueError):  # answers edited by hand in the browser storage
-            self.outcome = FAILED
-            return None
-        status, body = estimate_payload(payload, lang)
-        if status != 200:
-            self.outcome = FAILED
-            return None
-        self.outcome = OWN
-        self.eligible = body["eligible"]
-        self.amount = format_euros(body["monthly_amount"], lang)
-        year, month = body["month"].split("-")
-        self.month = format_month_year(dt.date(int(year), int(month), 1), lang)
-        self.steps = [step["text"] for step in body["steps"]]
-        self.reasons = [reason["text"] for reason in body["reasons"]]
-        self.notices = [notice["text"] for notice in body["notices"]]
-        self.next_steps = list(body["next_steps"])
-        self.outdated = bool(body["parameters_outdated"])
-        self.link = f"{routes.path(lang, routes.SIMULATOR_RESULT)}?{share.share_query(body)}"
-        self.public_link = (config.deploy_url or "").rstrip("/") + self.link
-        self.qr_code = share.qr_code_path(lang, body)
-        return None
+        answers[a.FAMILY_BENEFITS] = value
+        self._save(answers)
+        self._parse()
+        self.family_error = ""
+
+    @rx.event
+    def estimate_family_benefits(self):
+        answers = self._answers()
+        answers.pop(a.FAMILY_BENEFITS, None)
+        self._save(answers)
+        self._parse()
+        self.family_error = ""
+
+    # ---- the nearest MDS ----
+
+    async def _find_mds(self, typed: str) -> None:
+        typed = typed.strip()[:MAX_TOWN_CHARS]
+        self.town = typed
+        if not typed:
+            self.mds = view.MdsCard()
+            return
+        lang = self.lang or self._lang()
+        answer = await directory.nearest(
+            q=typed, kind="mds", limit=1, lang=lang, kiosques=services().kiosques.current()
+        )
+        texts = page_texts(lang)
+        words = {
+            "today": texts["mds_today"],
+            "span": texts["mds_span"],
+            "closed_today": texts["mds_closed_today"],
+        }
+        self.mds = view.mds(answer, lang, typed, words)
+
+    @rx.event
+    async def find_mds(self, form_data: dict[str, Any]):
+        await self._find_mds(str(form_data.get("commune") or ""))
+
+    @rx.event
+    async def pick_town(self, name: str):
+        await self._find_mds(str(name))
+
+    # ---- « Et si je travaille ? » ----
+
+    @rx.event
+    def set_job_mode(self, mode: str):
+        self.job_mode = mode if mode in JOB_MODES else "hours"
+
+    @rx.event
+    def set_job_who(self, who: str):
+        self.job_who = who if who in JOB_WHO else "applicant"
+
+    @rx.event
+    def set_job_hours(self, value: str):
+        self.job_hours = str(value)[:MAX_JOB_CHARS]
+
+    @rx.event
+    def set_job_wage(self, value: str):
+        self.job_wage = str(value)[:MAX_JOB_CHARS]
+
+    @rx.event
+    def set_job_pay(self, value: str):
+        self.job_pay = str(value)[:MAX_JOB_CHARS]

@@ -2,7 +2,8 @@
 
 French is the source. A sentence that speaks to the reader exists twice: « vous » and « la personne
 que vous aidez »; the page shows one or the other with the ``.for-self`` / ``.for-helper`` classes.
-Numbers come from the parameters in force (``{age}``, ``{hours}``…), never typed here.
+Numbers come from the parameters in force (``{age}``, ``{hours}``…), never typed here. The sentences
+the engine writes (steps, reasons, notices, who decides) come from the engine, already translated.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pti_citizen.i18n import format_number, gettext_for
-from pti_citizen.simulator.benefits.rsa.parameters import Parameters
+from pti_citizen.simulator import answers as a
+from pti_citizen.simulator.benefits.rsa.parameters import RsaParameters
 from pti_citizen.simulator.household import MAX_AGE, MAX_CHILD_AGE, MAX_CHILDREN, MIN_ADULT_AGE
-from pti_citizen.ui.simulator import flow
+from pti_citizen.ui.layout import kiosk_idle_minutes
 
 DOMAIN = "ui_simulator"
 
@@ -35,27 +37,30 @@ class QuestionText:
     why: str
     hint: Words | None = None
     choices: dict[str, str] = field(default_factory=dict)
-    #: Label of the typed field (whole numbers, amounts).
+    #: Label of the typed field (ages, amounts, more children).
     field: str = ""
-    #: For the pregnancy question: the title when the person lives in a couple.
-    couple_title: Words | None = None
+    #: An amount's « nothing » button (answers 0).
+    none: str = ""
+    #: Another hint, for a case the page knows from the answers (see each question).
+    other_hint: Words | None = None
+    #: The residence question's words for a European citizen (years lived in France, not a permit).
+    eu: QuestionText | None = None
 
 
-def question_texts(lang: str, p: Parameters) -> dict[str, QuestionText]:
+def _say(self_text: str, helper: str, partner_self: str, partner_helper: str) -> tuple[Words, Words]:
+    """The words of a question about the applicant, and of the same question about the partner."""
+    return Words(self_text, helper), Words(partner_self, partner_helper)
+
+
+def question_texts(lang: str, p: RsaParameters) -> dict[str, QuestionText]:
+    """The words of every question of ``answers.QUESTIONS``, by its id."""
     _ = gettext_for(lang, DOMAIN)
-    yes_no = {flow.YES: _("Oui"), flow.NO: _("Non")}
+    yes_no = {a.YES: _("Oui"), a.NO: _("Non")}
     years = format_number(p.duree_titre_sejour_hors_ue_annees, lang, 0)
     eu_months = format_number(p.duree_residence_ue_annees * 12, lang, 0)
     hours = format_number(p.rsa_jeune_heures, lang, 0)
+    window = p.majoration_isolement_fenetre_mois
     amount_label = _("Montant par mois, en euros")
-    permit_choices = {
-        "less": _("Moins de {years} ans").format(years=years),
-        "enough": _("{years} ans ou plus").format(years=years),
-    }
-    eu_choices = {
-        "less": _("Moins de {months} mois").format(months=eu_months),
-        "enough": _("{months} mois ou plus").format(months=eu_months),
-    }
     nationality_choices = {
         "fr": _("Française"),
         "eu": _("Européenne : Union européenne, Islande, Liechtenstein, Norvège ou Suisse"),
@@ -70,7 +75,49 @@ def question_texts(lang: str, p: Parameters) -> dict[str, QuestionText]:
     hours_why = _(
         "Avant {age} ans, sans enfant, le RSA demande d'avoir assez travaillé. On l'appelle le « RSA jeune actif »."
     ).format(age=p.age_minimum)
-    return {
+    permit_choices = {
+        "less": _("Moins de {years} ans").format(years=years),
+        "enough": _("{years} ans ou plus").format(years=years),
+    }
+    eu_choices = {
+        "less": _("Moins de {months} mois").format(months=eu_months),
+        "enough": _("{months} mois ou plus").format(months=eu_months),
+    }
+    permit_why = _(
+        "Le RSA et la prime d'activité demandent en général {years} ans de titre de séjour qui permet de travailler."
+    ).format(years=years)
+    eu_why = _(
+        "Un citoyen européen doit vivre en France depuis {months} mois pour le RSA, sauf avec un travail déclaré."
+    ).format(months=eu_months)
+    earned_hint = Words.same(
+        _(
+            "Salaire net ou revenus d'indépendant. Sur la fiche de paie, regardez le « montant net social ». "
+            "Le salaire change d'un mois à l'autre ? Faites la moyenne de {months} : ce sont les mois que la CAF regarde."
+        )
+    )
+    other_hint = Words.same(
+        _(
+            "Par exemple : allocation chômage, indemnités maladie, pension d'invalidité, retraite. "
+            "Ne comptez pas les aides de la CAF : l'outil les calcule."
+        )
+    )
+    other_hint_with_support = Words.same(
+        _(
+            "Par exemple : allocation chômage, indemnités maladie, pension d'invalidité, retraite, pension alimentaire reçue. "
+            "Ne comptez pas les aides de la CAF : l'outil les calcule."
+        )
+    )
+    stopped_choices = {"stopped": _("Oui, ce travail est fini"), "goes_on": _("Non, ce travail continue")}
+    stopped_hint = Words.same(
+        _(
+            "Par exemple : une fin de contrat ou un licenciement. Et rien ne remplace ce salaire, comme une allocation chômage."
+        )
+    )
+    stopped_why = _(
+        "Quand un travail s'arrête pour de bon et que rien ne le remplace, le RSA ne compte plus ce salaire. La prime d'activité s'arrête."
+    )
+
+    texts: dict[str, QuestionText] = {
         "couple": QuestionText(
             title=Words(
                 _("Vivez-vous seul ou en couple ?"),
@@ -79,25 +126,10 @@ def question_texts(lang: str, p: Parameters) -> dict[str, QuestionText]:
             hint=Words.same(_("En couple : marié, pacsé ou en union libre.")),
             choices={"single": _("Seul ou seule"), "couple": _("En couple")},
             why=_(
-                "Le montant du RSA dépend du nombre de personnes dans le foyer. Les revenus du conjoint comptent aussi."
+                "Les aides dépendent du nombre de personnes dans le foyer. Les revenus du conjoint comptent aussi."
             ),
         ),
-        "age": QuestionText(
-            title=Words(_("Quel âge avez-vous ?"), _("Quel âge a la personne que vous aidez ?")),
-            field=_("Âge, en années"),
-            why=_(
-                "Avant {age} ans, le RSA est possible seulement dans certains cas. Par exemple avec un enfant, ou pendant une grossesse."
-            ).format(age=p.age_minimum),
-        ),
-        "partner_age": QuestionText(
-            title=Words(
-                _("Quel âge a votre conjoint ?"),
-                _("Quel âge a le conjoint de la personne que vous aidez ?"),
-            ),
-            field=_("Âge du conjoint, en années"),
-            why=_("Il suffit qu'une personne du couple remplisse les conditions d'âge du RSA."),
-        ),
-        "children_count": QuestionText(
+        "children": QuestionText(
             title=Words(
                 _("Combien d'enfants vivent avec vous ?"),
                 _("Combien d'enfants vivent avec la personne que vous aidez ?"),
@@ -109,177 +141,44 @@ def question_texts(lang: str, p: Parameters) -> dict[str, QuestionText]:
             ),
             choices={
                 "0": _("Aucun"),
-                **{str(n): str(n) for n in range(1, flow.MOST_CHILDREN_AS_BUTTONS + 1)},
+                **{str(n): str(n) for n in range(1, a.MOST_CHILDREN_AS_BUTTONS + 1)},
             },
-            field=_("Plus de {n} enfants ? Écrivez le nombre :").format(n=flow.MOST_CHILDREN_AS_BUTTONS),
-            why=_("Chaque enfant augmente le montant de base du RSA."),
+            field=_("Plus de {n} enfants ? Écrivez le nombre :").format(n=a.MOST_CHILDREN_AS_BUTTONS),
+            why=_(
+                "Chaque enfant compte dans le montant du RSA et de la prime d'activité, et pour les prestations familiales."
+            ),
         ),
-        "children_ages": QuestionText(
+        a.CHILDREN_AGES: QuestionText(
             title=Words.same(_("Quel âge ont les enfants ?")),
             hint=Words.same(_("Écrivez 0 pour un bébé de moins de 1 an.")),
             field=_("Âge de l'enfant {n}"),
-            why=_("Un parent seul avec un enfant de moins de {age} ans peut avoir un RSA plus élevé.").format(
-                age=p.majoration_isolement_age_enfant
-            ),
+            why=_(
+                "Les prestations familiales dépendent de l'âge des enfants. Un parent seul avec un enfant de moins de {age} ans peut avoir un RSA plus élevé."
+            ).format(age=p.majoration_isolement_age_enfant),
         ),
         "pregnant": QuestionText(
-            title=Words(_("Êtes-vous enceinte ?"), _("La personne que vous aidez est-elle enceinte ?")),
-            couple_title=Words(
-                _("Dans votre couple, une personne est-elle enceinte ?"),
-                _("Dans le couple de la personne que vous aidez, une personne est-elle enceinte ?"),
+            title=Words(
+                _("Une naissance est-elle attendue dans le foyer ?"),
+                _("Une naissance est-elle attendue dans le foyer de la personne que vous aidez ?"),
             ),
             choices=yes_no,
             why=_(
-                "Une grossesse compte comme un enfant pour l'âge. Une femme enceinte qui vit seule peut avoir un RSA plus élevé."
+                "Un enfant à naître compte pour l'âge du RSA. Une personne seule qui attend un enfant peut avoir un RSA plus élevé."
             ),
         ),
-        "isolated": QuestionText(
+        "isolated_since_months": QuestionText(
             title=Words(
                 _("Depuis quand vivez-vous sans conjoint ?"),
                 _("Depuis quand la personne que vous aidez vit-elle sans conjoint ?"),
             ),
             hint=Words.same(_("Par exemple depuis une séparation, un divorce ou un décès.")),
             choices={
-                "recent": _("Depuis moins de {months} mois").format(
-                    months=p.majoration_isolement_fenetre_mois
-                ),
-                "long": _("Depuis {months} mois ou plus, ou depuis toujours").format(
-                    months=p.majoration_isolement_fenetre_mois
-                ),
+                "recent": _("Depuis moins de {months} mois").format(months=window),
+                "long": _("Depuis {months} mois ou plus, ou depuis toujours").format(months=window),
             },
             why=_("Un parent seul peut avoir un RSA plus élevé pendant un temps après une séparation."),
         ),
-        "nationality": QuestionText(
-            title=Words(
-                _("Quelle est votre nationalité ?"),
-                _("Quelle est la nationalité de la personne que vous aidez ?"),
-            ),
-            choices=nationality_choices,
-            why=_(
-                "Pour les personnes étrangères, le RSA demande d'habiter en France depuis un certain temps, avec un titre de séjour pour certaines."
-            ),
-        ),
-        "refugee": QuestionText(
-            title=Words(
-                _("Êtes-vous dans une de ces situations ?"),
-                _("La personne que vous aidez est-elle dans une de ces situations ?"),
-            ),
-            hint=situations,
-            choices=yes_no,
-            why=_("Dans ces situations, le RSA ne demande pas {years} ans de titre de séjour.").format(
-                years=years
-            ),
-        ),
-        "permit": QuestionText(
-            title=Words(
-                _("Depuis combien de temps avez-vous un titre de séjour qui permet de travailler ?"),
-                _(
-                    "Depuis combien de temps la personne que vous aidez a-t-elle un titre de séjour qui permet de travailler ?"
-                ),
-            ),
-            choices=permit_choices,
-            why=_(
-                "Le RSA demande en général {years} ans de titre de séjour qui permet de travailler."
-            ).format(years=years),
-        ),
-        "eu_residence": QuestionText(
-            title=Words(
-                _("Depuis combien de temps vivez-vous en France ?"),
-                _("Depuis combien de temps la personne que vous aidez vit-elle en France ?"),
-            ),
-            choices=eu_choices,
-            why=_(
-                "Un citoyen européen doit vivre en France depuis {months} mois, sauf avec un travail déclaré."
-            ).format(months=eu_months),
-        ),
-        "partner_nationality": QuestionText(
-            title=Words(
-                _("Quelle est la nationalité de votre conjoint ?"),
-                _("Quelle est la nationalité du conjoint de la personne que vous aidez ?"),
-            ),
-            choices=nationality_choices,
-            why=_("Le conjoint compte dans le montant s'il remplit les conditions de séjour."),
-        ),
-        "partner_refugee": QuestionText(
-            title=Words(
-                _("Votre conjoint est-il dans une de ces situations ?"),
-                _("Le conjoint de la personne que vous aidez est-il dans une de ces situations ?"),
-            ),
-            hint=situations,
-            choices=yes_no,
-            why=_("Dans ces situations, le RSA ne demande pas {years} ans de titre de séjour.").format(
-                years=years
-            ),
-        ),
-        "partner_permit": QuestionText(
-            title=Words(
-                _(
-                    "Depuis combien de temps votre conjoint a-t-il un titre de séjour qui permet de travailler ?"
-                ),
-                _(
-                    "Depuis combien de temps le conjoint de la personne que vous aidez a-t-il un titre de séjour qui permet de travailler ?"
-                ),
-            ),
-            choices=permit_choices,
-            why=_(
-                "Le RSA demande en général {years} ans de titre de séjour qui permet de travailler."
-            ).format(years=years),
-        ),
-        "partner_eu_residence": QuestionText(
-            title=Words(
-                _("Depuis combien de temps votre conjoint vit-il en France ?"),
-                _("Depuis combien de temps le conjoint de la personne que vous aidez vit-il en France ?"),
-            ),
-            choices=eu_choices,
-            why=_(
-                "Un citoyen européen doit vivre en France depuis {months} mois, sauf avec un travail déclaré."
-            ).format(months=eu_months),
-        ),
-        "student": QuestionText(
-            title=Words(
-                _("Faites-vous des études, ou un stage non payé ?"),
-                _("La personne que vous aidez fait-elle des études, ou un stage non payé ?"),
-            ),
-            choices=yes_no,
-            why=_(
-                "Le RSA n'est en général pas possible pendant les études. Un parent seul peut l'avoir quand même, dans certains cas."
-            ),
-        ),
-        "partner_student": QuestionText(
-            title=Words(
-                _("Votre conjoint fait-il des études, ou un stage non payé ?"),
-                _("Le conjoint de la personne que vous aidez fait-il des études, ou un stage non payé ?"),
-            ),
-            choices=yes_no,
-            why=_("Si les 2 personnes du couple font des études, le RSA n'est en général pas possible."),
-        ),
-        "hours": QuestionText(
-            title=Words(
-                _("Avez-vous travaillé au moins {hours} heures pendant les 3 dernières années ?").format(
-                    hours=hours
-                ),
-                _(
-                    "La personne que vous aidez a-t-elle travaillé au moins {hours} heures pendant les 3 dernières années ?"
-                ).format(hours=hours),
-            ),
-            hint=hours_hint,
-            choices=hours_choices,
-            why=hours_why,
-        ),
-        "partner_hours": QuestionText(
-            title=Words(
-                _(
-                    "Votre conjoint a-t-il travaillé au moins {hours} heures pendant les 3 dernières années ?"
-                ).format(hours=hours),
-                _(
-                    "Le conjoint de la personne que vous aidez a-t-il travaillé au moins {hours} heures pendant les 3 dernières années ?"
-                ).format(hours=hours),
-            ),
-            hint=hours_hint,
-            choices=hours_choices,
-            why=hours_why,
-        ),
-        "housing": QuestionText(
+        "housing.status": QuestionText(
             title=Words(
                 _("Comment êtes-vous logé ?"), _("Comment la personne que vous aidez est-elle logée ?")
             ),
@@ -291,94 +190,202 @@ def question_texts(lang: str, p: Parameters) -> dict[str, QuestionText]:
                 "homeless": _("Sans logement"),
             },
             why=_(
-                "Quand le logement est gratuit ou aidé, le RSA baisse un peu. C'est le « forfait logement »."
+                "Quand le logement est gratuit ou aidé, le RSA et la prime d'activité baissent un peu. C'est le « forfait logement »."
             ),
         ),
-        "housing_benefit": QuestionText(
+        "housing.housing_benefit": QuestionText(
             title=Words(
                 _("Combien touchez-vous d'aide au logement par mois ?"),
                 _("Combien la personne que vous aidez touche-t-elle d'aide au logement par mois ?"),
             ),
             hint=Words.same(
-                _(
-                    "APL, ALS ou ALF : l'aide au logement de la CAF (Caisse d'allocations familiales). Écrivez 0 s'il n'y en a pas."
-                )
+                _("APL, ALS ou ALF : l'aide au logement de la CAF (Caisse d'allocations familiales).")
             ),
             field=amount_label,
+            none=_("Pas d'aide au logement"),
             why=_(
-                "Avec une aide au logement, le RSA baisse un peu. La baisse a un plafond : c'est le « forfait logement »."
+                "Avec une aide au logement, le RSA et la prime d'activité baissent un peu. La baisse a un plafond : c'est le « forfait logement »."
             ),
         ),
-        "earned": QuestionText(
+        "child_support_received": QuestionText(
             title=Words(
-                _("Combien gagnez-vous par mois avec votre travail ?"),
-                _("Combien la personne que vous aidez gagne-t-elle par mois avec son travail ?"),
+                _("Recevez-vous une pension alimentaire pour les enfants ?"),
+                _("La personne que vous aidez reçoit-elle une pension alimentaire pour les enfants ?"),
             ),
             hint=Words.same(
                 _(
-                    "Salaire net ou revenus d'indépendant. Faites la moyenne des 3 derniers mois. Sur la fiche de paie, regardez le « montant net social ». Écrivez 0 s'il n'y a pas de travail."
+                    "C'est l'argent que l'autre parent verse pour les enfants. Écrivez le montant reçu par mois."
                 )
             ),
-            field=amount_label,
-            why=_("Le RSA complète les revenus. Chaque euro gagné fait baisser le RSA de 1 euro."),
-        ),
-        "partner_earned": QuestionText(
-            title=Words(
-                _("Combien gagne votre conjoint par mois avec son travail ?"),
-                _("Combien le conjoint de la personne que vous aidez gagne-t-il par mois avec son travail ?"),
-            ),
-            hint=Words.same(
-                _(
-                    "Salaire net ou revenus d'indépendant. Faites la moyenne des 3 derniers mois. Sur la fiche de paie, regardez le « montant net social ». Écrivez 0 s'il n'y a pas de travail."
-                )
-            ),
-            field=amount_label,
-            why=_("Les revenus du conjoint comptent aussi. Chaque euro gagné fait baisser le RSA de 1 euro."),
-        ),
-        "other_income": QuestionText(
-            title=Words(
-                _("Combien votre foyer touche-t-il d'autres revenus par mois ?"),
-                _("Combien le foyer de la personne que vous aidez touche-t-il d'autres revenus par mois ?"),
-            ),
-            hint=Words.same(
-                _(
-                    "Par exemple : allocation chômage, indemnités maladie, pension, retraite, pension alimentaire reçue. Additionnez tout. Faites la moyenne des 3 derniers mois. Écrivez 0 s'il n'y en a pas."
-                )
-            ),
-            field=amount_label,
-            why=_("Ces revenus comptent aussi. Ils font baisser le RSA."),
-        ),
-        "family_benefits": QuestionText(
-            title=Words(
-                _("Combien touchez-vous de prestations familiales par mois ?"),
-                _("Combien la personne que vous aidez touche-t-elle de prestations familiales par mois ?"),
-            ),
-            hint=Words.same(
-                _(
-                    "Par exemple : allocations familiales, complément familial, allocation de soutien familial. Écrivez 0 s'il n'y en a pas."
-                )
-            ),
-            field=amount_label,
+            field=_("Montant reçu par mois, en euros"),
+            none=_("Non, pas de pension alimentaire"),
             why=_(
-                "Certaines prestations familiales comptent dans les revenus du foyer. Elles font baisser le RSA."
+                "La pension alimentaire compte dans les revenus. Elle change aussi l'ASF (allocation de soutien familial)."
             ),
         ),
     }
 
+    ages = _say(
+        _("Quel âge avez-vous ?"),
+        _("Quel âge a la personne que vous aidez ?"),
+        _("Quel âge a votre conjoint ?"),
+        _("Quel âge a le conjoint de la personne que vous aidez ?"),
+    )
+    age_why = _(
+        "Avant {age} ans, le RSA est possible seulement dans certains cas. Par exemple avec un enfant, ou une naissance attendue."
+    ).format(age=p.age_minimum)
+    nationalities = _say(
+        _("Quelle est votre nationalité ?"),
+        _("Quelle est la nationalité de la personne que vous aidez ?"),
+        _("Quelle est la nationalité de votre conjoint ?"),
+        _("Quelle est la nationalité du conjoint de la personne que vous aidez ?"),
+    )
+    refugees = _say(
+        _("Êtes-vous dans une de ces situations ?"),
+        _("La personne que vous aidez est-elle dans une de ces situations ?"),
+        _("Votre conjoint est-il dans une de ces situations ?"),
+        _("Le conjoint de la personne que vous aidez est-il dans une de ces situations ?"),
+    )
+    permits = _say(
+        _("Depuis combien de temps avez-vous un titre de séjour qui permet de travailler ?"),
+        _(
+            "Depuis combien de temps la personne que vous aidez a-t-elle un titre de séjour qui permet de travailler ?"
+        ),
+        _("Depuis combien de temps votre conjoint a-t-il un titre de séjour qui permet de travailler ?"),
+        _(
+            "Depuis combien de temps le conjoint de la personne que vous aidez a-t-il un titre de séjour qui permet de travailler ?"
+        ),
+    )
+    residences = _say(
+        _("Depuis combien de temps vivez-vous en France ?"),
+        _("Depuis combien de temps la personne que vous aidez vit-elle en France ?"),
+        _("Depuis combien de temps votre conjoint vit-il en France ?"),
+        _("Depuis combien de temps le conjoint de la personne que vous aidez vit-il en France ?"),
+    )
+    students = _say(
+        _("Faites-vous des études, ou un stage non payé ?"),
+        _("La personne que vous aidez fait-elle des études, ou un stage non payé ?"),
+        _("Votre conjoint fait-il des études, ou un stage non payé ?"),
+        _("Le conjoint de la personne que vous aidez fait-il des études, ou un stage non payé ?"),
+    )
+    worked = _say(
+        _("Avez-vous travaillé au moins {hours} heures pendant les 3 dernières années ?"),
+        _(
+            "La personne que vous aidez a-t-elle travaillé au moins {hours} heures pendant les 3 dernières années ?"
+        ),
+        _("Votre conjoint a-t-il travaillé au moins {hours} heures pendant les 3 dernières années ?"),
+        _(
+            "Le conjoint de la personne que vous aidez a-t-il travaillé au moins {hours} heures pendant les 3 dernières années ?"
+        ),
+    )
+    earned = _say(
+        _("Combien gagnez-vous par mois avec votre travail ?"),
+        _("Combien la personne que vous aidez gagne-t-elle par mois avec son travail ?"),
+        _("Combien gagne votre conjoint par mois avec son travail ?"),
+        _("Combien le conjoint de la personne que vous aidez gagne-t-il par mois avec son travail ?"),
+    )
+    stopped = _say(
+        _("Ce travail s'est-il arrêté pour de bon ?"),
+        _("Ce travail de la personne que vous aidez s'est-il arrêté pour de bon ?"),
+        _("Ce travail de votre conjoint s'est-il arrêté pour de bon ?"),
+        _("Ce travail du conjoint de la personne que vous aidez s'est-il arrêté pour de bon ?"),
+    )
+    others = _say(
+        _("Combien touchez-vous d'autres revenus par mois ?"),
+        _("Combien la personne que vous aidez touche-t-elle d'autres revenus par mois ?"),
+        _("Combien votre conjoint touche-t-il d'autres revenus par mois ?"),
+        _("Combien le conjoint de la personne que vous aidez touche-t-il d'autres revenus par mois ?"),
+    )
+    for index, person in enumerate(("applicant", "partner")):
+        texts[f"{person}.age"] = QuestionText(
+            title=ages[index],
+            field=_("Âge, en années") if index == 0 else _("Âge du conjoint, en années"),
+            why=age_why
+            if index == 0
+            else _("Il suffit qu'une personne du couple remplisse les conditions d'âge du RSA."),
+        )
+        texts[f"{person}.nationality"] = QuestionText(
+            title=nationalities[index],
+            choices=nationality_choices,
+            why=_(
+                "Pour les personnes étrangères, le RSA et la prime d'activité demandent d'habiter en France depuis un certain temps."
+            ),
+        )
+        texts[f"{person}.refugee"] = QuestionText(
+            title=refugees[index],
+            hint=situations,
+            choices=yes_no,
+            why=_("Dans ces situations, le RSA ne demande pas {years} ans de titre de séjour.").format(
+                years=years
+            ),
+        )
+        texts[f"{person}.residence_permit_years"] = QuestionText(
+            title=permits[index],
+            choices=permit_choices,
+            why=permit_why,
+            eu=QuestionText(title=residences[index], choices=eu_choices, why=eu_why),
+        )
+        texts[f"{person}.student"] = QuestionText(
+            title=students[index],
+            choices=yes_no,
+            why=_(
+                "Le RSA n'est en général pas possible pendant les études. La prime d'activité demande alors un salaire assez élevé."
+            ),
+        )
+        texts[f"{person}.worked_hours_last_3_years"] = QuestionText(
+            title=Words(worked[index].self.format(hours=hours), worked[index].helper.format(hours=hours)),
+            hint=hours_hint,
+            choices=hours_choices,
+            why=hours_why,
+        )
+        texts[f"{person}.earned_income"] = QuestionText(
+            title=earned[index],
+            hint=earned_hint,
+            field=amount_label,
+            none=_("Pas de travail"),
+            why=_(
+                "Le RSA complète les revenus. La prime d'activité aide les personnes qui travaillent et gagnent peu."
+            ),
+        )
+        texts[f"{person}.earned_income_stopped"] = QuestionText(
+            title=stopped[index], hint=stopped_hint, choices=stopped_choices, why=stopped_why
+        )
+        texts[f"{person}.other_income"] = QuestionText(
+            title=others[index],
+            hint=other_hint,
+            other_hint=other_hint_with_support,
+            field=amount_label,
+            none=_("Pas d'autre revenu"),
+            why=_("Ces revenus comptent aussi. Ils font baisser le RSA et la prime d'activité."),
+        )
+    return texts
 
-def error_texts(lang: str, p: Parameters) -> dict[str, str]:
-    """Field messages, by the error codes of ``flow``."""
+
+def section_names(lang: str) -> dict[str, str]:
+    """The four parts of the wizard (« Étape 2 sur 4 : … »)."""
     _ = gettext_for(lang, DOMAIN)
     return {
-        flow.REQUIRED: _("Écrivez une réponse pour continuer."),
-        flow.WHOLE_NUMBER: _("Écrivez un nombre entier, sans virgule. Par exemple : 34."),
-        flow.AGE_RANGE: _("L'âge doit être entre {min} et {max} ans.").format(min=MIN_ADULT_AGE, max=MAX_AGE),
-        flow.COUNT_RANGE: _("Écrivez un nombre entre {min} et {max}.").format(
-            min=flow.MOST_CHILDREN_AS_BUTTONS + 1, max=MAX_CHILDREN
+        "household": _("Le foyer"),
+        "situation": _("Le séjour et les études"),
+        "housing": _("Le logement"),
+        "income": _("Les revenus"),
+    }
+
+
+def error_texts(lang: str) -> dict[str, str]:
+    """Field messages, by the error codes of ``answers``."""
+    _ = gettext_for(lang, DOMAIN)
+    return {
+        a.REQUIRED: _("Écrivez une réponse pour continuer."),
+        a.WHOLE_NUMBER: _("Écrivez un nombre entier, sans virgule. Par exemple : 34."),
+        a.AGE_RANGE: _("L'âge doit être entre {min} et {max} ans.").format(min=MIN_ADULT_AGE, max=MAX_AGE),
+        a.COUNT_RANGE: _("Écrivez un nombre entre {min} et {max}.").format(
+            min=a.MOST_CHILDREN_AS_BUTTONS + 1, max=MAX_CHILDREN
         ),
-        flow.CHILD_AGE_RANGE: _(
+        a.CHILD_AGE_RANGE: _(
             "Écrivez un âge entre 0 et {max} ans. Un enfant compte s'il a moins de {limit} ans."
         ).format(max=MAX_CHILD_AGE, limit=MAX_CHILD_AGE + 1),
+        a.TOO_LONG: _("Cette réponse est trop longue. Écrivez seulement un nombre."),
         "money_required": _("Écrivez un montant. Écrivez 0 s'il n'y a rien."),
         "money_negative": _("Le montant ne peut pas être négatif. Écrivez-le sans le signe moins."),
         "money_not_a_number": _("Écrivez seulement un nombre, par exemple 1 200,50."),
@@ -392,44 +399,77 @@ def page_texts(lang: str) -> dict[str, str]:
     """The wizard's and the result page's own sentences."""
     _ = gettext_for(lang, DOMAIN)
     return {
-        "title": _("Est-ce que j'ai droit au RSA ?"),
+        # The wizard.
+        "title": _("Est-ce que j'ai droit au RSA et à d'autres aides ?"),
         "description": _(
-            "Répondez à quelques questions et voyez une estimation du RSA, avec le détail du calcul."
+            "Répondez à quelques questions. Voyez une estimation du RSA, de la prime d'activité et des prestations familiales, avec le détail du calcul."
         ),
-        "intro_self": _("Répondez à quelques questions. Vous voyez ensuite une estimation du montant."),
+        "intro_self": _(
+            "Répondez à quelques questions. Vous voyez ensuite une estimation du RSA, de la prime d'activité et des prestations familiales."
+        ),
         "intro_helper": _(
-            "Répondez pour la personne que vous aidez. Vous voyez ensuite une estimation de son montant."
+            "Répondez pour la personne que vous aidez. Vous voyez ensuite une estimation de ses aides : RSA, prime d'activité et prestations familiales."
         ),
         "privacy": _(
             "Vos réponses servent seulement à ce calcul. Nous ne les gardons pas. Sur cet appareil, elles s'effacent quand vous fermez l'onglet."
         ),
-        "progress": _("Question {n} sur {total}"),
+        "privacy_kiosk": _(
+            "Sur ce poste partagé, les réponses restent sur l'appareil jusqu'à la fin. "
+            "À la fin, appuyez sur « Terminer et tout effacer » : les réponses et le résultat s'effacent de cet appareil et du serveur. "
+            "Sans personne devant l'écran pendant {minutes} minutes, tout s'efface aussi."
+        ).format(minutes=kiosk_idle_minutes()),
+        "progress": _("Étape {n} sur {total} : {section}"),
+        "months_list": _("{m4}, {m3} et {m2}"),
         "why": _("Pourquoi cette question ?"),
         "back": _("Question précédente"),
         "continue": _("Continuer"),
         "count_submit": _("Valider ce nombre"),
         "restart": _("Tout recommencer"),
         "error_prefix": _("Erreur :"),
+        "offline": _(
+            "Pas de connexion à Internet. Vos réponses sont gardées sur cet appareil. Vous pouvez continuer quand la connexion revient."
+        ),
+        "offline_button": _("En attente de la connexion"),
+        # The result page.
         "result_title": _("Résultat de l'estimation"),
         "waiting": _("Le calcul se fait. Il faut une connexion à Internet."),
         "own_title_self": _("Votre résultat"),
         "own_title_helper": _("Le résultat de la personne que vous aidez"),
-        "eligible_self": _("Vous avez peut-être droit au RSA."),
-        "eligible_helper": _("La personne que vous aidez a peut-être droit au RSA."),
-        "not_eligible_self": _("D'après vos réponses, vous n'avez pas droit au RSA pour l'instant."),
-        "not_eligible_helper": _(
-            "D'après vos réponses, la personne que vous aidez n'a pas droit au RSA pour l'instant."
+        "total_self": _("Ce que vous pourriez recevoir chaque mois :"),
+        "total_helper": _("Ce que la personne que vous aidez pourrait recevoir chaque mois :"),
+        "nothing_self": _("D'après vos réponses, vous n'avez droit à aucune de ces aides pour l'instant."),
+        "nothing_helper": _(
+            "D'après vos réponses, la personne que vous aidez n'a droit à aucune de ces aides pour l'instant."
         ),
-        "amount_label": _("Montant estimé"),
-        "per_month": _("par mois"),
         "for_month": _("Estimation pour {month}."),
-        "estimate_only": _("C'est une estimation. Seule la CAF (ou la MSA) décide."),
-        "outdated": _(
-            "Attention : les montants du RSA changent chaque année le 1er avril. Les montants utilisés ici ne sont peut-être plus à jour."
+        "estimate_only": _(
+            "C'est une estimation, pas une décision. La CAF ou la MSA étudie chaque demande et calcule le montant. "
+            "Le Président du Conseil départemental accorde le RSA."
         ),
-        "why_not": _("Pourquoi ?"),
+        "outdated": _(
+            "Attention : les montants des aides changent chaque année. Les montants utilisés ici ne sont peut-être plus à jour."
+        ),
+        "per_month": _("par mois"),
+        "due_title": _("Les aides, une par une"),
         "detail": _("Le détail du calcul"),
+        "not_due_title": _("Les aides qui ne sont pas possibles pour l'instant"),
+        "not_due": _("Pas pour l'instant."),
+        "why_not": _("Pourquoi ?"),
+        "assumptions": _("Ce que l'estimation suppose"),
+        "family_given": _(
+            "Vous avez donné le montant des prestations familiales. L'outil ne les calcule pas."
+        ),
+        "family_known": _("Je connais le montant que me verse la CAF"),
+        "family_known_hint": _(
+            "Écrivez le total par mois des prestations familiales : allocations familiales, complément familial, PAJE et ASF. "
+            "Conseil : laissez plutôt l'outil les calculer. Le RSA ne compte pas toujours tout le montant versé."
+        ),
+        "family_known_field": _("Prestations familiales versées par mois, en euros"),
+        "family_known_submit": _("Refaire le calcul avec ce montant"),
+        "family_estimate_again": _("Laisser l'outil calculer les prestations familiales"),
+        # What to do next.
         "next": _("Et maintenant ?"),
+        "how_to_ask": _("Comment la demander"),
         "apply_caf_self": _(
             "Faites votre demande de RSA sur caf.fr, le site de la CAF (Caisse d'allocations familiales)."
         ),
@@ -445,31 +485,85 @@ def page_texts(lang: str) -> dict[str, str]:
             "La personne travaille dans l'agriculture ? Elle fait la demande à la MSA (Mutualité sociale agricole), sur msa.fr."
         ),
         "msa_link": _("Aller sur msa.fr"),
-        "in_person_self": _("Une Maison des Solidarités (MDS) peut aussi vous aider à faire la demande."),
-        "in_person_helper": _(
-            "Une Maison des Solidarités (MDS) peut aussi aider la personne à faire la demande."
-        ),
-        "locator_link": _("Trouver une Maison des Solidarités"),
         "c2s": _(
             "Avec le RSA, la complémentaire santé solidaire (C2S) est gratuite. Elle aide à payer les soins."
         ),
         "c2s_link": _("Comment avoir la C2S"),
-        "prime_self": _(
-            "Vous travaillez ? Vous avez peut-être droit aussi à la prime d'activité. C'est une autre aide, pour les personnes qui travaillent."
+        "apply_prime_self": _(
+            "Demandez la prime d'activité sur caf.fr. Vous travaillez dans l'agriculture ? Demandez-la sur msa.fr."
         ),
-        "prime_helper": _(
-            "La personne que vous aidez travaille ? Elle a peut-être droit aussi à la prime d'activité. C'est une autre aide, pour les personnes qui travaillent."
+        "apply_prime_helper": _(
+            "La personne demande la prime d'activité sur caf.fr. Elle travaille dans l'agriculture ? Elle la demande sur msa.fr."
         ),
-        "prime_link": _("Les revenus et la prime d'activité"),
+        "prime_link": _("La prime d'activité, expliquée"),
+        "apply_family_self": _(
+            "Les prestations familiales se demandent à la CAF, sur caf.fr. Pour l'agriculture, à la MSA, sur msa.fr."
+        ),
+        "apply_family_helper": _(
+            "La personne demande les prestations familiales à la CAF, sur caf.fr. Pour l'agriculture, à la MSA, sur msa.fr."
+        ),
+        "family_link": _("Les prestations familiales et le RSA"),
+        "aripa": _(
+            "L'autre parent ne paie pas la pension alimentaire ? L'Aripa, un service de la CAF et de la MSA, peut aider à la récupérer."
+        ),
+        "aripa_link": _("Aller sur pension-alimentaire.caf.fr"),
         "mds_self": _(
             "Parlez de votre situation avec une Maison des Solidarités (MDS). Une personne regarde vos droits avec vous."
         ),
         "mds_helper": _(
             "Une Maison des Solidarités (MDS) peut regarder les droits de la personne que vous aidez avec elle."
         ),
+        "locator_link": _("Trouver une Maison des Solidarités"),
+        # Who to call, where to go.
+        "contact_title": _("Qui appeler, où aller"),
+        "caf_phone": _(
+            "La CAF (Caisse d'allocations familiales) répond au 3230. Le service est gratuit, mais l'appel peut coûter le prix d'un appel normal."
+        ),
+        "caf_phone_link": _("Appeler la CAF au 3230"),
+        "mds_search_intro": _(
+            "Une Maison des Solidarités (MDS) aide à faire les demandes. Écrivez la commune pour trouver la plus proche."
+        ),
+        "mds_search_field": _("Commune ou code postal"),
+        "mds_search_submit": _("Trouver la MDS"),
+        "mds_nearest": _("La plus proche de {town} :"),
+        "mds_call": _("Appeler"),
+        "mds_today": _("Aujourd'hui : {hours}."),
+        "mds_span": _("de {start} à {end}"),
+        "mds_closed_today": _("Fermé aujourd'hui."),
+        "mds_more": _("Voir toutes les MDS et les horaires"),
+        # « Et si je travaille ? »
+        "work_title": _("Et si je travaille ?"),
+        "work_intro_self": _(
+            "Essayez un travail : vous voyez vos revenus et vos aides aujourd'hui, et avec ce travail."
+        ),
+        "work_intro_helper": _(
+            "Essayez un travail : vous voyez les revenus et les aides de la personne aujourd'hui, et avec ce travail."
+        ),
+        "work_how": _("Ce que vous savez du travail"),
+        "work_by_hours": _("Les heures et le salaire par heure"),
+        "work_by_month": _("Le salaire par mois"),
+        "work_hours": _("Heures par semaine"),
+        "work_wage": _("Salaire net par heure, en euros"),
+        "work_pay": _("Salaire net par mois, en euros"),
+        "work_who": _("Qui aurait ce travail ?"),
+        "work_who_applicant_self": _("Vous"),
+        "work_who_applicant_helper": _("La personne que vous aidez"),
+        "work_who_partner": _("Le conjoint"),
+        "work_fill": _("Écrivez les chiffres du travail : le calcul se fait tout de suite."),
+        "work_table": _("Chaque mois, aujourd'hui et avec ce travail"),
+        "work_now": _("Aujourd'hui"),
+        "work_with_job": _("Avec ce travail"),
+        "work_earnings": _("Salaire"),
+        "work_rsa": _("RSA"),
+        "work_prime": _("Prime d'activité"),
+        "work_family": _("Prestations familiales"),
+        "work_total": _("Total"),
+        # Hand over and share.
         "print": _("Imprimer le résultat"),
         "share": _("Partager le lien du résultat"),
-        "share_note": _("Le lien montre le montant estimé et les démarches. Il ne montre pas les réponses."),
+        "share_note": _(
+            "Le lien montre les montants estimés et les démarches. Il ne montre pas les réponses."
+        ),
         "copied": _("Le lien est copié. Vous pouvez le coller dans un message."),
         "copy_this": _("Copiez ce lien :"),
         "review": _("Modifier les réponses"),
@@ -477,15 +571,20 @@ def page_texts(lang: str) -> dict[str, str]:
         "hand_over": _("Donner le résultat à la personne"),
         "on_paper": _("Sur papier : imprimez cette page."),
         "on_phone": _(
-            "Sur son téléphone : la personne scanne ce code QR avec l'appareil photo. Le code ouvre le montant et les démarches, sans les réponses."
+            "Sur son téléphone : la personne scanne ce code QR avec l'appareil photo. Le code ouvre les montants et les démarches, sans les réponses."
         ),
         "qr_alt": _("Code QR qui ouvre ce résultat sur un téléphone"),
         "or_link": _("Ou ouvrez ce lien sur le téléphone :"),
         "erase_reminder": _("À la fin, appuyez sur « Terminer et tout effacer »."),
-        "shared_title": _("Résultat d'une estimation du RSA"),
-        "shared_eligible": _("D'après l'estimation, le droit au RSA est possible."),
-        "shared_not_eligible": _("D'après l'estimation, il n'y a pas de droit au RSA pour l'instant."),
+        # A shared link.
+        "shared_title": _("Résultat d'une estimation"),
+        "shared_total": _("Ce que la personne pourrait recevoir chaque mois :"),
+        "shared_nothing": _("D'après l'estimation, aucune de ces aides n'est possible pour l'instant."),
+        "shared_not_due": _("Pas possibles d'après l'estimation :"),
         "shared_note": _("Cette page montre seulement le résultat. Les réponses ne sont pas dans le lien."),
+        "shared_legacy": _(
+            "Ce lien vient d'une ancienne version de l'outil. Il montre seulement le RSA. Faites une nouvelle estimation pour voir toutes les aides."
+        ),
         "own_estimate": _("Faire votre propre estimation"),
         "bad_link_title": _("Ce lien ne marche pas"),
         "bad_link": _(

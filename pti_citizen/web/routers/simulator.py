@@ -10,10 +10,10 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from pti_citizen import routes, simulator
-from pti_citizen.handover import ShareLinkError, parse_share_query, qr_code_svg
+from pti_citizen.handover import ShareLinkError, parse_result_query, qr_code_svg, result_query
 from pti_citizen.i18n import gettext_for
 from pti_citizen.services import Services
 from pti_citizen.simulator.validation import json_error
@@ -22,14 +22,27 @@ from pti_citizen.web.http import API_PREFIX, json_response, language
 MAX_BODY_BYTES = 64 * 1024
 
 
-class ResultLinkQuery(BaseModel):
-    """The query of a shared result link, checked again by ``parse_share_query``."""
+class _ResultLinkBase(BaseModel):
+    """The query of a shared result link, checked again by ``parse_result_query``."""
 
-    m: str = Field(..., max_length=20, description="estimated monthly amount, e.g. 573.49")
-    e: str = Field(..., max_length=2, description="1 if eligible, else 0")
-    n: str = Field("", max_length=60, description="next-step codes, comma-separated")
+    v: str | None = Field(None, max_length=2, description="link version: 2 (absent: version 1)")
     mois: str = Field(..., max_length=10, description="month of the estimate, YYYY-MM")
+    n: str = Field("", max_length=400, description="next-step codes, comma-separated")
+    m: str | None = Field(None, max_length=20, description="version 1: the RSA's monthly amount")
+    e: str | None = Field(None, max_length=2, description="version 1: 1 if eligible, else 0")
     lang: str | None = Field(None, max_length=10)
+
+
+#: One amount per registered benefit (``rsa=11.31&prime_activite=359.10…``): the model follows the
+#: engine's registry, so a new benefit needs nothing here.
+ResultLinkQuery = create_model(
+    "ResultLinkQuery",
+    __base__=_ResultLinkBase,
+    **{
+        benefit.name: (str | None, Field(None, max_length=12, description=f"{benefit.name}: € a month"))
+        for benefit in simulator.REGISTRY
+    },
+)
 
 
 def router(services: Services) -> APIRouter:
@@ -80,15 +93,15 @@ def router(services: Services) -> APIRouter:
     )
     async def result_qr_code(request: Request, link: Annotated[ResultLinkQuery, Query()]) -> Response:
         lang = language(request, link.lang)
-        query = urlencode({"m": link.m, "e": link.e, "n": link.n, "mois": link.mois}, safe=",")
-        table = simulator.default_table()
+        given = {key: value for key, value in link.model_dump(exclude={"lang"}).items() if value is not None}
         try:
-            parse_share_query(query, first_month=table.first_day, today=dt.date.today())
+            shared = parse_result_query(urlencode(given, safe=","), today=dt.date.today())
         except ShareLinkError:
             _ = gettext_for(lang)
             return json_response(
                 422, {"errors": [{"field": "query", "message": _("Ce lien ne marche pas.")}]}
             )
+        query = result_query(shared)
         url = f"{services.settings.public_origin}{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}"
         headers = {"Cache-Control": "public, max-age=86400"}
         return Response(qr_code_svg(url), media_type="image/svg+xml", headers=headers)
