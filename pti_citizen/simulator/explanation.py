@@ -195,7 +195,10 @@ def money(amount: float, lang: str) -> str:
     """CLDR money format (``651,69 €``), as ``i18n.format_euros`` writes it but without babel's cost on
     every call (an explanation formats a few dozen different amounts; test_explanation checks both
     agree)."""
-    pattern = _money_pattern(lang)
+    return _euros(amount, _money_pattern(lang), lang)
+
+
+def _euros(amount: float, pattern: MoneyPattern | None, lang: str) -> str:
     if pattern is None or amount < 0:
         return format_euros(amount, lang)
     scaled = amount * 100
@@ -228,67 +231,157 @@ def _format_value(name: str, value: object, lang: str) -> object:
 
 
 @lru_cache(maxsize=8192)
-def _formatted(name: str, value: object, lang: str) -> object:
-    return _format_value(name, value, lang)
+def _formatted(name: str, value: object, lang: str) -> str:
+    """A parameter that is not money (months, dates, hours, percentages, counts), as written: the same
+    few values come back in every estimate."""
+    value = _format_value(name, value, lang)
+    return value if value.__class__ is str else format(value, "")
 
 
-def _format(name: str, value: object, lang: str) -> object:
-    if name in MONEY_PARAMS and isinstance(value, int | float):
-        return money(float(value), lang)
+def _format(name: str, value: object, lang: str) -> str:
     try:
         return _formatted(name, value, lang)
     except TypeError:  # unhashable (never in practice): format without the cache
-        return _format_value(name, value, lang)
+        value = _format_value(name, value, lang)
+        return value if value.__class__ is str else format(value, "")
+
+
+#: How a placeholder is filled: the step's amount, the count ``{n}``, a money parameter, any other.
+AMOUNT, COUNT, MONEY, VALUE = range(4)
 
 
 class Sentence(NamedTuple):
-    """A translated sentence cut at its placeholders: ``pieces[0]``, the value of ``names[0]``,
-    ``pieces[1]``… Joining the pieces is several times faster than ``str.format`` on these
-    (non-ASCII) sentences, and gives the same text: no sentence uses a format spec or a conversion
-    (one that did would keep ``str.format``: ``pieces`` is then the whole text)."""
+    """A translated sentence cut at its placeholders, once per language and audience: ``first``,
+    then for each placeholder its kind, its name and the text that follows it. Joining the pieces
+    is several times faster than ``str.format`` on these (non-ASCII) sentences, and gives the same
+    text: no sentence uses a format spec or a conversion (one that did would keep ``str.format``:
+    ``first`` is then the whole text)."""
 
-    pieces: tuple[str, ...]
-    names: tuple[str, ...]
+    first: str
+    slots: tuple[tuple[int, str, str], ...]
     #: True when the text must go through ``str.format`` (a spec such as ``{amount:>10}``).
     formatted: bool = False
 
 
-def _cut(text: str) -> Sentence:
-    pieces, names = [""], []
-    for literal, name, spec, conversion in string.Formatter().parse(text):
-        pieces[-1] += literal
-        if name is None:
-            continue
-        if not name or spec or conversion:
-            unique = tuple(dict.fromkeys(part[1] for part in string.Formatter().parse(text) if part[1]))
-            return Sentence((text,), unique, formatted=True)
-        names.append(name)
-        pieces.append("")
-    return Sentence(tuple(pieces), tuple(names))
-
-
-@lru_cache(maxsize=4096)
-def _template(scope: str, code: str, variant: str, lang: str, audience: str, count: int) -> Sentence:
-    """The translated sentence, cut at its placeholders (cached per language, audience and count)."""
-    entry = _texts(scope)[(code, variant)]
-    if isinstance(entry, dict):
-        entry = entry[audience if audience in entry else "self"]
-    catalog = translations(lang, DOMAIN)
-    text = catalog.ngettext(entry[0], entry[1], count) if isinstance(entry, tuple) else catalog.gettext(entry)
-    return _cut(text)
-
-
-def _value(name: str, amount: float | None, count: int, params: Mapping[str, Any], lang: str) -> object:
-    """The value written for one placeholder: ``{amount}`` the step's amount, ``{n}`` the count,
-    money parameters in euros, months and dates in words (``_format``)."""
-    if name == "amount" and amount is not None:
-        return money(amount, lang)
+def _kind(name: str) -> int:
+    if name == "amount":
+        return AMOUNT
     if name == "n":
-        return count
+        return COUNT
+    return MONEY if name in MONEY_PARAMS else VALUE
+
+
+def _cut(text: str) -> Sentence:
+    parsed = list(string.Formatter().parse(text))
+    if any(name is not None and (not name or spec or conversion) for _, name, spec, conversion in parsed):
+        names = tuple(dict.fromkeys(name for _, name, _, _ in parsed if name))
+        return Sentence(text, tuple((_kind(name), name, "") for name in names), formatted=True)
+    first, slots = "", []
+    for literal, name, _, _ in parsed:
+        if slots:
+            kind, previous, after = slots[-1]
+            slots[-1] = (kind, previous, after + literal)
+        else:
+            first += literal
+        if name is not None:
+            slots.append((_kind(name), name, ""))
+    return Sentence(first, tuple(slots))
+
+
+class Plural:
+    """A singular/plural pair: the sentence depends on the count (the language's plural rule)."""
+
+    __slots__ = ("by_count", "catalog", "plural", "singular")
+
+    def __init__(self, singular: str, plural: str, catalog) -> None:
+        self.singular, self.plural, self.catalog = singular, plural, catalog
+        self.by_count: dict[int, Sentence] = {}
+
+    def at(self, count: int) -> Sentence:
+        found = self.by_count.get(count)
+        if found is None:
+            found = _cut(self.catalog.ngettext(self.singular, self.plural, count))
+            if len(self.by_count) < 64:  # counts are small numbers of people; keep the table bounded
+                self.by_count[count] = found
+        return found
+
+
+class Sentences(NamedTuple):
+    """Every sentence of one scope (a benefit, or the common ones), compiled for one language and
+    audience: ``(code, variant)`` → :class:`Sentence` (or :class:`Plural`)."""
+
+    lang: str
+    money: MoneyPattern | None
+    by_key: Mapping[tuple[str, str], Sentence | Plural]
+
+    def write(self, code: str, variant: str, amount: float | None, params: Mapping[str, Any]) -> str:
+        """The sentence ``(code, variant)`` filled with ``amount`` and ``params``: ``{amount}`` the
+        step's amount, ``{n}`` the count, money parameters in euros, months and dates in words."""
+        sentence = self.by_key[code, variant]
+        if params:
+            count = params.get("n", 0)
+            if count.__class__ is not int:
+                count = int(count)
+        else:
+            params, count = _NO_PARAMS, 0
+        if sentence.__class__ is Plural:
+            sentence = sentence.at(count)
+        slots = sentence.slots
+        if not slots:
+            return sentence.first
+        lang, pattern = self.lang, self.money
+        if sentence.formatted:
+            values = {
+                name: _fill(kind, name, amount, count, params, pattern, lang) for kind, name, _ in slots
+            }
+            return sentence.first.format_map(values)
+        if len(slots) == 1:
+            kind, name, after = slots[0]
+            return sentence.first + _fill(kind, name, amount, count, params, pattern, lang) + after
+        written = [sentence.first]
+        for kind, name, after in slots:
+            written.append(_fill(kind, name, amount, count, params, pattern, lang))
+            written.append(after)
+        return "".join(written)
+
+
+_NUMBERS = (int, float)
+
+
+def _fill(
+    kind: int,
+    name: str,
+    amount: float | None,
+    count: int,
+    params: Mapping[str, Any],
+    pattern: MoneyPattern | None,
+    lang: str,
+) -> str:
+    """The text of one placeholder."""
+    if kind == AMOUNT and amount is not None:
+        return _euros(amount, pattern, lang)
+    if kind == COUNT:
+        return str(count)
     value = params[name]
-    if name in MONEY_PARAMS and value.__class__ in (int, float):
-        return money(value, lang)
+    if kind != VALUE and value.__class__ in _NUMBERS:
+        return _euros(value, pattern, lang)
     return _format(name, value, lang)
+
+
+@cache
+def sentences(scope: str, lang: str, audience: str = "self") -> Sentences:
+    """The sentences of ``scope`` (a benefit's name, or ``"common"``) in ``lang`` for ``audience``,
+    translated and cut once."""
+    catalog = translations(lang, DOMAIN)
+    by_key: dict[tuple[str, str], Sentence | Plural] = {}
+    for key, entry in _texts(scope).items():
+        if isinstance(entry, dict):
+            entry = entry[audience if audience in entry else "self"]
+        if isinstance(entry, tuple):
+            by_key[key] = Plural(entry[0], entry[1], catalog)
+        else:
+            by_key[key] = _cut(catalog.gettext(entry))
+    return Sentences(lang, _money_pattern(lang), by_key)
 
 
 def render(
@@ -301,32 +394,11 @@ def render(
     params: Mapping[str, Any] | None = None,
 ) -> str:
     """The sentence ``(code, variant)`` of ``scope`` (a benefit's name, or ``"common"``)."""
-    if params:
-        count = params.get("n", 0)
-        if count.__class__ is not int:
-            count = int(count)
-    else:
-        params, count = _NO_PARAMS, 0
-    sentence = _template(scope, code, variant, lang, audience, count)
-    pieces = sentence.pieces
-    if not sentence.names:
-        return pieces[0]
-    if sentence.formatted:
-        values = {name: _value(name, amount, count, params, lang) for name in sentence.names}
-        return pieces[0].format_map(values)
-    written = [pieces[0]]
-    for name, piece in zip(sentence.names, pieces[1:], strict=True):
-        if name == "amount" and amount is not None:
-            written.append(money(amount, lang))
-        else:
-            value = _value(name, amount, count, params, lang)
-            written.append(value if value.__class__ is str else format(value, ""))
-        written.append(piece)
-    return "".join(written)
+    return sentences(scope, lang, audience).write(code, variant, amount, params)
 
 
 def step_text(scope: str, step: Step, lang: str, audience: str = "self") -> str:
-    """The sentence of one step (``service`` keeps the lines already written)."""
+    """The sentence of one step."""
     return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
 
 

@@ -28,7 +28,7 @@ from .benefits import REGISTRY
 from .common import reference_months
 from .engine import Registry
 from .engine import estimate as estimate_figures
-from .explanation import COMMON, render, step_text
+from .explanation import COMMON, render
 from .household import EstimateInput
 from .money import MoneyError, parse_money
 from .period import Month
@@ -187,36 +187,51 @@ def benefit_words(name: str, lang: str = "fr", audience: Audience = "self") -> t
     return explanation.label(name, lang), _decided_by(name, lang, audience)
 
 
-def _reason_sentence(name: str, reason: Reason, lang: str, audience: str, written: dict[int, str]) -> str:
-    """A reason that is one of the steps reads as that step (``written``: its line, by identity)."""
-    if reason.step is not None:
-        return written.get(id(reason.step)) or step_text(name, reason.step, lang, audience)
-    return render(name, reason.code, reason.variant, lang, audience, reason.amount, reason.params)
+@lru_cache(maxsize=256)
+def _words(name: str, lang: str, audience: str) -> tuple[str, str]:
+    return explanation.label(name, lang), _decided_by(name, lang, audience)
+
+
+def _reason_sentence(reason: Reason, result: BenefitResult, lines: tuple[StepText, ...], write) -> str:
+    """A reason that is one of the steps reads as that step's line."""
+    step = reason.step
+    if step is None:
+        return write(reason.code, reason.variant, reason.amount, reason.params)
+    for candidate, line in zip(result.steps, lines, strict=True):
+        if candidate is step:
+            return line.text
+    return write(step.code, step.variant, step.amount, step.params)
 
 
 def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
     """One benefit in words: its steps, then its reasons (a reason that is one of the steps reads as
     that step's line)."""
     name = result.benefit
-    lines = []
-    written: dict[int, str] = {}
-    for step in result.steps:
-        text = render(name, step.code, step.variant, lang, audience, step.amount, step.params)
-        lines.append(StepText(step.code, step.effect, step.amount, text))
-        written[id(step)] = text
-    reasons = tuple(
-        ReasonText(reason.code, _reason_sentence(name, reason, lang, audience, written), reason.amount)
-        for reason in result.reasons
+    write = explanation.sentences(name, lang, audience).write
+    lines = tuple(
+        [
+            StepText(
+                step.code, step.effect, step.amount, write(step.code, step.variant, step.amount, step.params)
+            )
+            for step in result.steps
+        ]
     )
+    reasons = tuple(
+        [
+            ReasonText(reason.code, _reason_sentence(reason, result, lines, write), reason.amount)
+            for reason in result.reasons
+        ]
+    )
+    label, decided_by = _words(name, lang, audience)
     return BenefitEstimate(
         name,
-        explanation.label(name, lang),
+        label,
         result.eligible,
         result.monthly_amount,
-        tuple(lines),
+        lines,
         reasons,
         tuple(result.next_steps),
-        _decided_by(name, lang, audience),
+        decided_by,
     )
 
 
