@@ -26,7 +26,7 @@ from .household import EstimateInput
 from .parameters import ParameterTable, UnknownPeriodError
 from .period import Month
 from .results import BenefitResult, RightsResult
-from .situation import Situation, situation
+from .situation import Situation, income_n2, monthly_incomes, situation
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,9 @@ class Context:
         self.registry = registry
         self.income_source = income_source
         self._situations: dict[Month, Situation] = {}
+        #: Each adult's monthly income read for year N-2, and what it gives for each year read.
+        self._incomes = monthly_incomes(income_source or household)
+        self._resources_n2: dict[int, tuple[float, bool]] = {}
         self._results: dict[tuple[str, Month], BenefitResult] = {}
         self._counted: dict[tuple[str, Month], float] = {}
         self._tables = registry.tables
@@ -173,7 +176,11 @@ class Context:
         month = month or self.month
         found = self._situations.get(month)
         if found is None:
-            found = situation(self.household, self.month, month, income_source=self.income_source)
+            year = month.year - 2
+            resources = self._resources_n2.get(year)
+            if resources is None:
+                resources = self._resources_n2[year] = income_n2(self._incomes, year)
+            found = situation(self.household, self.month, month, resources_n2=resources)
             self._situations[month] = found
         return found
 

@@ -42,8 +42,6 @@ class Situation(NamedTuple):
     single: bool
     #: Age of each child during this month (-1: not born yet), in the order given.
     children: tuple[int, ...]
-    #: Birth month of each child (the birthday convention above).
-    births: tuple[Month, ...]
     #: Taxable income of the household in year N-2, after the deduction for expenses (€ a year).
     resources_n2: float
     #: Both members of a couple earned at least 12 BMAF in year N-2 (« couple biactif »).
@@ -60,6 +58,11 @@ class Situation(NamedTuple):
         # Months from a child's birth to this month: 12 × its age, less the months back to the estimate.
         offset = self.offset
         return any(-6 < 12 * age - offset < 0 for age in self.household.children)
+
+    @property
+    def births(self) -> tuple[Month, ...]:
+        """Birth month of each child (the birthday convention above)."""
+        return tuple(self.estimate_month.shift(-12 * age) for age in self.household.children)
 
     @property
     def offset(self) -> int:
@@ -87,28 +90,17 @@ def _taxable(monthly: float, year: int) -> float:
     return max(0.0, yearly - round(min(max(rate * yearly, minimum), maximum)))
 
 
-_N2_CACHE: dict[tuple[int, tuple[float, ...]], tuple[float, bool]] = {}
-
-
 def income_n2(incomes: tuple[float, ...], year: int) -> tuple[float, bool]:
     """(Household taxable income of ``year``, couple biactif) from each adult's monthly income."""
-    key = (year, incomes)
-    cached = _N2_CACHE.get(key)
-    if cached is not None:
-        return cached
     taxable = [_taxable(income, year) for income in incomes]
     threshold = _income_year(year)[3]
-    result = (sum(taxable), len(taxable) == 2 and all(value >= threshold for value in taxable))
-    if len(_N2_CACHE) > 256:  # the same household asks again for its other months; keep it small
-        _N2_CACHE.clear()
-    _N2_CACHE[key] = result
-    return result
+    return sum(taxable), len(taxable) == 2 and all(value >= threshold for value in taxable)
 
 
-@lru_cache(maxsize=256)
-def _births(estimate_month: Month, ages: tuple[int, ...]) -> tuple[Month, ...]:
-    """Each child's birth month: every birthday falls in the month of the estimate."""
-    return tuple(estimate_month.shift(-12 * age) for age in ages)
+def monthly_incomes(household: EstimateInput) -> tuple[float, ...]:
+    """Each adult's monthly income, as the ceilings of year N-2 read it (earned and other income)."""
+    adults = (household.applicant,) if household.partner is None else (household.applicant, household.partner)
+    return tuple(person.earned_income + person.other_income for person in adults)
 
 
 def situation(
@@ -117,20 +109,20 @@ def situation(
     month: Month,
     *,
     income_source: EstimateInput | None = None,
+    resources_n2: tuple[float, bool] | None = None,
 ) -> Situation:
     """The household during ``month``. ``income_source`` gives the incomes read for year N-2 (by
-    default the household itself; « Et si je travaille ? » keeps the income before the new job)."""
+    default the household itself; « Et si je travaille ? » keeps the income before the new job);
+    ``resources_n2``: those of year N-2 already read (``income_n2``), as the engine passes them."""
     applicant, partner = household.applicant, household.partner
     adults = ((APPLICANT, applicant),) if partner is None else ((APPLICANT, applicant), (PARTNER, partner))
-    source = income_source or household
-    source_adults = (source.applicant,) if source.partner is None else (source.applicant, source.partner)
-    children = tuple(household.children)
+    year = month.year - 2
+    if resources_n2 is None:
+        resources_n2 = income_n2(monthly_incomes(income_source or household), year)
+    resources, biactive = resources_n2
     # Months since a child's birth: the months from the estimate month to ``month``, plus its age.
     shift = month.months_since(estimate_month)
-    year = month.year - 2
-    resources, biactive = income_n2(
-        tuple(person.earned_income + person.other_income for person in source_adults), year
-    )
+    children = household.children
     return Situation(
         month=month,
         estimate_month=estimate_month,
@@ -139,8 +131,7 @@ def situation(
         adults=adults,
         couple=partner is not None,
         single=partner is None,
-        children=tuple((shift + 12 * age) // 12 for age in children),
-        births=_births(estimate_month, children),
+        children=tuple(children) if shift == 0 else tuple((shift + 12 * age) // 12 for age in children),
         resources_n2=resources,
         biactive=biactive,
         income_year=year,
