@@ -248,6 +248,7 @@ def _format(name: str, value: object, lang: str) -> str:
 
 #: How a placeholder is filled: the step's amount, the count ``{n}``, a money parameter, any other.
 AMOUNT, COUNT, MONEY, VALUE = range(4)
+_NUMBERS = (int, float)
 
 
 class Sentence(NamedTuple):
@@ -330,42 +331,25 @@ class Sentences(NamedTuple):
         if not slots:
             return sentence.first
         lang, pattern = self.lang, self.money
-        if sentence.formatted:
-            values = {
-                name: _fill(kind, name, amount, count, params, pattern, lang) for kind, name, _ in slots
-            }
-            return sentence.first.format_map(values)
-        if len(slots) == 1:
-            kind, name, after = slots[0]
-            return sentence.first + _fill(kind, name, amount, count, params, pattern, lang) + after
         written = [sentence.first]
-        for kind, name, after in slots:
-            written.append(_fill(kind, name, amount, count, params, pattern, lang))
+        for kind, name, after in slots:  # written out here: a function call per placeholder costs
+            if kind == AMOUNT and amount is not None:
+                text = _euros(amount, pattern, lang)
+            elif kind == COUNT:
+                text = str(count)
+            else:
+                value = params[name]
+                if kind != VALUE and value.__class__ in _NUMBERS:
+                    text = _euros(value, pattern, lang)
+                else:
+                    text = _format(name, value, lang)
+            written.append(text)
             written.append(after)
+        if sentence.formatted:
+            return sentence.first.format_map(
+                {slot[1]: text for slot, text in zip(slots, written[1::2], strict=True)}
+            )
         return "".join(written)
-
-
-_NUMBERS = (int, float)
-
-
-def _fill(
-    kind: int,
-    name: str,
-    amount: float | None,
-    count: int,
-    params: Mapping[str, Any],
-    pattern: MoneyPattern | None,
-    lang: str,
-) -> str:
-    """The text of one placeholder."""
-    if kind == AMOUNT and amount is not None:
-        return _euros(amount, pattern, lang)
-    if kind == COUNT:
-        return str(count)
-    value = params[name]
-    if kind != VALUE and value.__class__ in _NUMBERS:
-        return _euros(value, pattern, lang)
-    return _format(name, value, lang)
 
 
 @cache

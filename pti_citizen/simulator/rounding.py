@@ -19,8 +19,11 @@ def apportion(parts: Sequence[float]) -> list[float]:
     """
     total = round(cents(sum(parts)) * 100)
     floors = [math.floor(part * 100 + 1e-7) for part in parts]
-    remainders = sorted(range(len(parts)), key=lambda index: parts[index] * 100 - floors[index], reverse=True)
     missing = total - sum(floors)
-    for index in remainders[: max(missing, 0)]:
-        floors[index] += 1
+    if missing > 0:
+        remainders = sorted(
+            range(len(parts)), key=lambda index: parts[index] * 100 - floors[index], reverse=True
+        )
+        for index in remainders[:missing]:
+            floors[index] += 1
     return [value / 100 for value in floors]

@@ -165,15 +165,17 @@ def month_figures(ctx, month: Month) -> MonthFigures:
     else:
         lump_sum = p.montant_forfaitaire * household_rate(adults, children, p)
     housing = housing_flat_rate(situation, persons, p.forfait_logement)
-    pay = earnings(situation)
     smic = situation.common.smic_horaire_brut
     low, high = p.bonification_seuil * smic, p.bonification_seuil_maximum * smic
     maximum = p.bonification_maximale
-    bonus = sum(min(max(maximum * (earned - low) / (high - low), 0.0), maximum) for earned in pay)
-    total_pay = sum(pay)
-    household = situation.household
+    bonus = total_pay = other = 0.0
+    for _, person in situation.adults:
+        earned = 0.0 if person.earned_income_stopped else person.earned_income  # stopped: no prime
+        bonus += min(max(maximum * (earned - low) / (high - low), 0.0), maximum)
+        total_pay += earned
+        other += person.other_income
+    other += situation.household.child_support_received
     family = sum(amount for _, amount in ctx.counted_family_benefits(month))
-    other = sum(person.other_income for _, person in situation.adults) + household.child_support_received
     resources = total_pay + other + family
     share = p.part_revenus_activite * total_pay
     amount = max(0.0, lump_sum + bonus + share - max(resources + (housing.amount or 0.0), lump_sum))
@@ -264,7 +266,7 @@ def compute(ctx, month: Month) -> BenefitResult:
     increase = single_parent_increase(situation, ctx.parameters("rsa", month))
     reasons = _conditions(ctx, situation, p, increase)
     first, middle, last = reference_months(month)
-    intro = Step("reference_months", params={"month": str(month), "m4": first, "m3": middle, "m2": last})
+    intro = Step("reference_months", params={"month": month, "m4": first, "m3": middle, "m2": last})
     if reasons:
         return _not_due(month, reasons)
 
