@@ -192,6 +192,11 @@ def _words(name: str, lang: str, audience: str) -> tuple[str, str]:
     return explanation.label(name, lang), _decided_by(name, lang, audience)
 
 
+#: A :class:`StepText` from a tuple, without the named tuple's Python-level ``__new__`` (a frame
+#: less for each of the two dozen lines of an estimate).
+_record = tuple.__new__
+
+
 def _reason_sentence(reason: Reason, result: BenefitResult, lines: tuple[StepText, ...], write) -> str:
     """A reason that is one of the steps reads as that step's line."""
     step = reason.step
@@ -210,8 +215,14 @@ def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEst
     write = explanation.sentences(name, lang, audience).write
     lines = tuple(
         [
-            StepText(
-                step.code, step.effect, step.amount, write(step.code, step.variant, step.amount, step.params)
+            _record(
+                StepText,
+                (
+                    step.code,
+                    step.effect,
+                    step.amount,
+                    write(step.code, step.variant, step.amount, step.params),
+                ),
             )
             for step in result.steps
         ]
@@ -244,7 +255,6 @@ def _notices_and_assumptions(
     month: Month,
     lang: str,
     audience: str,
-    *,
     outdated: bool,
     eu_citizen: bool,
     regular_stay: bool,
@@ -298,23 +308,25 @@ def render_estimate(
     lang = normalize_language(lang)
     today = today or dt.date.today()
     outdated = is_outdated(result.month, today)
-    adults = [person for person in (household.applicant, household.partner) if person is not None]
-    notices, assumptions = _notices_and_assumptions(
+    eu_citizen = non_eu = resignation = False
+    for person in (household.applicant, household.partner):
+        if person is not None:
+            eu_citizen = eu_citizen or person.nationality == "eu"
+            non_eu = non_eu or person.nationality == "non_eu"
+            resignation = resignation or (person.earned_income_stopped and person.earned_income > 0)
+    estimated, children = result.family_benefits_estimated, bool(household.children)
+    notices, assumptions = _notices_and_assumptions(  # positional: the cache's key is built faster
         result.month,
         lang,
         audience,
-        outdated=outdated,
-        eu_citizen=any(person.nationality == "eu" for person in adults),
-        regular_stay=bool(
-            result.family_benefits_estimated
-            and household.children
-            and any(person.nationality == "non_eu" for person in adults)
-        ),
-        resignation=any(person.earned_income_stopped and person.earned_income > 0 for person in adults),
-        family_benefits_estimated=result.family_benefits_estimated,
-        children=bool(household.children),
+        outdated,
+        eu_citizen,
+        estimated and children and non_eu,  # the CAF checks a regular stay for family benefits
+        resignation,
+        estimated,
+        children,
     )
-    benefits = tuple(_benefit_text(item, lang, audience) for item in result.benefits.values())
+    benefits = tuple([_benefit_text(item, lang, audience) for item in result.benefits.values()])
     return RightsEstimate(
         month=result.month,
         lang=lang,

@@ -123,16 +123,16 @@ def situation(
     # Months since a child's birth: the months from the estimate month to ``month``, plus its age.
     shift = month.months_since(estimate_month)
     children = household.children
-    return Situation(
-        month=month,
-        estimate_month=estimate_month,
-        household=household,
-        common=common_table().at(month),
-        adults=adults,
-        couple=partner is not None,
-        single=partner is None,
-        children=tuple(children) if shift == 0 else tuple((shift + 12 * age) // 12 for age in children),
-        resources_n2=resources,
-        biactive=biactive,
-        income_year=year,
+    return Situation(  # positional: a named tuple's keywords cost on every estimate
+        month,
+        estimate_month,
+        household,
+        common_table().at(month),
+        adults,
+        partner is not None,
+        partner is None,
+        tuple(children) if shift == 0 else tuple((shift + 12 * age) // 12 for age in children),
+        resources,
+        biactive,
+        year,
     )
