@@ -246,8 +246,11 @@ def _format(name: str, value: object, lang: str) -> str:
         return value if value.__class__ is str else format(value, "")
 
 
-#: How a placeholder is filled: the step's amount, the count ``{n}``, a money parameter, any other.
-AMOUNT, COUNT, MONEY, VALUE = range(4)
+#: How a placeholder is filled: the step's amount, the count ``{n}``, a money parameter, a value
+#: written in words or with the language's digits (months, dates, hours, percentages), any other
+#: (an age, a number of years: a whole number is written as it is).
+AMOUNT, COUNT, MONEY, WORDS, VALUE = range(5)
+_IN_WORDS = frozenset({"month", "hours", "percent"})
 _NUMBERS = (int, float)
 
 
@@ -269,7 +272,9 @@ def _kind(name: str) -> int:
         return AMOUNT
     if name == "n":
         return COUNT
-    return MONEY if name in MONEY_PARAMS else VALUE
+    if name in MONEY_PARAMS:
+        return MONEY
+    return WORDS if name in _IN_WORDS else VALUE
 
 
 def _cut(text: str) -> Sentence:
@@ -339,8 +344,10 @@ class Sentences(NamedTuple):
                 text = str(count)
             else:
                 value = params[name]
-                if kind != VALUE and value.__class__ in _NUMBERS:
+                if kind == MONEY and value.__class__ in _NUMBERS:
                     text = _euros(value, pattern, lang)
+                elif kind == VALUE and value.__class__ is int:
+                    text = str(value)
                 else:
                     text = _format(name, value, lang)
             written.append(text)
