@@ -207,6 +207,9 @@ def _euros(amount: float, pattern: MoneyPattern | None, lang: str) -> str:
         hundredths = int(Decimal(repr(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
     units, rest = divmod(hundredths, 100)
     if units >= pattern.grouped_from:
+        if units < 1_000_000:  # one group: a monthly amount
+            thousands, units = divmod(units, 1000)
+            return f"{pattern.prefix}{thousands}{pattern.group}{units:03d}{pattern.cents[rest]}"
         return pattern.prefix + f"{units:,}".replace(",", pattern.group) + pattern.cents[rest]
     return pattern.prefix + str(units) + pattern.cents[rest]
 
@@ -336,8 +339,8 @@ class Sentences(NamedTuple):
         if not slots:
             return sentence.first
         lang, pattern = self.lang, self.money
-        written = [sentence.first]
-        for kind, name, after in slots:  # written out here: a function call per placeholder costs
+        written = []
+        for kind, name, _ in slots:  # written out here: a function call per placeholder costs
             if kind == AMOUNT and amount is not None:
                 text = _euros(amount, pattern, lang)
             elif kind == COUNT:
@@ -351,12 +354,17 @@ class Sentences(NamedTuple):
                 else:
                     text = _format(name, value, lang)
             written.append(text)
-            written.append(after)
         if sentence.formatted:
             return sentence.first.format_map(
-                {slot[1]: text for slot, text in zip(slots, written[1::2], strict=True)}
+                {slot[1]: text for slot, text in zip(slots, written, strict=True)}
             )
-        return "".join(written)
+        if len(slots) == 1:
+            return sentence.first + text + slots[0][2]
+        pieces = [sentence.first]
+        for text, slot in zip(written, slots, strict=True):
+            pieces.append(text)
+            pieces.append(slot[2])
+        return "".join(pieces)
 
 
 @cache

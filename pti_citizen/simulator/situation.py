@@ -62,7 +62,8 @@ class Situation(NamedTuple):
     @property
     def births(self) -> tuple[Month, ...]:
         """Birth month of each child (the birthday convention above)."""
-        return tuple(self.estimate_month.shift(-12 * age) for age in self.household.children)
+        year, month = self.estimate_month
+        return tuple([Month(year - age, month) for age in self.household.children])
 
     @property
     def offset(self) -> int:
