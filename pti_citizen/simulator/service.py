@@ -16,6 +16,7 @@ See docs/simulator.md, « The typed service ».
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -188,8 +189,9 @@ def benefit_words(name: str, lang: str = "fr", audience: Audience = "self") -> t
 
 
 @lru_cache(maxsize=256)
-def _words(name: str, lang: str, audience: str) -> tuple[str, str]:
-    return explanation.label(name, lang), _decided_by(name, lang, audience)
+def _words(name: str, lang: str, audience: str) -> tuple[Callable[..., str], str, str]:
+    """A benefit's sentence writer, name and « who decides » in ``lang`` (one lookup per benefit)."""
+    return explanation.sentences(name, lang, audience).write, *benefit_words(name, lang, audience)
 
 
 #: A :class:`StepText` from a tuple, without the named tuple's Python-level ``__new__`` (a frame
@@ -212,7 +214,7 @@ def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEst
     """One benefit in words: its steps, then its reasons (a reason that is one of the steps reads as
     that step's line)."""
     name = result.benefit
-    write = explanation.sentences(name, lang, audience).write
+    write, label, decided_by = _words(name, lang, audience)
     lines = tuple(
         [
             _record(
@@ -233,7 +235,6 @@ def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEst
             for reason in result.reasons
         ]
     )
-    label, decided_by = _words(name, lang, audience)
     return BenefitEstimate(
         name,
         label,
