@@ -315,6 +315,14 @@ class Plural:
         return found
 
 
+def _count(params: Mapping[str, Any] | None) -> int:
+    """The count ``{n}`` that picks a plural (0 when the sentence has none)."""
+    if not params:
+        return 0
+    count = params.get("n", 0)
+    return count if count.__class__ is int else int(count)
+
+
 class Sentences(NamedTuple):
     """Every sentence of one scope (a benefit, or the common ones), compiled for one language and
     audience: ``(code, variant)`` → :class:`Sentence` (or :class:`Plural`)."""
@@ -327,14 +335,8 @@ class Sentences(NamedTuple):
         """The sentence ``(code, variant)`` filled with ``amount`` and ``params``: ``{amount}`` the
         step's amount, ``{n}`` the count, money parameters in euros, months and dates in words."""
         sentence = self.by_key[code, variant]
-        if params:
-            count = params.get("n", 0)
-            if count.__class__ is not int:
-                count = int(count)
-        else:
-            params, count = _NO_PARAMS, 0
         if sentence.__class__ is Plural:
-            sentence = sentence.at(count)
+            sentence = sentence.at(_count(params))
         slots = sentence.slots
         if not slots:
             return sentence.first
@@ -344,9 +346,9 @@ class Sentences(NamedTuple):
             if kind == AMOUNT and amount is not None:
                 text = _euros(amount, pattern, lang)
             elif kind == COUNT:
-                text = str(count)
+                text = str(_count(params))
             else:
-                value = params[name]
+                value = (params or _NO_PARAMS)[name]
                 if kind == MONEY and value.__class__ in _NUMBERS:
                     text = _euros(value, pattern, lang)
                 elif kind == VALUE and value.__class__ is int:
