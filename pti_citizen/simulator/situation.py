@@ -56,8 +56,8 @@ class Situation(NamedTuple):
         if self.household.pregnant:
             return True
         # Months from a child's birth to this month: 12 × its age, less the months back to the estimate.
-        offset = self.offset
-        return any(-6 < 12 * age - offset < 0 for age in self.household.children)
+        offset = self.offset  # 0 in the estimate month, where every child is already born
+        return offset > 0 and any(-6 < 12 * age - offset < 0 for age in self.household.children)
 
     @property
     def births(self) -> tuple[Month, ...]:
