@@ -219,7 +219,11 @@ def _reference_months(ctx, month: Month) -> list[tuple[Month, MonthFigures]]:
 def _read_alike(months: list[tuple[Month, MonthFigures]]) -> bool:
     """The three months read the same: most of the year they are one and the same computation."""
     first = months[0][1]
-    return all(figures is first for _, figures in months) or len({f.key() for _, f in months}) == 1
+    others = {id(figures): figures for _, figures in months if figures is not first}
+    if not others:
+        return True
+    key = first.key()
+    return all(figures.key() == key for figures in others.values())
 
 
 def _not_due(month: Month, reasons: list[Reason], steps: list[Step] | None = None) -> BenefitResult:
