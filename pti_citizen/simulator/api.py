@@ -47,7 +47,6 @@ def _benefit_json(benefit: BenefitEstimate) -> dict:
 def result_json(estimate: RightsEstimate) -> dict:
     """The JSON body of a successful estimate: version 1's fields first, then version 2's."""
     rsa = estimate.figures.benefits["rsa"]
-    rsa_text = estimate.benefit("rsa")
     benefits = {benefit.name: _benefit_json(benefit) for benefit in estimate.benefits}
     details = rsa.details
     source = details["parameters"].montant_source
@@ -62,7 +61,9 @@ def result_json(estimate: RightsEstimate) -> dict:
             "housing_flat_rate": details["housing_flat_rate"],
             "resources_counted": details["resources_counted"],
         },
-        "reasons": [{"code": reason.code, "text": reason.text} for reason in rsa_text.reasons],
+        "reasons": [
+            {"code": reason["code"], "text": reason["text"]} for reason in benefits["rsa"]["reasons"]
+        ],
         "steps": benefits["rsa"]["steps"],
         "notices": [{"code": notice.code, "text": notice.text} for notice in estimate.notices],
         "next_steps": list(rsa.next_steps),
