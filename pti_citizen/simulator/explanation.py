@@ -369,7 +369,7 @@ class Sentences(NamedTuple):
         return "".join(pieces)
 
 
-@cache
+@lru_cache(maxsize=512)  # 7 scopes × 4 languages × 2 audiences; bounded for any other value passed
 def sentences(scope: str, lang: str, audience: str = "self") -> Sentences:
     """The sentences of ``scope`` (a benefit's name, or ``"common"``) in ``lang`` for ``audience``,
     translated and cut once."""
