@@ -157,6 +157,56 @@
     window.location.replace(home);
   }
 
+  /* ---- Kiosk: nothing of a person in the browser's history ----
+     In mediator mode a navigation replaces the current history entry instead of adding one: the
+     router's pushState (links, redirects, the town search's address bar), links and search forms
+     that load a new page. « Terminer et tout effacer » then replaces the last entry with the home page, so Back
+     has nothing of the previous person to go back to (no town search to re-run, no result). */
+  var pushState = history.pushState;
+  history.pushState = function (state, title, url) {
+    if (mode() === "mediateur") return history.replaceState(state, title, url);
+    return pushState.call(history, state, title, url);
+  };
+  window.addEventListener("click", function (e) {
+    if (mode() !== "mediateur" || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    var a = e.target.closest ? e.target.closest("a[href]") : null;
+    if (!a || a.target || a.hasAttribute("download")) return;
+    var url = new URL(a.href, location.href);
+    if (url.origin !== location.origin) return;
+    e.preventDefault();
+    location.replace(url.href);
+  });
+  // A search form that loads a page (the server-rendered offers filter, « commune=… » in the URL)
+  // replaces the entry too. Forms our scripts handle (Reflex's, the feedback widget's) have
+  // prevented the default before the event reaches the window: React listens on the document
+  // (hydrated as the root), which the event passes before the window.
+  window.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (mode() !== "mediateur" || e.defaultPrevented || !form || form.target) return;
+    if ((form.getAttribute("method") || "get").toLowerCase() !== "get") return;
+    var url = new URL(form.getAttribute("action") || location.href, location.href);
+    if (url.origin !== location.origin) return;
+    e.preventDefault();
+    url.search = new URLSearchParams(new FormData(form)).toString();
+    location.replace(url.href);
+  });
+
+  /* ---- Alternate-language links: the origin the browser used (issue #14) ----
+     The pages are built once with a placeholder origin when PTI_PUBLIC_URL is not set; the server
+     rewrites the HTML it sends, and React then renders the same <link> tags again from the build.
+     Give those the page's own origin too, so that a shared or saved link opens on another device. */
+  function ownOrigin(root) {
+    if (config().fixedOrigin) return;
+    (root.querySelectorAll ? root : document).querySelectorAll("link[rel=alternate][hreflang]").forEach(function (l) {
+      try {
+        var url = new URL(l.getAttribute("href"), location.href);
+        if (url.origin !== location.origin) l.setAttribute("href", location.origin + url.pathname + url.search);
+      } catch (e) {}
+    });
+  }
+  new MutationObserver(function () { ownOrigin(document.head); })
+    .observe(document.head, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] });
+
   /* ---- Checklists: ticks stay in this browser only ---- */
   function checklistKey(box) { return "pti_check:" + box.getAttribute("data-checklist"); }
   function restoreChecklists() {
@@ -268,7 +318,7 @@
     var lang = dirs[first] ? first : "fr";
     if (doc.lang !== lang) { doc.lang = lang; doc.dir = dirs[lang]; }
     doc.dataset.textSize = String(textSize());
-    syncContrast(); syncMode(); restoreChecklists();
+    syncContrast(); syncMode(); restoreChecklists(); ownOrigin(document.head);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 

@@ -354,3 +354,50 @@ def either(*predicates: Predicate) -> Predicate:
 
 def dumps(update: Update) -> str:
     return json.dumps(update, ensure_ascii=False)[:2000]
+
+
+def raw_hydrate(
+    base_url: str,
+    path: str,
+    storage: Mapping[str, str],
+    *,
+    token: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    origin: str | None = None,
+    timeout: float = 10,
+) -> bool:
+    """One page load as raw Engine.IO frames (websocket-client, no Socket.IO client): connect with
+    ``storage`` in the boot event, wait for the state. ``True`` if the server sent it, ``False`` if
+    it closed the connection first. Faster than :class:`ReflexSession` to see a refusal (the
+    Socket.IO client waits for its connect timeout when the server closes during the handshake)."""
+    import websocket
+
+    url = base_url.replace("http", "ws", 1).rstrip("/")
+    try:
+        ws = websocket.create_connection(
+            f"{url}/_event/?EIO=4&transport=websocket&token={token or uuid.uuid4()}",
+            timeout=timeout,
+            header=[f"{k}: {v}" for k, v in (headers or {}).items()],
+            **({"origin": origin} if origin else {}),
+        )
+    except (websocket.WebSocketException, OSError):  # refused at the handshake (403)
+        return False
+    try:
+        ws.recv()  # the Engine.IO open packet
+        boot = {
+            "name": HYDRATE,
+            "payload": {"vars": dict(storage)},
+            "router_data": {"pathname": path, "asPath": path},
+        }
+        ws.send("40/_event," + json.dumps({"event": boot}))
+        while True:
+            frame = ws.recv()
+            if not frame:
+                return False
+            if frame.startswith("42/_event") and "is_hydrated" in frame:
+                return True
+    except (websocket.WebSocketException, OSError):
+        return False
+    finally:
+        with contextlib.suppress(Exception):
+            ws.close()

@@ -143,6 +143,15 @@ class Deployment:
             process.stop()
 
 
+#: The limits a crowd from one address needs (as tests/e2e and tests/reliability raise them).
+ONE_ADDRESS_LIMITS = {
+    "PTI_SESSIONS_PER_CLIENT": "100000/600",
+    "PTI_CONNECTIONS_PER_CLIENT": "10000",
+    "PTI_FEEDBACK_LIMIT_ADDRESS": "100000/600",
+    "PTI_FEEDBACK_USUAL_ADDRESS": "100000/600",
+}
+
+
 def deploy(
     kind: str, workers: int, hosts: int, prebuilt: bool, port: int | None = None, code: str | None = None
 ) -> Deployment:
@@ -155,6 +164,11 @@ def deploy(
     base_env.setdefault("REFLEX_CHECK_LATEST_VERSION", "false")
     base_env.setdefault("REFLEX_USE_GRANIAN", "true")
     base_env.setdefault("REFLEX_BUN_PATH", str(ROOT / "tools" / "node_modules" / ".bin" / "bun"))
+    # Every simulated visitor comes from 127.0.0.1 (nginx's address behind it): the per-client limits
+    # of the edge guard and of the feedback would take the crowd for one flooding client
+    # (docs/reliability.md, « Hostile input »). Older code (--code) ignores these settings.
+    for name, value in ONE_ADDRESS_LIMITS.items():
+        base_env.setdefault(name, value)
     if code and kind == "hosts":
         raise SystemExit(
             "--code runs one server: serve.py --prebuilt (for the other hosts) came with this work"

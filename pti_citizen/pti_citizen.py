@@ -6,10 +6,11 @@ from __future__ import annotations
 import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
-from pti_citizen import jobs
+from pti_citizen import jobs, logs
 from pti_citizen.i18n import LANGUAGES
+from pti_citizen.services import services
 from pti_citizen.settings import get_settings
-from pti_citizen.ui import document, feedback, registry, session_store
+from pti_citizen.ui import document, feedback, registry, session_store, socket_guard
 from pti_citizen.ui import simulator as simulator_pages
 from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
@@ -17,10 +18,15 @@ from pti_citizen.ui.pages.not_found import not_found
 from pti_citizen.ui.session_guard import ForgottenSessionGuard, SessionMarkerState
 from pti_citizen.web import pwa
 from pti_citizen.web.api import create_api
+from pti_citizen.web.guards import edge_guard
+from pti_citizen.web.links import public_links
 from pti_citizen.web.pages import serve as server_rendered
 from pti_citizen.web.pages.shell import offline_text
 from pti_citizen.web.pages.site import FEATURES, ServerRenderedSite
 from pti_citizen.web.static import static_tweaks
+
+# Every log line of this worker, from any library: one line, no client data, capped (logs.py).
+logs.install()
 
 
 def _offline_banner() -> rx.Component:
@@ -50,22 +56,31 @@ app = rx.App(
     html_custom_attrs=document.html_attributes(),
     stylesheets=["/app.css", "/locator.css", "/simulator.css", "/feedback.css"],
     backend_exception_handler=report_backend_error,
+    # A browser-side error is logged as its type only: its text is the client's (socket_guard.py).
+    frontend_exception_handler=socket_guard.frontend_exception_handler,
     # No toast library: errors use our own translated messages, and its <style> element would need
     # style-src 'unsafe-inline' (web/security.py).
     toaster=None,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/)
-    # and answer the server-rendered pages and the sitemap before Reflex.
+    # and answer the server-rendered pages and the sitemap before Reflex; inside their security
+    # headers, public links get the browser's origin (every page, Reflex's or ours, and the sitemap);
+    # the edge guard is the outermost: hosts, sizes, websockets.
     api_transformer=[
         create_api(),
         static_tweaks(
             lambda: registry.OFFLINE_PAGES,
             routes=server_rendered.routes(pages, lambda: registry.OFFLINE_PAGES),
+            middleware=[public_links(services().origins)],
         ),
+        edge_guard(services()),
     ],
 )
+# What a websocket may send: known events, bounded browser storage, quiet error reports.
+socket_guard.install(app)
 # Several workers: sessions in Redis, two round trips per event (ui/session_store.py); the guard's
 # marker is read with every event's states. A session the server forgot (Redis restarted empty,
-# expiry) gets the tab's answers back first.
+# expiry) gets the tab's answers back first; a session picked up by another connection loses what
+# was bound to the first one.
 session_store.install(app, always=(SessionMarkerState,))
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None

@@ -22,9 +22,11 @@ if (( ${#need_apt[@]} )); then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# Bun from the npm registry (Reflex cannot download it here), kept inside the project.
-if [[ ! -x tools/node_modules/.bin/bun ]] || [[ "$(tools/node_modules/.bin/bun --version 2>/dev/null)" != "1.4.4" ]]; then
-  echo "setup: npm install bun@1.4.4 (project-local)"
+# Bun and Node 22 from the npm registry (Reflex cannot download bun here; Node 20 is past its end of
+# life), kept inside the project; scripts/env.sh puts tools/node_modules/.bin first on PATH.
+if [[ ! -x tools/node_modules/.bin/bun ]] || [[ "$(tools/node_modules/.bin/bun --version 2>/dev/null)" != "1.4.4" ]] \
+   || [[ "$(tools/node_modules/.bin/node --version 2>/dev/null)" != "v22.23.3" ]]; then
+  echo "setup: npm ci in tools/ (bun 1.4.4, node 22.23.3, project-local)"
   (cd tools && npm ci --no-audit --no-fund --silent >/dev/null)
 fi
 

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from pti_citizen.feedback.ratelimit import OVERALL, PER_ADDRESS, PER_SESSION, Window
+from pti_citizen.feedback.ratelimit import CEILING, OVERALL, PER_ADDRESS, PER_SESSION, USUAL_ADDRESS, Window
+from pti_citizen.feedback.secret import ALERT_AFTER, PER_CLIENT
 from pti_citizen.settings import PREFIX, Settings, get_settings, markdown_table, variable
+from pti_citizen.web.guards import SESSIONS_PER_CLIENT
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -81,6 +83,14 @@ def test_the_documented_defaults_are_the_real_ones():
         "feedback_limit_session": _written(PER_SESSION),
         "feedback_limit_address": _written(PER_ADDRESS),
         "feedback_limit_overall": _written(OVERALL),
+        "feedback_usual_address": _written(USUAL_ADDRESS),
+        "feedback_ceiling": _written(CEILING),
+        "sessions_per_client": _written(SESSIONS_PER_CLIENT),
+        "review_failures_client": _written(PER_CLIENT),
+        "review_alert_failures": _written(ALERT_AFTER),
+        "allowed_origins": "none",
+        "embed_origins": "none",
+        "bind_address": "`0.0.0.0` (every interface)",
     }
     for name, field in Settings.model_fields.items():
         text = field.json_schema_extra["default_text"]
@@ -89,3 +99,32 @@ def test_the_documented_defaults_are_the_real_ones():
         elif field.default is not None:
             assert text == f"`{field.default}`", name
         assert variable(name).isupper() and field.description
+
+
+def test_origins_are_checked_and_normalised(clean_environment):
+    clean_environment.setenv("PTI_PUBLIC_URL", "HTTPS://RSA.example.fr:443/")
+    clean_environment.setenv("PTI_ALLOWED_ORIGINS", "https://www.rsa.example.fr, http://10.0.0.5:3000")
+    clean_environment.setenv("PTI_EMBED_ORIGINS", "https://www.haute-garonne.fr")
+    settings = Settings()
+    assert settings.public_url == "https://rsa.example.fr"
+    assert settings.public_origins == (
+        "https://rsa.example.fr",
+        "https://www.rsa.example.fr",
+        "http://10.0.0.5:3000",
+    )
+    assert settings.embed_origins == ("https://www.haute-garonne.fr",)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PTI_PUBLIC_URL", "https://rsa.example.fr/app"),
+        ("PTI_ALLOWED_ORIGINS", "rsa.example.fr"),
+        ("PTI_EMBED_ORIGINS", "javascript://x"),
+        ("PTI_ALLOWED_ORIGINS", "https://user:pw@rsa.example.fr"),
+    ],
+)
+def test_a_wrong_origin_stops_the_start(clean_environment, name, value):
+    clean_environment.setenv(name, value)
+    with pytest.raises(ValidationError):
+        Settings()

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from pti_citizen.feedback.export import ExportFilter, FeedbackRow
+from pti_citizen.feedback.intake import FeedbackStoreUnavailable
 from pti_citizen.feedback.submission import Answer, Details
 
 from .engine import session
@@ -28,9 +29,15 @@ class PageCount:
         return self.no / self.total if self.total else 0.0
 
 
-def add_answer(answer: Answer, today: dt.date, url: str | None = None) -> int:
+def add_answer(answer: Answer, today: dt.date, url: str | None = None, *, apart: bool = False) -> int:
+    """Store a checked answer; ``apart`` keeps it out of the statistics (sent during a flood)."""
     entry = FeedbackEntry(
-        created_on=today, page=answer.page, lang=answer.lang, mode=answer.mode, answer=answer.answer
+        created_on=today,
+        page=answer.page,
+        lang=answer.lang,
+        mode=answer.mode,
+        answer=answer.answer,
+        set_apart=apart,
     )
     with session(url) as db:
         db.add(entry)
@@ -55,7 +62,31 @@ def add_details(row_id: int, details: Details, url: str | None = None) -> bool:
         return result.rowcount == 1
 
 
-def _filtered(statement, where: ExportFilter):
+def set_apart(row_ids: list[int] | tuple[int, ...], url: str | None = None) -> int:
+    """Keep these answers out of the statistics (their address turned out to be flooding)."""
+    if not row_ids:
+        return 0
+    with session(url) as db:
+        result = db.execute(
+            sa.update(FeedbackEntry).where(FeedbackEntry.id.in_(list(row_ids))).values(set_apart=True)
+        )
+        db.commit()
+        return result.rowcount
+
+
+def apart_count(where: ExportFilter, url: str | None = None) -> int:
+    """Answers kept out of the statistics for this filter (shown as one line in the team space)."""
+    statement = _filtered(
+        select(sa.func.count()).select_from(FeedbackEntry), where, counted_only=False
+    ).where(FeedbackEntry.set_apart.is_(True))
+    with session(url) as db:
+        return db.execute(statement).scalar_one()
+
+
+def _filtered(statement, where: ExportFilter, *, counted_only: bool = True):
+    """The filter's territory and days; answers set apart (floods) are left out unless asked for."""
+    if counted_only:
+        statement = statement.where(FeedbackEntry.set_apart.is_(False))
     if where.territory:
         statement = statement.where(FeedbackEntry.territory == where.territory)
     if where.start:
@@ -125,3 +156,29 @@ def delete_older_than(cutoff: dt.date, url: str | None = None) -> int:
         result = db.execute(sa.delete(FeedbackEntry).where(FeedbackEntry.created_on < cutoff))
         db.commit()
         return result.rowcount
+
+
+@dataclass(frozen=True)
+class DatabaseFeedback:
+    """The feedback table of one database, as the intake's store; failures become
+    ``FeedbackStoreUnavailable`` (with the exception's type name only: no data in a log)."""
+
+    url: str | None = None
+
+    def add_answer(self, answer: Answer, today: dt.date, *, apart: bool) -> int:
+        try:
+            return add_answer(answer, today, self.url, apart=apart)
+        except sa.exc.SQLAlchemyError as error:
+            raise FeedbackStoreUnavailable(type(error).__name__) from error
+
+    def add_details(self, row_id: int, details: Details) -> bool:
+        try:
+            return add_details(row_id, details, self.url)
+        except sa.exc.SQLAlchemyError as error:
+            raise FeedbackStoreUnavailable(type(error).__name__) from error
+
+    def set_apart(self, row_ids: tuple[int, ...]) -> int:
+        try:
+            return set_apart(row_ids, self.url)
+        except sa.exc.SQLAlchemyError as error:
+            raise FeedbackStoreUnavailable(type(error).__name__) from error

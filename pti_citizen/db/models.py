@@ -30,6 +30,9 @@ class FeedbackEntry(SQLModel, table=True):
     missing: str | None = Field(default=None, max_length=120)  # « ce qui manque » keys, comma-separated
     territory: str | None = Field(default=None, max_length=40, index=True)  # direction territoriale
     details_given: bool = Field(default=False)  # the optional second step was sent (once only)
+    #: Sent during a flood (one address far above usual, or the whole site in a surge): kept, but out
+    #: of the statistics and the export (docs/feedback.md, « Abuse limits »).
+    set_apart: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class KiosqueEntry(SQLModel, table=True):

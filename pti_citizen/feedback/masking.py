@@ -23,15 +23,20 @@ NUMBER_MARK = "[numéro masqué]"
 ADDRESS_MARK = "[adresse masquée]"
 MARKS = (EMAIL_MARK, IBAN_MARK, NIR_MARK, PHONE_MARK, NUMBER_MARK, ADDRESS_MARK)
 
-_SEP = r"[ \t.\-/_]{0,3}"  # what people put between groups of digits ("06 - 12", "06_12")
+#: What people put between groups of digits: spaces, dots, commas, dashes of every kind, slashes,
+#: underscores, pipes, middle dots, line breaks (« 06,12,34 », « 06 – 12 », « 06|12 », « 06⏎12 »).
+_SEP_CHARS = r" \t\n.,;\-/_|·•‐‑‒–—―−"
+_SEP = rf"[{_SEP_CHARS}]{{0,3}}"
 
-# « jean.dupont@mail.fr », also written with spaces or « (at) » to dodge filters.
-_EMAIL = re.compile(
-    r"[\w.+\-]+\s*(?:@|\(at\)|\[at\]|\barobase\b)\s*[\w\-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\bpoint\b)\s*[\w\-]+)+",
-    re.IGNORECASE,
-)
+# « jean.dupont@mail.fr », also spelled out to dodge filters: « jean point dupont at gmail point com »,
+# « (at) », « arobase », an ideographic full stop (« gmail。com »).
+_DOT = r"(?:\s*(?:[.。︒﹒]|\((?:dot|point)\)|\[(?:dot|point)\])\s*|\s+(?:dot|point)\s+)"
+_AT = r"(?:\s*(?:@|\((?:at|arobase)\)|\[(?:at|arobase)\])\s*|\s+(?:at|arobase)\s+)"
+_EMAIL = re.compile(rf"[\w+\-]+(?:{_DOT}[\w+\-]+)*{_AT}[\w\-]+(?:{_DOT}[\w\-]+)+", re.IGNORECASE)
 # IBAN: 2 letters, 2 check digits, then up to 30 letters or digits, usually in groups of 4.
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+_IBAN = re.compile(
+    rf"\b[A-Z]{{2}}{_SEP}\d{{2}}(?:{_SEP}[A-Z0-9]{{4}}){{2,7}}(?:{_SEP}[A-Z0-9]{{1,3}})?\b", re.IGNORECASE
+)
 # French social security number (NIR): sex, year, month, département (2A/2B for Corsica), commune,
 # order, then the 2-digit key; written in one block or in groups.
 _NIR = re.compile(
@@ -46,11 +51,11 @@ _PHONE = re.compile(
 _LABELLED_NUMBER = re.compile(
     r"\b(?:n°|no\.?|num(?:é|e)ro|matricule|identifiant|allocataire|dossier|caf|msa)"
     r"(?:\s+(?:d['’]\s?)?(?:allocataire|caf|msa|dossier|s[ée]cu(?:rit[ée] sociale)?))*\s*[:#]?\s*"
-    r"(\d(?:[ \t.\-/]?\d){3,})",
+    rf"(\d(?:{_SEP}\d){{3,}})",
     re.IGNORECASE,
 )
-# Anything else with 6 digits or more.
-_LONG_NUMBER = re.compile(rf"(?<!\d)\d(?:{_SEP}\d){{5,}}(?!\d)")
+# Anything else with 6 digits or more — but not an amount of money (« 1 234,56 € »).
+_LONG_NUMBER = re.compile(rf"(?<!\d)\d(?:{_SEP}\d){{5,}}(?!\d)(?!\s?(?:€|euros?\b|eur\b))", re.IGNORECASE)
 # A street address: a house number followed by a street word.
 _ADDRESS = re.compile(
     r"(?<!\w)\d{1,4}\s?(?:bis|ter|[a-d](?=\s))?\s*,?\s*"
@@ -60,16 +65,31 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # Invisible characters (zero-width spaces, direction marks) can split a number to dodge the rules.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+_SPACES = re.compile(r"[^\S\n]+")
 
 
 def normalize_text(text: str) -> str:
-    """NFKC (full-width digits and letters become plain ones), no invisible or control characters."""
-    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFKC (full-width digits and letters become plain ones); no invisible, format or control
+    characters (bidi overrides and isolates included); Unicode line and paragraph separators
+    become line breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _CONTROL.sub(" ", text)
     return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+def _without_marks_between_symbols(text: str) -> str:
+    """Combining marks that follow no letter (« 0̸6̸ 1̸2̸ ») only hide digits: dropped. Marks on letters
+    (accents, Arabic vowels) stay."""
+    kept: list[str] = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Mn", "Me") and not (kept and kept[-1].isalpha()):
+            continue
+        kept.append(ch)
+    return "".join(kept)
 
 
 def _ascii_digits(text: str) -> str:
@@ -77,14 +97,16 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
 
 
-def mask_personal_data(text: str) -> str:
+def mask_personal_data(text: str, *, addresses: bool = True) -> str:
     """The comment with every e-mail, IBAN, social security, phone, labelled or long number and street
-    address replaced by a French marker such as « [téléphone masqué] »."""
-    text = _ascii_digits(normalize_text(text))
+    address replaced by a French marker such as « [téléphone masqué] ». ``addresses=False`` keeps
+    street addresses (a Kiosque Insertion's public address)."""
+    text = _ascii_digits(_without_marks_between_symbols(normalize_text(text)))
+    text = _SPACES.sub(" ", text).strip()
     text = _EMAIL.sub(EMAIL_MARK, text)
     text = _IBAN.sub(lambda m: IBAN_MARK if sum(c.isdigit() for c in m.group()) >= 8 else m.group(), text)
     text = _NIR.sub(NIR_MARK, text)
     text = _PHONE.sub(PHONE_MARK, text)
     text = _LABELLED_NUMBER.sub(lambda m: m.group()[: m.start(1) - m.start()] + NUMBER_MARK, text)
     text = _LONG_NUMBER.sub(NUMBER_MARK, text)
-    return _ADDRESS.sub(ADDRESS_MARK, text)
+    return _ADDRESS.sub(ADDRESS_MARK, text) if addresses else text

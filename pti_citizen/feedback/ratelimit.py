@@ -1,97 +1,42 @@
-"""Limits that stop a script from flooding the feedback table or guessing the team's secret.
+"""Limits that keep the feedback question up for everyone while a script floods it, and keep the
+flood out of the statistics.
 
-Everything lives in this process's memory and is forgotten on restart. Clients are told apart by a
-keyed hash of their websocket session (or, for the HTTP export, of their address): the key is drawn
-at random when the process starts and never leaves it, so the counters cannot be turned back into a
-session or an IP address, and nothing of the kind is ever written anywhere.
+Three kinds of limit, all counted in :class:`~pti_citizen.counters.Counters` (Redis shared by the
+workers, or this process's memory), keyed by pseudonyms of the session and of the client address
+(IPv6: its /64):
+
+- **refused** — one session (10 in 10 min), one address (60 in 10 min), and a site-wide *ceiling*
+  far above real use (3 000 in 10 min) that only protects the disk. The person is told in their
+  language; nothing is stored.
+- **set apart** — an address that sends more than people usually do (20 in 10 min, 100 a day)
+  has *all* its answers of that window set apart, including the ones stored before it crossed
+  the line; and while the whole site receives more than usual (``overall``, 300 in 10 min), every
+  new answer is set apart. Answers set apart are stored (the person is thanked as usual) but do
+  not count in the team's figures, its « non » ratios or its export (``docs/feedback.md``).
+
+So five addresses sending 60 answers each no longer switch the question off for the whole
+département, and their 300 rows do not skew the « non » ratios.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-import time
-from collections import OrderedDict, deque
-from collections.abc import Callable
-from threading import Lock
+from dataclasses import dataclass
 
+from pti_citizen.clients import client_network
+from pti_citizen.counters import Counters
 from pti_citizen.settings import Window, parse_windows
 
 __all__ = [
-    "GLOBAL",
+    "CEILING",
     "OVERALL",
     "PER_ADDRESS",
     "PER_SESSION",
+    "USUAL_ADDRESS",
+    "Admission",
     "FeedbackLimiter",
-    "Lockout",
-    "SlidingWindow",
     "Window",
-    "client_key",
     "parse_windows",
 ]
-
-_PROCESS_KEY = secrets.token_bytes(32)
-
-
-def client_key(identifier: str) -> str:
-    """A per-process pseudonym for a session token or an address (HMAC-SHA-256, truncated)."""
-    return hmac.new(_PROCESS_KEY, identifier.encode("utf-8", "replace"), hashlib.sha256).hexdigest()[:32]
-
-
-class SlidingWindow:
-    """Counts events per key over one or more windows; memory is bounded by ``max_keys``."""
-
-    def __init__(
-        self, windows: tuple[Window, ...], max_keys: int = 10_000, clock: Callable[[], float] = time.monotonic
-    ):
-        self.windows = windows
-        self.horizon = max(w.seconds for w in windows)
-        self.max_keys = max_keys
-        self.clock = clock
-        self._events: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = Lock()
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        events = self._events.get(key)
-        if events is None:
-            events = deque()
-            self._events[key] = events
-            while len(self._events) > self.max_keys:
-                self._events.popitem(last=False)
-        else:
-            self._events.move_to_end(key)
-        while events and events[0] <= now - self.horizon:
-            events.popleft()
-        return events
-
-    def _full(self, events: deque[float], now: float) -> bool:
-        return any(sum(1 for t in events if t > now - w.seconds) >= w.limit for w in self.windows)
-
-    def hit(self, key: str) -> bool:
-        """Record one event for ``key`` if every window still has room; ``False`` (nothing recorded) if not."""
-        with self._lock:
-            now = self.clock()
-            events = self._recent(key, now)
-            if self._full(events, now):
-                return False
-            events.append(now)
-            return True
-
-    def full(self, key: str) -> bool:
-        with self._lock:
-            now = self.clock()
-            return self._full(self._recent(key, now), now)
-
-    def add(self, key: str) -> None:
-        with self._lock:
-            now = self.clock()
-            self._recent(key, now).append(now)
-
-    def forget(self, key: str) -> None:
-        with self._lock:
-            self._events.pop(key, None)
-
 
 GLOBAL = "*"
 
@@ -99,65 +44,78 @@ GLOBAL = "*"
 PER_SESSION = (Window(10, 600), Window(40, 86_400))
 #: One address may be a whole MDS behind one router (several kiosks): higher, but still bounded.
 PER_ADDRESS = (Window(60, 600), Window(400, 86_400))
-#: The whole département: far above real use, far below what fills a disk.
+#: What one address usually sends (an MDS with 10 terminals: about 10 in 10 minutes); above, a flood.
+USUAL_ADDRESS = (Window(20, 600), Window(100, 86_400))
+#: What the whole département usually sends; above, a surge: new answers are set apart.
 OVERALL = (Window(300, 600), Window(5_000, 86_400))
+#: What the disk is protected by: above, answers are refused.
+CEILING = (Window(3_000, 600), Window(20_000, 86_400))
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What to do with one sending: ``refused`` is ``"client"``, ``"global"`` or ``None``; ``apart``
+    says the new row is kept out of the statistics; ``also_apart`` lists rows of the same address
+    stored earlier in the window, to set apart now."""
+
+    refused: str | None = None
+    apart: bool = False
+    also_apart: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Client:
+    session: str
+    address: str | None
 
 
 class FeedbackLimiter:
-    """``check(session, address)`` → ``None`` (go ahead, counted), ``"client"`` or ``"global"``
-    (refused, nothing counted). A script opening new sessions is caught by its address; one spread
-    over many addresses by the overall limit. ``None`` for a limit means its default; the app passes
-    ``Settings.feedback_limit_*`` (``PTI_FEEDBACK_LIMIT_*``, e.g. ``600/600,10000/86400`` for a campaign)."""
+    """``await admit(session, address)`` before storing; ``await stored(client, row_id, apart)`` after.
+    ``None`` for a limit means its default; the app passes ``Settings.feedback_*``."""
 
     def __init__(
         self,
+        counters: Counters | None = None,
         per_session: tuple[Window, ...] | None = None,
         per_address: tuple[Window, ...] | None = None,
         overall: tuple[Window, ...] | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        usual_address: tuple[Window, ...] | None = None,
+        ceiling: tuple[Window, ...] | None = None,
     ):
-        per_session, per_address = per_session or PER_SESSION, per_address or PER_ADDRESS
-        overall = overall or OVERALL
-        self.sessions = SlidingWindow(per_session, clock=clock)
-        self.addresses = SlidingWindow(per_address, clock=clock)
-        self.overall = SlidingWindow(overall, max_keys=1, clock=clock)
-        self._lock = Lock()
+        self.counters = counters or Counters()
+        self.per_session = per_session or PER_SESSION
+        self.per_address = per_address or PER_ADDRESS
+        self.overall = overall or OVERALL
+        self.usual_address = usual_address or USUAL_ADDRESS
+        self.ceiling = ceiling or CEILING
+        self.remember_seconds = max(w.seconds for w in self.usual_address)
 
-    def check(self, session: str, address: str | None = None) -> str | None:
-        with self._lock:
-            if self.sessions.full(session) or (address is not None and self.addresses.full(address)):
-                return "client"
-            if not self.overall.hit(GLOBAL):
-                return "global"
-            self.sessions.add(session)
-            if address is not None:
-                self.addresses.add(address)
-            return None
+    async def client(self, session_token: str, address: str | None) -> Client:
+        """Pseudonyms of a session token and of an address's network (never the values themselves)."""
+        session = await self.counters.pseudonym("feedback-session:" + session_token)
+        network = await self.counters.pseudonym("feedback-ip:" + client_network(address)) if address else None
+        return Client(session, network)
 
+    async def admit(self, client: Client) -> Admission:
+        """One round trip per window (``limits`` counts and checks at once); a sending refused by a
+        later limit has counted in the earlier ones — its own session's and address's."""
+        c = self.counters
+        if not await c.hit("fb-session", self.per_session, client.session):
+            return Admission(refused="client")
+        if client.address and not await c.hit("fb-address", self.per_address, client.address):
+            return Admission(refused="client")
+        if not await c.hit("fb-ceiling", self.ceiling, GLOBAL):
+            return Admission(refused="global")
+        apart, earlier = False, ()
+        if client.address and not await c.hit("fb-usual", self.usual_address, client.address):
+            apart = True
+            earlier = tuple(int(v) for v in await c.take("fb-rows:" + client.address) if v.isdigit())
+        # Only counted answers make a surge: one flooding address does not set apart everyone else's.
+        if not apart:
+            apart = not await c.hit("fb-overall", self.overall, GLOBAL)
+        return Admission(apart=apart, also_apart=earlier)
 
-class Lockout:
-    """Failed secret attempts: after ``per_client`` failures in ``window`` seconds that client waits
-    ``window`` seconds; after ``overall`` failures from anyone, everybody waits (guessing from many
-    addresses). A right secret is refused too while locked: a lock cannot be used to test guesses."""
-
-    def __init__(
-        self,
-        per_client: int = 5,
-        overall: int = 20,
-        window: float = 900,
-        clock: Callable[[], float] = time.monotonic,
-    ):
-        self.window = window
-        self.clock = clock
-        self.clients = SlidingWindow((Window(per_client, window),), clock=clock)
-        self.overall = SlidingWindow((Window(overall, window),), max_keys=1, clock=clock)
-
-    def locked(self, client: str) -> bool:
-        return self.clients.full(client) or self.overall.full(GLOBAL)
-
-    def failed(self, client: str) -> None:
-        self.clients.add(client)
-        self.overall.add(GLOBAL)
-
-    def succeeded(self, client: str) -> None:
-        self.clients.forget(client)
+    async def stored(self, client: Client, row_id: int, admission: Admission) -> None:
+        """Remember a counted row, in case its address turns out to be flooding later in the window."""
+        if client.address and not admission.apart:
+            await self.counters.remember("fb-rows:" + client.address, str(row_id), self.remember_seconds)

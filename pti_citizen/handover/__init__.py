@@ -1,6 +1,7 @@
 """Handing a result over to the person: a link that carries every benefit's estimated amount and
 never the answers, and its QR code (for a mediator's screen). Pure Python."""
 
+from . import short_code
 from .result_link import (
     QR_PATH,
     SharedResult,
@@ -21,4 +22,5 @@ __all__ = [
     "query_of",
     "result_query",
     "shared_result",
+    "short_code",
 ]

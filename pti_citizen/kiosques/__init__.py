@@ -9,7 +9,7 @@ the directory shows it, this feature publishes it.
 """
 
 from .calendar import KiosqueCalendar, KiosqueStore, StoredKiosque, StoreUnavailable
-from .publishing import KIOSQUE_LANGUAGES, KiosqueDraft, check_kiosque, mds_names
+from .publishing import KIOSQUE_LANGUAGES, KiosqueDraft, check_kiosque, mds_names, parse_kiosque_id
 
 __all__ = [
     "KIOSQUE_LANGUAGES",
@@ -20,4 +20,5 @@ __all__ = [
     "StoredKiosque",
     "check_kiosque",
     "mds_names",
+    "parse_kiosque_id",
 ]

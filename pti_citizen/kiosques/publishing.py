@@ -3,6 +3,11 @@
 A published kiosque must be real enough to send someone to: an MDS of the directory, a date that is
 not past, an end after the start, one plain sentence, the languages the team speaks. Messages are in
 French: only the team uses this form (``/equipe``).
+
+What staff type is shown to everyone: it goes through the same cleaning as a comment (format and
+bidi control characters removed, so that no text can reorder the page around it; e-mails, phone,
+social security and bank numbers masked — a kiosque is reached at its MDS, never through a
+person's number). The address field keeps street addresses: it is a public place.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from babel import Locale
 
 from pti_citizen.directory import PlaceKind, get_directory
 from pti_citizen.directory.kiosques import PARIS
+from pti_citizen.feedback.masking import mask_personal_data
 from pti_citizen.languages import LANGUAGES, SOURCE_LANGUAGE
 
 #: Languages often spoken in Haute-Garonne besides the site's own (ISO 639-1).
@@ -31,7 +37,11 @@ MAX_SUMMARY_WORDS = 25  # FALC: never more than 25 words in a sentence
 MAX_ROOM_LENGTH = 120
 MAX_ADDRESS_LENGTH = 200
 MAX_DAYS_AHEAD = 366
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$")
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$", re.ASCII)
+#: A stored kiosque's id as the form sends it back: ASCII digits only (« ² » and « ١ » are digits to
+#: Python's ``isdigit``), no leading zero, within the database's integer.
+_ID = re.compile(r"[1-9][0-9]{0,9}", re.ASCII)
+MAX_ID = 2**31 - 1
 _SECOND_SENTENCE = re.compile(r"[.!?…]\s+\S")
 
 
@@ -52,6 +62,19 @@ class KiosqueDraft:
 def _text(form: Mapping[str, Any], name: str) -> str:
     value = form.get(name)
     return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _public(text: str, *, addresses: bool = True) -> str:
+    """Staff text as the public will read it: cleaned and masked (``feedback.masking``)."""
+    return " ".join(mask_personal_data(text, addresses=addresses).split()) if text else ""
+
+
+def parse_kiosque_id(value: Any) -> int | None:
+    """The id of a published kiosque from a form or a button, or ``None`` if it cannot be one."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not _ID.fullmatch(text) or int(text) > MAX_ID:
+        return None
+    return int(text)
 
 
 def _time(value: str) -> dt.time | None:
@@ -97,14 +120,15 @@ def check_kiosque(form: Mapping[str, Any], now: dt.datetime) -> tuple[KiosqueDra
         errors["end"] = "L'heure de fin doit être après l'heure de début."
     elif day == here.date() and end and end <= here.time().replace(tzinfo=None):
         errors["end"] = "Ce kiosque est déjà terminé aujourd'hui."
-    summary = _text(form, "summary")
+    summary = _public(_text(form, "summary")[: 4 * MAX_SUMMARY_LENGTH])
     if not summary:
         errors["summary"] = "Écrivez une phrase simple qui dit à quoi sert ce kiosque."
     elif len(summary) > MAX_SUMMARY_LENGTH or len(summary.split()) > MAX_SUMMARY_WORDS:
         errors["summary"] = f"Une seule phrase courte : {MAX_SUMMARY_WORDS} mots au plus."
     elif _SECOND_SENTENCE.search(summary):
         errors["summary"] = "Une seule phrase, s'il vous plaît."
-    room, address = _text(form, "room"), _text(form, "address")
+    room = _public(_text(form, "room")[: 4 * MAX_ROOM_LENGTH])
+    address = _public(_text(form, "address")[: 4 * MAX_ADDRESS_LENGTH], addresses=False)
     if len(room) > MAX_ROOM_LENGTH:
         errors["room"] = f"{MAX_ROOM_LENGTH} caractères au plus."
     if len(address) > MAX_ADDRESS_LENGTH:

@@ -9,12 +9,14 @@ import argparse
 import json
 import sys
 
+from pti_citizen import safe_json
 from pti_citizen.i18n import LANGUAGES, normalize_language
 
 from .api import OK, estimate_payload
 from .validation import json_error
 
 EXIT_INVALID = 2
+MAX_INPUT_BYTES = 64 * 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,14 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--indent", type=int, default=2, help="JSON indentation (0: one line)")
     args = parser.parse_args(argv)
 
-    raw = sys.stdin.buffer.read()
+    # One household is a few hundred bytes: more than this is not one (read no further).
+    raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     try:
-        payload = json.loads(raw.decode("utf-8-sig"))
-    except json.JSONDecodeError as error:
+        payload = safe_json.loads(raw, max_bytes=MAX_INPUT_BYTES)
+    except safe_json.JSONRefused as error:
         body = {"errors": [json_error(error.lineno, error.colno, normalize_language(args.lang))]}
-        status = None
-    except (UnicodeDecodeError, RecursionError, ValueError):
-        body = {"errors": [json_error(1, 1, normalize_language(args.lang))]}
         status = None
     else:
         status, body = estimate_payload(payload, args.lang)

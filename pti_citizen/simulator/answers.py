@@ -14,6 +14,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
+from pti_citizen import safe_json
+
 from .benefits.rsa.parameters import RsaParameters, rsa_table
 from .household import MAX_AGE, MAX_CHILD_AGE, MAX_CHILDREN, MIN_ADULT_AGE, EstimateInput
 from .money import MoneyError, parse_money, parse_whole_number
@@ -144,7 +146,8 @@ def load(raw: object) -> Answers:
     if not isinstance(raw, str) or not raw or len(raw) > MAX_STORED_CHARS:
         return {}
     try:
-        data = json.loads(raw)
+        # Bounded depth and numbers: ``[[[…`` 3 000 deep is refused, never a RecursionError.
+        data = safe_json.loads(raw, max_depth=4)
     except ValueError:
         return {}
     if not isinstance(data, dict):

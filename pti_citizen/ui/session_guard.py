@@ -12,10 +12,19 @@ So the click is set aside and the tab is asked to send back what it holds: Refle
 the Content-Security-Policy forbids eval. The page then shows the question the person was on,
 and the translated server-problem alert asks them to try again (``ui/errors.py``, ``assets/app.js``).
 ``tests/reliability/test_faults.py`` restarts Redis in the middle of a journey to check it.
+
+**A session is bound to its connection for what must not outlive it.** The tab's token is chosen
+by the browser and travels in the websocket URL (it can end up in a proxy's access log, or be read
+from a closed tab). Whoever connects with a known token gets that session — but the connection's
+id (Socket.IO ``sid``) is issued by the server for each connection and is never in a URL or a log.
+States marked ``connection_bound`` (the team's sign-in and data, the locator's searches by address
+or position) are reset when a session is picked up by another connection, before the page is
+sent anything. The simulator's answers are not bound: the tab holds them and sends them back.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar
 
 import reflex as rx
@@ -30,6 +39,8 @@ from reflex.state import (
 from reflex_base.event import Event
 
 from pti_citizen.ui.errors import SIGNAL_ID
+
+logger = logging.getLogger(__name__)
 
 #: A sessionStorage key nothing uses: removing it only makes the page send its storage again.
 RESYNC_KEY = "pti_resync"
@@ -51,6 +62,8 @@ class SessionMarkerState(rx.State):
 
     kiosk_keep: ClassVar[bool] = True
     _known: bool = False
+    #: The connection (Socket.IO sid, server-issued) that this session's events last came from.
+    _sid: str = ""
 
 
 def is_page_load(event_name: str) -> bool:
@@ -61,9 +74,35 @@ def resync_events() -> list[Event]:
     return Event.from_event_type([rx.remove_session_storage(RESYNC_KEY), rx.set_focus(SIGNAL_ID)])
 
 
+def connection_bound_states(cls: type[rx.State] = State) -> list[type[rx.State]]:
+    """Every state class marked ``connection_bound``."""
+    found = []
+    for sub in cls.get_substates():
+        if getattr(sub, "connection_bound", False):
+            found.append(sub)
+        found.extend(connection_bound_states(sub))
+    return found
+
+
+async def forget_other_connections(state, marker: SessionMarkerState) -> bool:
+    """Reset the connection-bound states when this event comes from another connection than the
+    session's last one; ``True`` if they were."""
+    sid = state.router.session.session_id
+    if not sid or marker._sid == sid:
+        return False
+    changed = bool(marker._sid)
+    marker._sid = sid
+    if changed:
+        for cls in connection_bound_states():
+            (await state.get_state(cls)).reset()
+        logger.info("session.rebound outcome=reset")
+    return changed
+
+
 class ForgottenSessionGuard(Middleware):
     async def preprocess(self, app, state, event: Event) -> StateUpdate | None:
         marker = await state.get_state(SessionMarkerState)
+        await forget_other_connections(state, marker)
         if is_page_load(event.name):
             if not marker._known:
                 marker._known = True

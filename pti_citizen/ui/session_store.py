@@ -203,13 +203,14 @@ class SessionStore(StateManagerRedis):
         where = f" Happened in event: {event.name}" if event is not None else ""
         if not done:
             msg = (
-                f"Lock expired for token {token} after {held_ms:.0f} ms (lock expiration "
+                # No token in a log line or an error text (docs/feedback.md, « Logs »): the event's name.
+                f"A session's lock expired after {held_ms:.0f} ms (lock expiration "
                 f"{self.lock_expiration} ms): nothing was written.{where}"
             )
             raise LockExpiredError(msg)
         if held_ms > self.lock_warning_threshold:
             logger.warning(
-                f"Lock for token {token} was held {held_ms / 1000:.1f} s; use a background event "
+                f"A session's lock was held {held_ms / 1000:.1f} s; use a background event "
                 f"for long tasks.{where}",
                 extra={"dedupe": True},
             )

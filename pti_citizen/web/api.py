@@ -32,6 +32,7 @@ def create_api(app_services: Services | None = None) -> FastAPI:
         exception_handlers=EXCEPTION_HANDLERS,
     )
     api.include_router(simulator_routes.router(app_services))
+    api.include_router(simulator_routes.short_links())
     api.include_router(places.router(app_services))
     api.include_router(feedback.router(app_services))  # team only: bearer secret
     api.include_router(feedback_answers.router(app_services))  # the question on server-rendered pages

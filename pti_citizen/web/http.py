@@ -10,9 +10,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pti_citizen.i18n import gettext_for, negotiate, normalize_language
+from pti_citizen.i18n import N_, gettext_for, negotiate, normalize_language
 
 API_PREFIX = "/api/v1"
+
+#: The one sentence of each refusal the edge and the routers answer with (our shape, the reader's language).
+PROBLEMS = {
+    404: N_("Cette adresse n'existe pas."),
+    413: N_("Cette demande est trop grande."),
+    421: N_("Cette adresse n'est pas celle du site."),
+}
+DEFAULT_PROBLEM = N_("Cette demande n'est pas possible.")
 
 
 def language(request: Request, explicit: str | None = None) -> str:
@@ -24,6 +32,16 @@ def language(request: Request, explicit: str | None = None) -> str:
 
 def json_response(status: int, body: Any) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def problem(status: int, lang: str, field: str = "request") -> dict:
+    """``{"errors": [{"field", "message"}]}`` for a refusal that concerns the request as a whole."""
+    _ = gettext_for(lang)
+    return {"errors": [{"field": field, "message": _(PROBLEMS.get(status, DEFAULT_PROBLEM))}]}
+
+
+def too_large(request: Request) -> JSONResponse:
+    return json_response(413, problem(413, language(request), "body"))
 
 
 def validation_errors(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -41,11 +59,10 @@ def validation_errors(request: Request, exc: RequestValidationError) -> JSONResp
 
 
 def http_errors(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    _ = gettext_for(language(request))
-    message = (
-        _("Cette adresse n'existe pas.") if exc.status_code == 404 else _("Cette demande n'est pas possible.")
-    )
-    return json_response(exc.status_code, {"errors": [{"field": "request", "message": message}]})
+    response = json_response(exc.status_code, problem(exc.status_code, language(request)))
+    if exc.headers:
+        response.headers.update(exc.headers)  # Allow on a 405
+    return response
 
 
 EXCEPTION_HANDLERS = {RequestValidationError: validation_errors, StarletteHTTPException: http_errors}

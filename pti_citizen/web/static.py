@@ -149,10 +149,14 @@ def _service_worker(
 
 
 def static_tweaks(
-    offline_pages: Callable[[], Iterable[str]], routes: Sequence[BaseRoute] = ()
+    offline_pages: Callable[[], Iterable[str]],
+    routes: Sequence[BaseRoute] = (),
+    middleware: Sequence[Callable[[ASGIApp], ASGIApp]] = (),
 ) -> Callable[[ASGIApp], ASGIApp]:
     """For ``rx.App(api_transformer=...)``. ``offline_pages`` lists the page paths the service worker
-    saves for offline reading; ``routes`` are more routes of ours, tried before the Reflex app."""
+    saves for offline reading; ``routes`` are more routes of ours, tried before the Reflex app;
+    ``middleware`` wraps every HTTP answer (ours and Reflex's) inside the security headers, first
+    one innermost."""
 
     def transform(app: ASGIApp) -> ASGIApp:
         client_dir = _client_dir()
@@ -168,9 +172,13 @@ def static_tweaks(
             default=pages,
         )
 
+        http: ASGIApp = router
+        for wrap in middleware:
+            http = wrap(http)
+
         async def http_only(scope: Scope, receive: Receive, send: Send) -> None:
             # Lifespan and websocket go straight to Reflex (its start-up tasks, its event socket).
-            await (router if scope["type"] == "http" else app)(scope, receive, send)
+            await (http if scope["type"] == "http" else app)(scope, receive, send)
 
         return SecurityHeaders(http_only)
 

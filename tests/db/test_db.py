@@ -97,6 +97,7 @@ def test_no_column_keeps_a_network_or_browser_identifier(db_url):
         "missing",
         "territory",
         "details_given",
+        "set_apart",
     }
 
 
@@ -188,3 +189,26 @@ def test_directory_still_answers_when_the_database_cannot_be_read(tmp_path):
     unreadable = DatabaseKiosques(f"sqlite:///{tmp_path / 'missing' / 'nowhere.db'}")
     calendar = KiosqueCalendar(unreadable, directory.get_directory().kiosques)
     assert calendar.current() == directory.get_directory().kiosques
+
+
+def test_answers_set_apart_stay_out_of_the_figures_and_the_export(db_url):
+    """A flood's rows are kept, but never counted, ratioed or exported (issue #13 item 4)."""
+    from pti_citizen.feedback.export import ExportFilter
+    from pti_citizen.feedback.submission import check_answer, check_details
+
+    page = "droits/montant-du-rsa"
+    no, _ = check_answer(page, "fr", "non", None, {page})
+    yes, _ = check_answer(page, "fr", "oui", None, {page})
+    counted = feedback_store.add_answer(yes, dt.date(2026, 3, 2), db_url)
+    flood = [feedback_store.add_answer(no, dt.date(2026, 3, 2), db_url) for _ in range(3)]
+    late = feedback_store.add_answer(no, dt.date(2026, 3, 2), db_url, apart=True)
+    details, _ = check_details("commentaire d'un script", [], None, "fr")
+    feedback_store.add_details(flood[0], details, db_url)
+    assert feedback_store.set_apart(flood, db_url) == 3
+    everything = ExportFilter()
+    (count,) = feedback_store.page_counts(everything, db_url)
+    assert (count.total, count.no) == (1, 0)
+    assert feedback_store.latest_comments(everything, url=db_url) == []
+    assert [r.answer for r in feedback_store.rows(everything, db_url)] == ["oui"]
+    assert feedback_store.apart_count(everything, db_url) == 4
+    assert counted not in flood and late not in flood

@@ -40,6 +40,11 @@ def start_server(
         "PTI_PORT": str(port),
         "PTI_DATABASE_URL": f"sqlite:///{tmp_dir / 'e2e.db'}",
         "PTI_REVIEW_SECRET": REVIEW_SECRET,
+        # Every page of the suite is opened from 127.0.0.1: the per-client limits would take it for a
+        # flood (they are tested in tests/reliability/test_hostile_input.py).
+        "PTI_SESSIONS_PER_CLIENT": "100000/600",
+        "PTI_CONNECTIONS_PER_CLIENT": "10000",
+        "PTI_FEEDBACK_USUAL_ADDRESS": "100000/600",
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "false",
         **(extra_env or {}),

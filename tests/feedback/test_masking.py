@@ -152,3 +152,30 @@ def test_french_mobile_and_landline_numbers_anywhere_in_a_sentence(before, after
     masked = mask_personal_data(f"{before} {number} {after}")
     assert number not in masked
     assert any(mark in masked for mark in MARKS)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "mark"),
+    [
+        ("jean point dupont at gmail point com", "gmail", EMAIL_MARK),
+        ("jean.dupont at gmail.com", "gmail.com", EMAIL_MARK),
+        ("jean@gmail。com", "gmail", EMAIL_MARK),
+        ("06,12,34,56,78", "12,34", PHONE_MARK),
+        ("06    12    34    56    78", "34", PHONE_MARK),
+        ("06\n12\n34\n56\n78", "34", PHONE_MARK),
+        ("06–12–34–56–78", "34", PHONE_MARK),
+        ("06|12|34|56|78", "34", PHONE_MARK),
+        ("0\u03016\u0301 1\u03012\u0301 3\u03014\u0301 5\u03016\u0301 7\u03018\u0301", "\u0301", PHONE_MARK),
+        ("FR76,3000,6000,0112,3456,7890,189", "3000", IBAN_MARK),
+        ("2,55,08,14,168,025,38", "168", NIR_MARK),
+    ],
+)
+def test_the_bypasses_of_issue_13_are_masked(text, secret, mark):
+    """Issue #13 item 8: each of these was stored verbatim."""
+    masked = mask_personal_data(text)
+    assert mark in masked and secret not in masked
+    assert not DIGIT_RUN.search(masked)
+
+
+def test_amounts_with_commas_stay_readable():
+    assert mask_personal_data("Je touche 1 234,56 € par mois") == "Je touche 1 234,56 € par mois"

@@ -20,7 +20,9 @@ SAID_IN_FRENCH = {
     "territory": "la zone de votre MDS",
     "created_on": "le jour de votre réponse, sans l'heure",
 }
-TECHNICAL = {"id", "details_given"}
+#: Not about the person: the row's id, whether the second step was sent, and whether the answer came
+#: during a flood (kept out of the figures, docs/feedback.md).
+TECHNICAL = {"id", "details_given", "set_apart"}
 
 
 def page(lang: str):

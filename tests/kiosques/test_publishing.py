@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pti_citizen.directory import PlaceKind, get_directory
-from pti_citizen.kiosques import check_kiosque
+from pti_citizen.kiosques import check_kiosque, mds_names, parse_kiosque_id
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=PARIS)
@@ -79,3 +79,31 @@ def test_bad_kiosques_are_refused_field_by_field(changes, field):
 def test_today_is_fine_while_it_has_not_ended():
     draft, errors = check_kiosque(form(date="2026-12-01", start="09:00", end="12:00"), NOW)
     assert errors == {} and draft.day == NOW.date()
+
+
+def test_staff_text_is_masked_and_loses_its_bidi_controls():
+    """Issue #13 item 8: what staff publish is shown to everyone."""
+    now = dt.datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    form = {
+        "place_id": next(iter(mds_names())),
+        "date": "2026-12-09",
+        "start": "09:30",
+        "end": "12:00",
+        "summary": "Appelez Karim au 06 12 34 56 78 \u202eou écrivez à karim point b at gmail point com",
+        "room": "Salle \u2067B\u2069",
+        "address": "12 rue des Lilas, Muret \u202d",
+        "langue-fr": "on",
+    }
+    draft, errors = check_kiosque(form, now)
+    assert errors == {}
+    assert "06 12" not in draft.summary and "karim point" not in draft.summary
+    assert "[téléphone masqué]" in draft.summary and "[courriel masqué]" in draft.summary
+    for text in (draft.summary, draft.room, draft.address):
+        assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in text)
+    assert draft.address == "12 rue des Lilas, Muret"  # a public place's address stays
+
+
+@pytest.mark.parametrize("value", ["²", "١", "1" * 30, "0", "-1", " 12 ", "12a", None, 12, "٣٤"])
+def test_only_ascii_ids_within_the_database_integer_are_ids(value):
+    expected = 12 if value == " 12 " else None
+    assert parse_kiosque_id(value) == expected

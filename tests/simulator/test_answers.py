@@ -250,3 +250,17 @@ def test_any_answers_read_without_error_and_complete_ones_are_valid_input(raw):
     if body is not None:
         _, errors = parse_household(body, "fr")
         assert errors == []
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "[" * 3000 + "]" * 3000,
+        '{"age": ' + "9" * 5000 + "}",
+        '{"age": {"a": {"b": {"c": {"d": 1}}}}}',
+        "x" * 5000,
+    ],
+)
+def test_hostile_browser_storage_reads_as_no_answers(stored):
+    """What the tab sends back is anyone's: too deep, too long, not JSON — never an exception."""
+    assert a.load(stored) == {}

@@ -79,6 +79,16 @@ def test_one_line_output():
     assert completed.stdout.decode().count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    "stdin",
+    ["[" * 3000 + "]" * 3000, '{"applicant": {"age": ' + "9" * 5000 + "}}", "NaN", b"\xff"],
+    ids=["nested", "5000 digits", "nan", "not utf-8"],
+)
+def test_hostile_json_exits_2_with_a_field_message_and_no_traceback(stdin):
+    code, body = simulator(stdin)  # simulator() also checks that nothing went to stderr
+    assert code == 2 and body["errors"] and all(e["field"] and e["message"] for e in body["errors"])
+
+
 def test_version_2_examples_through_the_command():
     """All 12 version-2 examples in one process each, as the independent checks run them."""
     for example in RIGHTS:

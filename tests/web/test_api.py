@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from pti_citizen.handover import qr_code_svg, short_code
+from pti_citizen.handover.result_link import SharedResult
 from pti_citizen.web.api import create_api
 
 EXAMPLES = json.loads((Path(__file__).parents[1] / "simulator" / "data" / "rsa-examples.json").read_text())
@@ -82,6 +86,66 @@ def test_openapi_documents_the_estimate(client):
     for target in re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(model)):
         assert target in schema["components"]["schemas"]
     assert {"200", "422"} <= set(operation["responses"])
+
+
+def test_hostile_json_gets_a_field_message_and_no_traceback(client, caplog):
+    """Issue #13 item 2: 3 000 nested brackets and a 5 000-digit integer were 500s with a 6 KB
+    traceback in the log."""
+    nested = client.post("/api/v1/rsa/estimate", content="[" * 3000 + "]" * 3000)
+    assert nested.status_code == 422
+    assert [e["field"] for e in nested.json()["errors"]] == ["body"]
+    digits = "9" * 5000
+    household = '{"applicant": {"age": ' + digits + ', "nationality": "fr"}, "housing": {"status": "tenant"}}'
+    huge = client.post("/api/v1/rsa/estimate", content=household)
+    assert huge.status_code == 422
+    assert "applicant.age" in {e["field"] for e in huge.json()["errors"]}
+    assert digits not in huge.text
+    assert "Traceback" not in caplog.text and not [r for r in caplog.records if r.exc_info]
+
+
+def test_a_body_over_the_limit_is_refused_in_our_shape(client):
+    response = client.post("/api/v1/rsa/estimate", content=b"[" + b" " * 70_000 + b"]")
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["field"] == "body"
+
+
+def test_the_typed_short_address_opens_the_result_it_holds(client):
+    result = SharedResult(
+        month=dt.date(2026, 12, 1),
+        amounts=(("rsa", Decimal("573.49")), ("prime_activite", Decimal("0.00"))),
+        next_steps=("apply_caf", "c2s"),
+    )
+    code = short_code.encode(result)
+    response = client.get(f"/r/{code.lower()}", headers={"Accept-Language": "es"}, follow_redirects=False)
+    assert response.status_code == 302
+    assert response.headers["location"] == (
+        "/es/simulateur/resultat?v=2&mois=2026-12&rsa=573.49&prime_activite=0.00&n=apply_caf,c2s"
+    )
+    wrong = client.get("/r/AAA-AAA-AAA", follow_redirects=False)
+    assert wrong.status_code == 302 and wrong.headers["location"].endswith("?code=inconnu")
+
+
+def test_the_qr_code_uses_the_browser_origin_and_is_private_then(client):
+    query = "/api/v1/rsa/qr.svg?m=573.49&e=1&n=caf&mois=2026-11"
+    response = client.get(query, headers={"Host": "rsa.test:8080"})
+    assert response.status_code == 200
+    # A version 1 link's QR code opens its version 2 form.
+    expected = "http://rsa.test:8080/fr/simulateur/resultat?v=2&mois=2026-11&rsa=573.49&n=apply_caf"
+    assert response.content == qr_code_svg(expected)
+    # Made from the client's own Host: no shared cache may keep it for anyone else.
+    assert response.headers["cache-control"] == "private, max-age=86400"
+
+
+def test_with_a_public_url_the_qr_code_ignores_the_host_and_may_be_cached(monkeypatch):
+    from pti_citizen.services import Services
+    from pti_citizen.settings import Settings
+
+    api = TestClient(create_api(Services.build(Settings(public_url="https://rsa.example.fr"))))
+    query = "/api/v1/rsa/qr.svg?m=573.49&e=1&n=caf&mois=2026-11"
+    response = api.get(query, headers={"Host": "evil.example"})
+    expected = "https://rsa.example.fr/fr/simulateur/resultat?v=2&mois=2026-11&rsa=573.49&n=apply_caf"
+    assert response.content == qr_code_svg(expected)
+    assert response.headers["cache-control"] == "public, max-age=86400"
 
 
 RIGHTS = json.loads((Path(__file__).parents[1] / "simulator" / "data" / "rights-examples.json").read_text())

@@ -123,6 +123,7 @@ def _counts() -> rx.Component:
     return rx.el.section(
         rx.el.h2("Réponses par page", id="reponses"),
         rx.el.p(rx.el.strong(ReviewState.totals)),
+        rx.cond(ReviewState.apart_notice != "", rx.el.p(ReviewState.apart_notice, class_name="review-apart")),
         rx.cond(
             ReviewState.counts.length() > 0,
             rx.el.table(
@@ -233,6 +234,11 @@ def _dashboard() -> rx.Component:
                 on_click=ReviewState.sign_out,
             ),
             class_name="button-row",
+        ),
+        # Wrong secrets tried recently: said to the team, who alone can change the secret.
+        rx.cond(
+            ReviewState.alert != "",
+            rx.el.p(ReviewState.alert, role="alert", class_name="review-alert"),
         ),
         _filters(),
         _counts(),

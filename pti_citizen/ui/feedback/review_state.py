@@ -3,8 +3,12 @@ latest comments, CSV export, freshness figures. The Kiosques Insertion part has 
 (``ui/kiosques/state.py``), which asks this one whether the team is signed in.
 
 Every handler that reads or changes data checks the sign-in on the server; the browser only ever
-receives what a signed-in member of the team may see. Signing in lasts for the live session and
-ends after an hour without action (or with « Terminer et tout effacer » on a shared terminal).
+receives what a signed-in member of the team may see. Signing in is bound to the websocket
+connection it was made on (its server-issued id, never in a URL or a log): a tab token reused by
+another connection — read from a closed tab, or from a proxy's log — is signed out and its data
+wiped before anything is sent (``connection_bound``, ``ui/session_guard.py``). It ends after
+``PTI_REVIEW_IDLE_SECONDS`` (15 minutes) without action, with « Se déconnecter », with the
+connection, or with « Terminer et tout effacer » on a shared terminal.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
+from typing import ClassVar
 
 import reflex as rx
 import sqlalchemy as sa
@@ -20,13 +25,11 @@ from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.feedback.export import ExportFilter, feedback_csv, parse_filter
 from pti_citizen.feedback.freshness import freshness_report
-from pti_citizen.feedback.ratelimit import client_key
-from pti_citizen.feedback.secret import Gate
+from pti_citizen.feedback.secret import Alert, Gate
 from pti_citizen.feedback.submission import MISSING_CHOICES
 from pti_citizen.i18n import LANGUAGES, format_date, format_number
 from pti_citizen.services import services
 
-SESSION_SECONDS = 3600
 MODE_LABELS = {"moi": "pour soi", "aidant": "aidant", "mediateur": "médiation"}
 KIND_LABELS = {"page": "Page", "offer": "Offre", "place": "Lieu", "parameters": "Paramètres"}
 
@@ -43,7 +46,31 @@ def _language_name(code: str) -> str:
     return LANGUAGES[code].name if code in LANGUAGES else code
 
 
+def _moment(epoch: float) -> str:
+    moment = dt.datetime.fromtimestamp(epoch, PARIS)
+    return f"{format_date(moment.date(), 'fr')} à {moment:%H} h {moment:%M}"
+
+
+def alert_text(alert: Alert) -> str:
+    """What the team reads when someone tries secrets: figures, and what to do."""
+    waiting = (
+        f" {alert.clients_waiting} adresse{'s' if alert.clients_waiting > 1 else ''} "
+        f"{'ont' if alert.clients_waiting > 1 else 'a'} dû attendre 15 minutes."
+        if alert.clients_waiting
+        else ""
+    )
+    return (
+        f"Attention : {alert.failures} essais de code ratés entre le {_moment(alert.first)} "
+        f"et le {_moment(alert.last)}.{waiting} L'accès de l'équipe reste ouvert avec le bon code. "
+        "Si ces essais ne viennent pas de l'équipe, changez le code (PTI_REVIEW_SECRET) "
+        "et prévenez le service informatique."
+    )
+
+
 class ReviewState(rx.State):
+    #: Reset when another connection picks up this session (``ui/session_guard.py``).
+    connection_bound: ClassVar[bool] = True
+
     status: str = "loading"  # loading | off | weak | open (is a secret configured on the server?)
     signed_in: bool = False
     login_error: str = ""
@@ -57,15 +84,26 @@ class ReviewState(rx.State):
     export_notice: str = ""
     freshness: list[dict[str, str]] = rx.field(default_factory=list)
     freshness_summary: dict[str, str] = rx.field(default_factory=dict)
+    #: Wrong secrets tried recently (``ReviewGate.alert``), and answers kept out of the figures.
+    alert: str = ""
+    apart_notice: str = ""
     _last_action: float = 0.0
+    #: The connection signed in on (server-issued Socket.IO id).
+    _sid: str = ""
 
     # -- access ---------------------------------------------------------------------------------
+
+    def _connection(self) -> str:
+        return self.router.session.session_id
 
     def _authorized(self) -> bool:
         if not self.signed_in or services().review_gate.status() is not Gate.OPEN:
             self.signed_in = False
             return False
-        if time.monotonic() - self._last_action > SESSION_SECONDS:
+        if self._sid != self._connection():
+            self._sign_out()
+            return False
+        if time.monotonic() - self._last_action > services().settings.review_idle_seconds:
             self._sign_out()
             self.login_error = "Votre session a expiré. Entrez de nouveau le code de l'équipe."
             return False
@@ -76,10 +114,6 @@ class ReviewState(rx.State):
         self.reset()
         self.status = services().review_gate.status().value
 
-    def _client(self) -> str:
-        session = self.router.session
-        return client_key("review:" + (session.client_ip or session.client_token))
-
     @rx.event
     async def load(self):
         self.status = services().review_gate.status().value
@@ -89,16 +123,17 @@ class ReviewState(rx.State):
     @rx.event
     async def sign_in(self, form: dict):
         given = form.get("secret") if isinstance(form, dict) else None
-        result = services().review_gate.check(self._client(), given)
-        self.status = services().review_gate.status().value
+        self._sign_out()  # a new sign-in starts from nothing, bound to this connection only
+        result = await services().review_gate.check(self.router.session.client_ip or None, given)
         if result is Gate.OPEN:
             self.signed_in, self.login_error = True, ""
+            self._sid = self._connection()
             self._last_action = time.monotonic()
             await self._refresh()
             return rx.set_focus("equipe-title")
         self.login_error = {
             Gate.WRONG: "Ce code n'est pas le bon. Vérifiez-le et réessayez.",
-            Gate.LOCKED: "Trop d'essais ratés. L'accès est bloqué 15 minutes. Réessayez ensuite.",
+            Gate.LOCKED: "Trop d'essais ratés depuis cette connexion. Attendez 15 minutes, puis réessayez.",
         }.get(result, "L'espace équipe est désactivé sur ce serveur.")
         return rx.set_focus("equipe-secret")
 
@@ -115,12 +150,23 @@ class ReviewState(rx.State):
     async def _refresh(self) -> None:
         where = self._filter()
         now = _now()
+        alert = await services().review_gate.alert()
+        self.alert = alert_text(alert) if alert else ""
         try:
             counts = await asyncio.to_thread(feedback_store.page_counts, where)
             comments = await asyncio.to_thread(feedback_store.latest_comments, where)
+            apart = await asyncio.to_thread(feedback_store.apart_count, where)
         except sa.exc.SQLAlchemyError:
             self.export_notice = "La base de données ne répond pas. Réessayez dans un moment."
             return
+        self.apart_notice = (
+            f"{apart} avis reçu{'s' if apart > 1 else ''} pendant un afflux inhabituel "
+            f"(beaucoup d'avis d'une même adresse, ou de tout le site en peu de temps) "
+            f"{'sont mis' if apart > 1 else 'est mis'} de côté : {'ils ne comptent' if apart > 1 else 'il ne compte'} "
+            "ni dans les chiffres ni dans l'export."
+            if apart
+            else ""
+        )
         total, no = sum(c.total for c in counts), sum(c.no for c in counts)
         self.totals = (
             f"{total} réponse{'s' if total > 1 else ''}, dont {no} « non » ({_percent(no, total)})."

@@ -8,16 +8,12 @@ Nothing here is logged: the comment only goes from the websocket to the masking 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 import reflex as rx
-import sqlalchemy as sa
 
-from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.feedback.pages import known_pages
-from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.submission import MISSING_CHOICES, check_answer, check_details, refusal_message
 from pti_citizen.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from pti_citizen.services import services
@@ -43,9 +39,9 @@ class FeedbackState(rx.State):
     )  # page key → id of the answer stored in this session
 
     def _client(self) -> tuple[str, str | None]:
+        """The session token and the client address, for the limits (hashed there, never stored)."""
         session = self.router.session
-        address = session.client_ip or None
-        return client_key("session:" + session.client_token), client_key("ip:" + address) if address else None
+        return session.client_token, session.client_ip or None
 
     @rx.event
     async def answer_page(self, page: str, lang: str, answer: str, mode: str):
@@ -59,16 +55,11 @@ class FeedbackState(rx.State):
         if checked is None:
             self.page_key, self.step, self.notice = key, "ask", next(iter(errors.values()))
             return None
-        refused = services().feedback_limiter.check(*self._client())
-        if refused:
-            self.page_key, self.step, self.notice = key, "ask", refusal_message(refused, message_lang)
+        stored = await services().feedback.answer(checked, today(), *self._client())
+        if stored.refused:
+            self.page_key, self.step, self.notice = key, "ask", refusal_message(stored.refused, message_lang)
             return None
-        try:
-            row_id = await asyncio.to_thread(feedback_store.add_answer, checked, today())
-        except sa.exc.SQLAlchemyError:
-            self.page_key, self.step, self.notice = key, "ask", refusal_message("storage", message_lang)
-            return None
-        self._rows = {**self._rows, key: row_id}
+        self._rows = {**self._rows, key: stored.row_id}
         self.page_key, self.answer, self.step = key, checked.answer, "details"
         return rx.set_focus("feedback-details-title")
 
@@ -93,15 +84,9 @@ class FeedbackState(rx.State):
                 )
             )
         self.errors = {}
-        if not details.empty:
-            refused = services().feedback_limiter.check(*self._client())
-            if refused:
-                self.notice = refusal_message(refused, lang)
-                return None
-            try:
-                await asyncio.to_thread(feedback_store.add_details, row_id, details)
-            except sa.exc.SQLAlchemyError:
-                self.notice = refusal_message("storage", lang)
-                return None
+        added = await services().feedback.details(row_id, details, *self._client())
+        if added.refused:
+            self.notice = refusal_message(added.refused, lang)
+            return None
         self.step = "done"
         return rx.set_focus("feedback-thanks")

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import ClassVar
 
 import reflex as rx
 
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.i18n import SOURCE_LANGUAGE, format_date
-from pti_citizen.kiosques import KIOSQUE_LANGUAGES, StoredKiosque, StoreUnavailable, check_kiosque, mds_names
+from pti_citizen.kiosques import (
+    KIOSQUE_LANGUAGES,
+    StoredKiosque,
+    StoreUnavailable,
+    check_kiosque,
+    mds_names,
+    parse_kiosque_id,
+)
 from pti_citizen.services import services
 from pti_citizen.ui.feedback.review_state import ReviewState
 
@@ -44,6 +52,9 @@ def kiosque_row(stored: StoredKiosque, names: dict[str, str]) -> dict[str, str]:
 
 
 class KiosqueState(rx.State):
+    #: The team's data: reset when another connection picks up this session (``ui/session_guard.py``).
+    connection_bound: ClassVar[bool] = True
+
     kiosques: list[dict[str, str]] = rx.field(default_factory=list)
     kiosque_errors: dict[str, str] = rx.field(default_factory=dict)
     kiosque_notice: str = ""
@@ -85,7 +96,8 @@ class KiosqueState(rx.State):
     async def edit_kiosque(self, kiosque_id: str):
         if not await self._signed_in():
             return None
-        found = next((k for k in self.kiosques if k["id"] == kiosque_id), None)
+        wanted = parse_kiosque_id(kiosque_id)
+        found = next((k for k in self.kiosques if wanted is not None and k["id"] == str(wanted)), None)
         if found is None:
             return None
         self.editing = dict(found)
@@ -99,16 +111,20 @@ class KiosqueState(rx.State):
         if not await self._signed_in():
             return None
         form = form if isinstance(form, dict) else {}
+        given_id = str(form.get("id", "") or "").strip()
+        kiosque_id = parse_kiosque_id(given_id)
+        if given_id and kiosque_id is None:  # not an id we gave: never edit another kiosque, never add one
+            self.kiosque_notice = "Ce kiosque n'existe plus."
+            return rx.set_focus("kiosque-notice")
         draft, errors = check_kiosque(form, dt.datetime.now(PARIS))
         self.kiosque_errors = errors
         if draft is None:
             self.kiosque_notice = "Le kiosque n'est pas publié : corrigez les champs signalés."
             return rx.set_focus("kiosque-notice")
-        kiosque_id = str(form.get("id", "") or "")
         calendar = services().kiosques
         try:
-            if kiosque_id.isdigit():
-                saved = await asyncio.to_thread(calendar.update, int(kiosque_id), draft)
+            if kiosque_id is not None:
+                saved = await asyncio.to_thread(calendar.update, kiosque_id, draft)
                 self.kiosque_notice = "Kiosque modifié." if saved else "Ce kiosque n'existe plus."
             else:
                 await asyncio.to_thread(calendar.publish, draft)
@@ -122,10 +138,11 @@ class KiosqueState(rx.State):
 
     @rx.event
     async def cancel_kiosque(self, kiosque_id: str):
-        if not await self._signed_in() or not str(kiosque_id).isdigit():
+        wanted = parse_kiosque_id(kiosque_id)
+        if not await self._signed_in() or wanted is None:
             return None
         try:
-            done = await asyncio.to_thread(services().kiosques.cancel, int(kiosque_id))
+            done = await asyncio.to_thread(services().kiosques.cancel, wanted)
         except StoreUnavailable:
             done = False
         self.kiosque_notice = (

@@ -103,8 +103,18 @@ def _field_error(field: str, element_id: str, empty_text: str | None = None) -> 
 
 
 def _text_field(
-    *, input_id: str, label: str, help_text: str, error_id: str, field: str, value, on_change, name=None
+    *,
+    input_id: str,
+    label: str,
+    help_text: str,
+    error_id: str,
+    field: str,
+    value=None,
+    on_change=None,
+    name=None,
 ) -> list[rx.Component]:
+    """A search field; without ``on_change`` it is left to the browser (what is typed reaches the
+    server only with the form)."""
     help_id = f"{input_id}-help"
     attrs = {
         "aria-describedby": f"{help_id} {error_id}",
@@ -112,24 +122,21 @@ def _text_field(
         "enterKeyHint": "search",
     }
     props = {"name": name} if name else {}
+    field = rx.el.input(
+        id=input_id,
+        type="text",
+        auto_complete="off",
+        spell_check=False,
+        max_length=200,
+        class_name="locator-input",
+        custom_attrs=attrs,
+        **({"value": value, "on_change": on_change} if on_change is not None else {}),
+        **props,
+    )
     return [
         rx.el.label(label, html_for=input_id, class_name="locator-label"),
         rx.el.p(help_text, id=help_id, class_name="hint"),
-        rx.debounce_input(
-            rx.el.input(
-                id=input_id,
-                type="text",
-                value=value,
-                on_change=on_change,
-                auto_complete="off",
-                spell_check=False,
-                max_length=200,
-                class_name="locator-input",
-                custom_attrs=attrs,
-                **props,
-            ),
-            debounce_timeout=250,
-        ),
+        rx.debounce_input(field, debounce_timeout=250) if on_change is not None else field,
     ]
 
 
@@ -196,8 +203,8 @@ def _address_search(t: dict[str, str]) -> rx.Component:
             help_text=t["address_help"],
             error_id="locator-address-error",
             field="address",
-            value=S.address,
-            on_change=S.set_address,
+            # Not sent as it is typed: the street address reaches the server only with the form,
+            # and is not kept there once the places are sent (state.py).
             name="adresse",
         ),
         rx.el.button(t["address_search"], type="submit", class_name="button locator-submit"),

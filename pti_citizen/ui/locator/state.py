@@ -1,8 +1,11 @@
 """The locator's live session: what was asked and what the directory answered.
 
-Holds data only; the words around it are baked into each language's page. The person's position
-or typed address stays in a backend-only var for this session (to re-run a search with another
-filter); it is never written to the page's URL or a shared link, and a kiosk reset forgets it.
+Holds data only; the words around it are baked into each language's page. A typed street address
+is never kept in a var the page can read back: it reaches the server with the form only, and the
+search made from it — like one made from the person's position — stays in a backend-only var for
+this connection (to re-run it with another filter). The whole state is ``connection_bound``: a tab
+token reused by another connection finds it empty (``ui/session_guard.py``). Nothing of it is
+written to the page's URL or a shared link, and a kiosk reset forgets it.
 
 No handler returns code for the browser (the Content-Security-Policy forbids ``eval``). What only
 the browser can do lives in ``assets/locator.js``: the state *asks* through data attributes (the
@@ -12,7 +15,7 @@ position, what became of a shared link).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import reflex as rx
 
@@ -46,8 +49,9 @@ SHARE_IN_BROWSER = rx.call_function(rx.Var("() => window.ptiLocator && window.pt
 class LocatorState(rx.State):
     """One search at a time; ``result`` is what the page shows."""
 
+    connection_bound: ClassVar[bool] = True
+
     query: str = ""
-    address: str = ""
     kind: str = "all"
     limit: int = search.FIRST_LIMIT
     result: Outcome = Outcome()
@@ -132,10 +136,6 @@ class LocatorState(rx.State):
         self.query = str(value)[: search.MAX_TEXT]
 
     @rx.event
-    def set_address(self, value: str):
-        self.address = str(value)[: search.MAX_TEXT]
-
-    @rx.event
     async def search_town(self, form_data: dict[str, Any]):
         text = str(form_data.get("q", self.query) or "").strip()[: search.MAX_TEXT]
         self.query = text
@@ -177,8 +177,7 @@ class LocatorState(rx.State):
 
     @rx.event
     async def search_address(self, form_data: dict[str, Any]):
-        text = str(form_data.get("adresse", self.address) or "").strip()[: search.MAX_TEXT]
-        self.address = text
+        text = str(form_data.get("adresse") or "").strip()[: search.MAX_TEXT]
         self._clear()
         self.busy = "address"
         yield

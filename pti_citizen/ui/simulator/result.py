@@ -642,6 +642,15 @@ def _hand_over(t: dict, lang: str) -> rx.Component:
             " ",
             link(rx.el.bdi(R.result.public_link, dir="ltr"), href=R.result.public_link, class_name="qr-link"),
         ),
+        rx.cond(
+            R.result.short_address != "",
+            rx.el.p(
+                t["type_address"],
+                " ",
+                # Left to right even on an Arabic page: it is typed as written.
+                rx.el.bdi(rx.el.strong(R.result.short_address), dir="ltr", class_name="short-address"),
+            ),
+        ),
         rx.el.p(t["erase_reminder"], class_name="hint no-print"),
         class_name="hand-over when-mediateur",
         custom_attrs={"aria-labelledby": "hand-over-title"},

@@ -31,10 +31,10 @@ from pti_citizen.simulator import make_job, service, what_if
 from pti_citizen.simulator.common import reference_months
 from pti_citizen.simulator.household import EstimateInput
 from pti_citizen.simulator.period import Month
+from pti_citizen.ui.origin import link_origin
 from pti_citizen.ui.simulator import view
 from pti_citizen.ui.simulator.texts import page_texts
 from pti_citizen.ui.state.way_of_use import WayOfUseState
-from rxconfig import config
 
 #: Bounds on what the page may send back (typed text, a shared link's query, a town).
 MAX_POSITION_CHARS = 60
@@ -323,7 +323,8 @@ class ResultState(SimulatorState):
             estimate,
             self.lang,
             routes.path(self.lang, routes.SIMULATOR_RESULT),
-            config.deploy_url or "",
+            # The browser's origin (or PTI_PUBLIC_URL): the QR code and the paper open on a phone.
+            link_origin(self.router).origin,
         )
 
     @rx.var

@@ -575,6 +575,7 @@ def page_texts(lang: str) -> dict[str, str]:
         ),
         "qr_alt": _("Code QR qui ouvre ce résultat sur un téléphone"),
         "or_link": _("Ou ouvrez ce lien sur le téléphone :"),
+        "type_address": _("Ou tapez cette adresse courte dans le navigateur du téléphone :"),
         "erase_reminder": _("À la fin, appuyez sur « Terminer et tout effacer »."),
         # A shared link.
         "shared_title": _("Résultat d'une estimation"),

@@ -19,8 +19,9 @@ from babel.lists import format_list
 
 from pti_citizen.directory import NearestPlaces, SearchProblem
 from pti_citizen.directory.hours import opening_today
-from pti_citizen.handover import QR_PATH, SharedResult, query_of
+from pti_citizen.handover import QR_PATH, SharedResult, result_query, shared_result, short_code
 from pti_citizen.i18n import format_month_year, format_time, text_direction
+from pti_citizen.origins import host_of
 from pti_citizen.simulator import RightsEstimate, WorkComparison
 from pti_citizen.simulator.explanation import money
 from pti_citizen.simulator.period import Month
@@ -124,9 +125,11 @@ class ResultView:
     family_given: bool = False
     #: A version 1 link: the RSA only.
     legacy: bool = False
-    #: The result link (path and query), the same with the public origin, and the QR code's address.
+    #: The result link (path and query), the same with the browser's origin (or PTI_PUBLIC_URL), the
+    #: address a person can type (``host/r/CODE``, "" when a code cannot hold the result), the QR code.
     link: str = ""
     public_link: str = ""
+    short_address: str = ""
     qr_code: str = ""
 
 
@@ -162,8 +165,15 @@ def _card(benefit, lang: str) -> BenefitCard:
 
 def own(estimate: RightsEstimate, lang: str, result_path: str, public_origin: str) -> ResultView:
     """The person's own estimate: every benefit, due ones first, with its steps and next steps."""
-    query = query_of(estimate)
+    outcome = shared_result(estimate)
+    query = result_query(outcome)
     link = f"{result_path}?{query}"
+    short_address = ""
+    if "://" in public_origin:  # no origin known (a test, a page built ahead): nothing to type
+        try:
+            short_address = f"{host_of(public_origin)}{short_code.PATH}{short_code.encode(outcome)}"
+        except ValueError:  # an amount or a month a code cannot hold: the QR code and the link remain
+            short_address = ""
     due = [benefit for benefit in estimate.benefits if benefit.eligible]
     not_due = [benefit for benefit in estimate.benefits if not benefit.eligible]
     return ResultView(
@@ -182,6 +192,7 @@ def own(estimate: RightsEstimate, lang: str, result_path: str, public_origin: st
         family_given=not estimate.family_benefits_estimated,
         link=link,
         public_link=public_origin.rstrip("/") + link,
+        short_address=short_address,
         qr_code=f"{QR_PATH}?lang={lang}&{query}",
     )
 

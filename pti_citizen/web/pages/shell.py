@@ -82,6 +82,10 @@ def client_config(lang: str, *, hydrates: bool) -> dict:
         "kioskWarning": KIOSK_WARNING_SECONDS,
         "messages": client_messages(lang),
         "hydrates": hydrates,
+        # With PTI_PUBLIC_URL the built absolute links are the right ones; without it, app.js gives
+        # the ``hreflang`` links the browser's own origin (web/links.py does it in the served HTML;
+        # React re-renders a Reflex page's links from the build afterwards).
+        "fixedOrigin": bool(get_settings().public_url),
     }
 
 

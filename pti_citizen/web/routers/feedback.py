@@ -16,7 +16,6 @@ from starlette.concurrency import run_in_threadpool
 
 from pti_citizen.db import feedback_store
 from pti_citizen.feedback.export import feedback_csv, parse_filter
-from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.secret import ENV_VAR, MIN_LENGTH, Gate
 from pti_citizen.services import Services
 from pti_citizen.web.http import API_PREFIX
@@ -62,8 +61,7 @@ def router(services: Services) -> APIRouter:
         },
     )
     async def feedback_export(request: Request, query: Annotated[ExportQuery, Query()]) -> Response:
-        address = request.client.host if request.client else "unknown"
-        result = gate.check(client_key("review:" + address), _bearer(request))
+        result = await gate.check(request.client.host if request.client else None, _bearer(request))
         if result in (Gate.OFF, Gate.WEAK):
             # Off is not a server failure: the space simply does not exist on this deployment.
             return _problem(
@@ -75,7 +73,7 @@ def router(services: Services) -> APIRouter:
             return _problem(
                 429,
                 "authorization",
-                "Too many failed attempts. Try again later.",
+                "Too many failed attempts from this address. Try again later.",
                 {"Retry-After": str(LOCK_SECONDS)},
             )
         if result is not Gate.OPEN:

@@ -1,18 +1,21 @@
 """``POST /api/v1/feedback/answers`` and ``POST /api/v1/feedback/details``: « Est-ce que cette page est
 claire ? » from the server-rendered pages, which open no websocket and have no server session.
 
-The same checks, masking and limits as the websocket widget (``ui/feedback/state.py``): the answer
-(« oui »/« non ») is stored at once and answered with a signed receipt (``feedback/receipts.py``);
-the optional comment, « ce qui manque » and MDS come with that receipt and fill the same row, once.
-The per-visit limit counts a random id the tab draws for its visit (as Reflex's session token is);
-the per-address limit, the client's address. Nothing here is logged.
+The same checks, masking and limits as the websocket widget (``ui/feedback/state.py``): both store
+through ``services.feedback`` (``feedback/intake.py``: limits shared by the workers, floods set apart).
+The answer (« oui »/« non ») is stored at once and answered with a signed receipt
+(``feedback/receipts.py``); the optional comment, « ce qui manque » and MDS come with that receipt and
+fill the same row, once. The per-visit limit counts a random id the tab draws for its visit (as
+Reflex's session token is); the per-address limit, the client's network — the address the edge guard
+resolved (``web/guards.py``: behind a trusted proxy, the forwarded one). The body is read up to 12 KiB
+and parsed with bounds (``safe_json``: no nesting or number can make it raise). Nothing here is logged
+but event names and outcomes (``feedback/intake.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Collection
 from typing import Any
@@ -23,8 +26,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from pti_citizen import safe_json
 from pti_citizen.feedback.pages import known_pages
-from pti_citizen.feedback.ratelimit import client_key
 from pti_citizen.feedback.receipts import make_receipt, read_receipt
 from pti_citizen.feedback.submission import (
     ANSWERS,
@@ -46,6 +49,8 @@ RECEIPT_KEY_NAME = "feedback-receipts"
 PARIS = ZoneInfo("Europe/Paris")
 _VISIT = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _NO_STORE = {"Cache-Control": "no-store"}
+#: HTTP status of each refusal of ``services.feedback``.
+_STATUS = {"client": 429, "global": 429, "storage": 503}
 
 
 class AnswerIn(BaseModel):
@@ -112,28 +117,12 @@ async def _json_object(request: Request, lang_hint: str) -> dict[str, Any] | JSO
         if len(raw) > MAX_BODY_BYTES:
             return _errors(413, {"body": _cannot(lang_hint)})
     try:
-        body = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        body = safe_json.loads(raw, max_bytes=MAX_BODY_BYTES)
+    except safe_json.JSONRefused:
         body = None
     if not isinstance(body, dict):
         return _errors(422, {"body": _cannot(lang_hint)})
     return body
-
-
-def client_address(request: Request, trusted_proxy_hops: int) -> str | None:
-    """The client's address, as Reflex resolves it for the websocket (``REFLEX_TRUSTED_PROXY_HOPS``)."""
-    address = request.client.host if request.client else None
-    if trusted_proxy_hops:
-        forwarded = [ip.strip() for ip in request.headers.get("x-forwarded-for", "").split(",") if ip.strip()]
-        if len(forwarded) >= trusted_proxy_hops:
-            address = forwarded[-trusted_proxy_hops]
-    return address
-
-
-def _trusted_proxy_hops() -> int:
-    from rxconfig import config
-
-    return config.trusted_proxy_hops
 
 
 def _today() -> dt.date:
@@ -144,17 +133,15 @@ def router(
     services: Services,
     *,
     receipt_key: Callable[[], bytes] | None = None,
-    trusted_proxy_hops: Callable[[], int] = _trusted_proxy_hops,
     pages: Callable[[], Collection[str]] = known_pages,
     today: Callable[[], dt.date] = _today,
 ) -> APIRouter:
-    """Both endpoints. The limits are ``services.feedback_limiter`` (the websocket widget's too); the
+    """Both endpoints. They store through ``services.feedback`` (the websocket widget's too); the
     receipt key is read on first use (it lives in the database)."""
-    from pti_citizen.db import feedback_store
     from pti_citizen.db.key_store import shared_key
 
     api = APIRouter()
-    limiter = services.feedback_limiter
+    intake = services.feedback
     database = services.settings.database_url
 
     def signing_key() -> bytes:
@@ -163,8 +150,7 @@ def router(
     def clients(request: Request, visit: object) -> tuple[str, str | None] | None:
         if not isinstance(visit, str) or not _VISIT.fullmatch(visit):
             return None
-        address = client_address(request, trusted_proxy_hops())
-        return client_key("visit:" + visit), client_key("ip:" + address) if address else None
+        return "visit:" + visit, request.client.host if request.client else None
 
     refused_responses = {
         422: {
@@ -207,15 +193,15 @@ def router(
             errors = {**errors, "visit": _cannot(lang)}
         if checked is None or who is None:
             return _errors(422, errors)
-        refused = limiter.check(*who)
-        if refused:
-            return _errors(429, {"request": refusal_message(refused, lang)})
+        stored = await intake.answer(checked, today(), *who)
+        if stored.refused or stored.row_id is None:
+            reason = stored.refused or "storage"
+            return _errors(_STATUS[reason], {"request": refusal_message(reason, lang)})
         try:
-            row_id = await asyncio.to_thread(feedback_store.add_answer, checked, today(), database)
             key = await asyncio.to_thread(signing_key)
         except sa.exc.SQLAlchemyError:
             return _errors(503, {"request": refusal_message("storage", lang)})
-        receipt = make_receipt(key, row_id, checked.lang, checked.page)
+        receipt = make_receipt(key, stored.row_id, checked.lang, checked.page)
         return JSONResponse({"receipt": receipt}, status_code=201, headers=_NO_STORE)
 
     @api.post(
@@ -255,13 +241,9 @@ def router(
             return _errors(422, errors)
         if details.empty:
             return JSONResponse({"stored": False}, headers=_NO_STORE)
-        refused = limiter.check(*who)
-        if refused:
-            return _errors(429, {"request": refusal_message(refused, lang)})
-        try:
-            stored = await asyncio.to_thread(feedback_store.add_details, row_id, details, database)
-        except sa.exc.SQLAlchemyError:
-            return _errors(503, {"request": refusal_message("storage", lang)})
-        return JSONResponse({"stored": stored}, headers=_NO_STORE)
+        added = await intake.details(row_id, details, *who)
+        if added.refused:
+            return _errors(_STATUS[added.refused], {"request": refusal_message(added.refused, lang)})
+        return JSONResponse({"stored": added.stored}, headers=_NO_STORE)
 
     return api

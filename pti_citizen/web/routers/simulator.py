@@ -1,23 +1,27 @@
 """``POST /api/v1/rights/estimate`` (also ``/rsa/estimate``) and ``GET /api/v1/rsa/qr.svg``: the rights
-estimate, and the QR code of a shared result link (amount and next steps only, never the answers)."""
+estimate, and the QR code of a shared result link (amount and next steps only, never the answers);
+``GET /r/<code>``: the short address typed from paper, sent on to that result page.
+
+The QR code opens on another device, so it holds an absolute link: its origin is the browser's
+(``origins.for_links``), or ``PTI_PUBLIC_URL``. Made from a request's own ``Host`` (nothing
+configured), the image is ``private``: no shared cache keeps a QR code a client's header chose."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field, create_model
 
-from pti_citizen import routes, simulator
-from pti_citizen.handover import ShareLinkError, parse_result_query, qr_code_svg, result_query
+from pti_citizen import routes, safe_json, simulator
+from pti_citizen.handover import ShareLinkError, parse_result_query, qr_code_svg, result_query, short_code
 from pti_citizen.i18n import gettext_for
 from pti_citizen.services import Services
 from pti_citizen.simulator.validation import json_error
-from pti_citizen.web.http import API_PREFIX, json_response, language
+from pti_citizen.web.http import API_PREFIX, json_response, language, too_large
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -73,14 +77,14 @@ def router(services: Services) -> APIRouter:
     )
     async def estimate(request: Request) -> JSONResponse:
         lang = language(request)
+        # The edge guard (web/guards.py) has already refused a larger body while reading it.
         raw = await request.body()
-        if len(raw) > MAX_BODY_BYTES:
-            return json_response(413, {"errors": [{"field": "body", "message": "too large"}]})
         try:
-            payload = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            return json_response(422, {"errors": [json_error(1, 1, lang)]})
-        except json.JSONDecodeError as error:
+            payload = safe_json.loads(raw, max_bytes=MAX_BODY_BYTES)
+        except safe_json.JSONRefused as error:
+            if error.kind == "size":
+                return too_large(request)
+            # Too deep, not UTF-8 or not JSON: where it went wrong, never a traceback.
             return json_response(422, {"errors": [json_error(error.lineno, error.colno, lang)]})
         status, body = simulator.estimate_payload(payload, lang)
         return json_response(status, body)
@@ -101,9 +105,30 @@ def router(services: Services) -> APIRouter:
             return json_response(
                 422, {"errors": [{"field": "query", "message": _("Ce lien ne marche pas.")}]}
             )
-        query = result_query(shared)
-        url = f"{services.settings.public_origin}{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}"
-        headers = {"Cache-Control": "public, max-age=86400"}
+        origin = services.origins.for_links(request.url.scheme, request.headers.get("host"))
+        url = f"{origin.origin}{routes.path(lang, routes.SIMULATOR_RESULT)}?{result_query(shared)}"
+        cache = "public, max-age=86400" if origin.shareable else "private, max-age=86400"
+        headers = {"Cache-Control": cache, "Vary": "Host"}
         return Response(qr_code_svg(url), media_type="image/svg+xml", headers=headers)
+
+    return api
+
+
+def short_links() -> APIRouter:
+    """``/r/<code>``, outside the API's prefix: what a person types from paper."""
+    api = APIRouter()
+
+    @api.get(short_code.PATH + "{code}", include_in_schema=False)
+    async def typed_result(request: Request, code: str) -> RedirectResponse:
+        lang = language(request)
+        try:
+            query = result_query(short_code.decode(code))
+        except ShareLinkError:
+            query = "code=inconnu"  # the result page says « Ce lien ne marche pas » in the reader's language
+        return RedirectResponse(
+            f"{routes.path(lang, routes.SIMULATOR_RESULT)}?{query}",
+            status_code=302,
+            headers={"Cache-Control": "no-store", "Vary": "Accept-Language"},
+        )
 
     return api

@@ -86,3 +86,20 @@ def test_a_wrong_kiosque_is_not_published_and_says_why(states):
     run(kiosques, "save_kiosque", form(end="09:00"))
     assert "end" in kiosques.kiosque_errors and "corrigez" in kiosques.kiosque_notice
     assert kiosques.kiosques == []
+
+
+@pytest.mark.parametrize("bad_id", ["²", "١", "1" * 30, "-1"])
+def test_bad_kiosque_ids_neither_raise_nor_touch_another_kiosque(states, bad_id):
+    """Issue #13 item 10: « ² » raised, « ١ » edited kiosque 1, 30 digits overflowed the database."""
+    review, kiosques = states
+    asyncio.run(ReviewState.event_handlers["sign_in"].fn(review, {"secret": SECRET}))
+    run(kiosques, "save_kiosque", form())
+    (first,) = kiosques.kiosques
+    assert first["id"] == "1" or first["id"].isdigit()
+    run(kiosques, "edit_kiosque", bad_id)
+    assert kiosques.editing == {}
+    run(kiosques, "save_kiosque", form(id=bad_id, end="12:45"))
+    assert kiosques.kiosque_notice == "Ce kiosque n'existe plus."
+    run(kiosques, "cancel_kiosque", bad_id)
+    (still,) = kiosques.kiosques
+    assert still == first and found_by_the_directory() == ["12:00"]

@@ -164,3 +164,14 @@ def test_french_names_and_amounts_are_isolated_in_arabic(lang, text, expected):
         assert [(s.text, s.lang, s.isolate) for s in found] == expected
     else:
         assert all(s.isolate and s.lang == "fr" for s in found if any(c.isalpha() for c in s.text))
+
+
+def test_the_short_address_to_type_opens_the_same_amounts():
+    from pti_citizen.handover import shared_result, short_code
+
+    result = estimate(household(), "fr", today=TODAY)
+    shown = view.own(result, "fr", "/fr/simulateur/resultat", "https://rsa.example.org")
+    host, code = shown.short_address.split(short_code.PATH)
+    assert host == "rsa.example.org"
+    assert short_code.decode(code).amounts == shared_result(result).amounts
+    assert view.own(result, "fr", "/fr/simulateur/resultat", "").short_address == ""

@@ -17,6 +17,7 @@ from pti_citizen.feedback.receipts import make_receipt
 from pti_citizen.services import Services
 from pti_citizen.settings import Settings, Window
 from pti_citizen.web.api import create_api
+from pti_citizen.web.guards import EdgeGuard
 from pti_citizen.web.routers.feedback_answers import ANSWERS_PATH, DETAILS_PATH, MAX_BODY_BYTES, router
 
 PAGE = "droits/montant-du-rsa"
@@ -35,11 +36,12 @@ def rows(url: str) -> list[dict]:
 
 
 def make_client(database: str, proxy_hops: int = 0, **limits) -> TestClient:
-    """The two endpoints alone, on ``database``, with the feedback limits given (the defaults otherwise)."""
-    services = Services.build(Settings(database_url=database, **limits))
+    """The two endpoints alone behind the edge guard (which resolves the client's address), on
+    ``database``, with the feedback limits given (the defaults otherwise)."""
+    services = Services.build(Settings(database_url=database, trusted_proxy_hops=proxy_hops, **limits))
     api = FastAPI()
-    api.include_router(router(services, today=lambda: DAY, trusted_proxy_hops=lambda: proxy_hops))
-    return TestClient(api)
+    api.include_router(router(services, today=lambda: DAY))
+    return TestClient(EdgeGuard(api, services))
 
 
 @pytest.fixture
@@ -131,6 +133,27 @@ def test_a_body_that_is_not_an_answer_gets_field_messages(client, body, db_url):
     assert refused.status_code == 422
     assert all(e["field"] and e["message"] for e in refused.json()["errors"])
     assert rows(db_url) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 5000 + "]" * 5000,
+        '{"p":' * 2000 + "1" + "}" * 2000,
+        '{"page": "droits/montant-du-rsa", "lang": "fr", "answer": ' + "9" * 5000 + "}",
+        '{"page": "droits/montant-du-rsa", "lang": "fr", "answer": NaN}',
+    ],
+    ids=["nested brackets", "nested objects", "5000 digits", "NaN"],
+)
+def test_hostile_json_is_a_field_message_not_a_crash(client, db_url, body, caplog):
+    """Issue #13 item 2 on this endpoint: ``json.loads`` raised ``RecursionError`` (a 500) on 5 000
+    nested brackets, which fit in its 12 KiB."""
+    for path in (ANSWERS_PATH, DETAILS_PATH):
+        refused = client.post(path, content=body, headers={"content-type": "application/json"})
+        assert refused.status_code == 422
+        assert all(e["field"] and e["message"] for e in refused.json()["errors"])
+    assert rows(db_url) == []
+    assert not [r for r in caplog.records if r.exc_info]
 
 
 def test_a_body_too_large_is_not_read(client, db_url):

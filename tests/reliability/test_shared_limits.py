@@ -1,0 +1,34 @@
+"""The abuse counters are shared by the workers through their Redis (issue #13 item 3): two
+« workers » (two processes' worth of objects, one Redis) see one count, not one each."""
+
+from __future__ import annotations
+
+import asyncio
+
+from pti_citizen.counters import Counters
+from pti_citizen.feedback.ratelimit import FeedbackLimiter
+from pti_citizen.feedback.secret import Gate, ReviewGate
+from pti_citizen.settings import Window
+
+SECRET = "shared-limits-team-secret"
+
+
+def test_two_workers_share_the_feedback_and_sign_in_limits(redis):
+    async def run():
+        first, second = (
+            Counters(redis.url, namespace="shared-test"),
+            Counters(redis.url, namespace="shared-test"),
+        )
+        limiters = [FeedbackLimiter(c, per_session=(Window(10, 600),)) for c in (first, second)]
+        clients = [await limiter.client("one-tab", "192.0.2.5") for limiter in limiters]
+        assert clients[0] == clients[1]  # the same pseudonym in every worker (a pepper kept in Redis)
+        refusals = [(await limiters[i % 2].admit(clients[i % 2])).refused for i in range(14)]
+        gates = [ReviewGate(secret=SECRET, counters=c) for c in (first, second)]
+        tries = [await gates[i % 2].check("203.0.113.77", "guess") for i in range(6)]
+        alert_seen_by_the_other = await gates[1].alert() is None  # 5 failures: under the alert line
+        return refusals, tries, alert_seen_by_the_other
+
+    refusals, tries, no_alert = asyncio.run(run())
+    assert refusals == [None] * 10 + ["client"] * 4  # 10 in all, not 10 per worker
+    assert tries == [Gate.WRONG] * 5 + [Gate.LOCKED]
+    assert no_alert
