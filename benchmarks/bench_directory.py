@@ -58,6 +58,21 @@ def main() -> None:
             status, _ = nearest_payload(query, now=now)
             assert status == 200
 
+    # A typo in each commune's name (its longest word with its middle letter changed): suggestions.
+    def _typo(name: str) -> str:
+        words = name.replace("-", " ").split()
+        longest = max(range(len(words)), key=lambda i: len(words[i]))
+        word = words[longest]
+        middle = len(word) // 2
+        words[longest] = word[:middle] + ("x" if word[middle] != "x" else "z") + word[middle + 1 :]
+        return " ".join(words)
+
+    typos = [_typo(c.name) for c in communes]
+
+    def with_a_typo():
+        for query in typos:
+            directory.towns.resolve(query)
+
     print(f"Python {sys.version.split()[0]}; {len(directory.places)} places, {len(communes)} communes")
     print(f"load (import + read + validate): {load_s * 1000:.0f} ms")
     print(
@@ -71,11 +86,25 @@ def main() -> None:
         ("insee:CODE resolve + nearest-5, 586 communes", resolve_and_rank),
         ("town name resolve + nearest-5, 586 communes", by_name),
         ("full API payload (status texts, links), 586 communes", full_payload),
+        ("a typo in each name, resolve to suggestions, 586 communes", with_a_typo),
     ]:
         total = best_of(function, REPEATS)
         print(
             f"{label}: {total * 1000:.1f} ms total, {total / len(communes) * 1e6:.0f} µs each (best of {REPEATS})"
         )
+
+    # The locator's offline data (GET /locator-data.json), made once a day.
+    import gzip
+    import json
+
+    from pti_citizen.directory.offline import offline_data
+
+    made = best_of(lambda: offline_data(now), 3)
+    body = json.dumps(offline_data(now), ensure_ascii=False, separators=(",", ":")).encode()
+    print(
+        f"offline data: made in {made * 1000:.0f} ms (best of 3), {len(body) / 1000:.0f} kB, "
+        f"{len(gzip.compress(body)) / 1000:.0f} kB gzipped"
+    )
 
 
 if __name__ == "__main__":

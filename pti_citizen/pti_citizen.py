@@ -16,9 +16,10 @@ from pti_citizen.ui.errors import report_backend_error
 from pti_citizen.ui.locator import page as locator
 from pti_citizen.ui.pages.not_found import not_found
 from pti_citizen.ui.session_guard import ForgottenSessionGuard, SessionMarkerState
-from pti_citizen.web import pwa
+from pti_citizen.web import locator_data, pwa
 from pti_citizen.web.api import create_api
 from pti_citizen.web.guards import edge_guard
+from pti_citizen.web.language_case import LanguageCaseRedirect
 from pti_citizen.web.links import public_links
 from pti_citizen.web.pages import serve as server_rendered
 from pti_citizen.web.pages.shell import offline_text
@@ -62,14 +63,19 @@ app = rx.App(
     # style-src 'unsafe-inline' (web/security.py).
     toaster=None,
     # The JSON API mounts the Reflex app; the static tweaks wrap them both (sw.js, headers, /fr → /fr/)
-    # and answer the server-rendered pages and the sitemap before Reflex; inside their security
+    # and answer the server-rendered pages and the sitemap before Reflex; /FR/… → /fr/… (a language
+    # typed in capitals, for both kinds of page) and the locator's offline data; inside their security
     # headers, public links get the browser's origin (every page, Reflex's or ours, and the sitemap);
     # the edge guard is the outermost: hosts, sizes, websockets.
     api_transformer=[
         create_api(),
         static_tweaks(
             lambda: registry.OFFLINE_PAGES,
-            routes=server_rendered.routes(pages, lambda: registry.OFFLINE_PAGES),
+            routes=[
+                LanguageCaseRedirect(),
+                locator_data.route(),
+                *server_rendered.routes(pages, lambda: registry.OFFLINE_PAGES),
+            ],
             middleware=[public_links(services().origins)],
         ),
         edge_guard(services()),

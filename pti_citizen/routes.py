@@ -22,6 +22,8 @@ LOCATOR = "trouver-une-mds"
 OFFERS = "se-deplacer-se-soigner"
 GLOSSARY = "droits/mots-du-rsa"
 WAY_OF_USE = "mode"
+#: Where the service worker sends an address it has not saved, when there is no network.
+NOT_SAVED = "hors-connexion"
 
 
 def path(lang: str, *parts: str) -> str:

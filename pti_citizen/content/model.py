@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pti_citizen.content.text import strip_accents
+from pti_citizen.french_text import TextPart
 from pti_citizen.routes import SECTIONS
 
 #: Review states, from the least to the most reviewed. Only texts checked with readers may claim the last one.
@@ -49,16 +50,6 @@ class Source:
     url: str | None = None
     ref: str | None = None
     lang: str = SOURCE_LANGUAGE
-
-
-@dataclass(frozen=True)
-class TextPart:
-    """A piece of a sentence; ``lang`` is set on French kept inside an en/es/ar text (``isolate``: in a
-    right-to-left page, where it must also be isolated, ``<bdi dir="ltr">``)."""
-
-    text: str
-    lang: str | None = None
-    isolate: bool = False
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ from markdown_it.token import Token
 
 from pti_citizen import routes
 from pti_citizen.content.figures import KINDS, FigureBook
-from pti_citizen.content.model import GlossaryEntry, Heading, TextBlock, TextPart
+from pti_citizen.content.model import GlossaryEntry, Heading, TextBlock
 from pti_citizen.content.text import slugify
+from pti_citizen.french_text import TextPart, french_parts, french_spans, names_pattern, quotes_held
 from pti_citizen.i18n import N_, format_date, format_euros, format_number, gettext_for, text_direction
 
 _MD = MarkdownIt("commonmark", {"html": False})
@@ -303,11 +304,6 @@ def _figures(children: list[Token], book: FigureBook, lang: str, used: list[Figu
     return out
 
 
-# Latin letters (with French accents) in an Arabic page: a French name or an acronym kept as it is.
-_LATIN = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
-_LATIN_RUN = re.compile(rf"[{_LATIN}](?:[{_LATIN}0-9'’.\- ]*[{_LATIN}0-9])?")
-
-
 class FrenchNames:
     """Finds the French words kept inside an en/es/ar text, so that they can be marked ``lang="fr"``.
 
@@ -319,32 +315,15 @@ class FrenchNames:
     def __init__(self, lang: str, names: list[str] | tuple[str, ...]):
         self.lang = lang
         self.isolate = text_direction(lang) == "rtl"
-        keys = {_normalize_apostrophes(n.strip()) for n in names if n.strip() and n.upper() != n}
-        patterns = [
-            re.escape(key).replace("'", "['’]").replace(r"\ ", r"\s+")
-            for key in sorted(keys, key=lambda k: -len(k))
-        ]
-        self._pattern = re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])") if patterns else None
+        self._pattern = names_pattern(n for n in names if n.strip() and n.upper() != n)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if self.lang == "fr":
-            return []
-        pattern = _LATIN_RUN if self.isolate else self._pattern
-        if pattern is None:
-            return []
-        return [m.span() for m in pattern.finditer(text) if not _is_address(m.group(0))]
+        # In Arabic every Latin run, with an address's number, brackets and commas (french_text.py).
+        return french_spans(text, self.lang, self._pattern)
 
     def parts(self, text: str) -> tuple[TextPart, ...]:
         """``text`` cut into parts, French ones carrying ``lang="fr"`` (for titles, summaries, glossary)."""
-        out, start = [], 0
-        for begin, end in self.spans(text):
-            if begin > start:
-                out.append(TextPart(text[start:begin]))
-            out.append(TextPart(text[begin:end], lang="fr", isolate=self.isolate))
-            start = end
-        if start < len(text) or not out:
-            out.append(TextPart(text[start:]))
-        return tuple(out)
+        return french_parts(text, self.lang, self._pattern)
 
     def split(self, text: str) -> list[Token]:
         out, start = [], 0
@@ -359,11 +338,6 @@ class FrenchNames:
         if start < len(text):
             out.append(_text_token(text[start:]))
         return out or [_text_token(text)]
-
-
-def _is_address(text: str) -> bool:
-    """« caf.fr », « impots.gouv.fr »: a web address, read as it is written."""
-    return bool(re.fullmatch(r"[\w.\-]+\.(?:fr|gouv|com|org|eu|net)", text))
 
 
 def _mark_french(children: list[Token], names: FrenchNames) -> list[Token]:
@@ -424,10 +398,14 @@ def render(
             if figures is not None:
                 token.children = _figures(token.children, figures, lang, used)
             stray += [c.content for c in token.children if c.type == "text" and _BRACES.search(c.content)]
-            if lang == "fr":
-                for child in token.children:
-                    if child.type == "text":
-                        child.content = _FRENCH_NO_BREAK.sub(NO_BREAK_SPACE, child.content)
+            for child in token.children:
+                if child.type == "text":
+                    # Every language: « … » holds its words; French: no break before ? ! : ; » either.
+                    child.content = (
+                        _FRENCH_NO_BREAK.sub(NO_BREAK_SPACE, child.content)
+                        if lang == "fr"
+                        else quotes_held(child.content)
+                    )
             # French names first, so that a name around a glossary word (« Président du Conseil
             # départemental ») stays whole; the glossary link then goes inside it.
             if french is not None and lang != "fr":

@@ -2,12 +2,11 @@
 
 Rules from the contract: a bare 5-digit number is always a postcode; a postcode shared by several
 towns resolves to the most populated one (and says so); nothing is guessed silently — an unclear
-name gets suggestions instead of an answer.
+name gets suggestions instead of an answer, and so does a typo in any of its words (``typos.py``).
 """
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -15,21 +14,22 @@ from enum import StrEnum
 
 from .geo import haversine_km
 from .models import Commune
-from .normalize import compact, normalize
+from .normalize import ascii_digits, compact, normalize
+from .typos import TypoIndex
 
 _INSEE = re.compile(r"^insee\s*[:=]\s*(\S*)$", re.IGNORECASE)
-_INSEE_CODE = re.compile(r"^\d[\dAB]\d{3}$", re.IGNORECASE)
-_POSTCODE = re.compile(r"^(\d{2})\s?(\d{3})$")
-_POSTCODE_IN_TEXT = re.compile(r"(?<!\d)(\d{2})\s?(\d{3})(?!\d)")
-_NUMBER = r"[-+]?\d{1,3}(?:\.\d+)?"
+# Digits are ASCII only (Arabic ones are turned into them first): other scripts' digits are no postcode.
+_INSEE_CODE = re.compile(r"^[0-9][0-9AB][0-9]{3}$", re.IGNORECASE)
+_POSTCODE = re.compile(r"^([0-9]{2})\s?([0-9]{3})$")
+_POSTCODE_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{2})\s?([0-9]{3})(?![0-9])")
+_NUMBER = r"[-+]?[0-9]{1,3}(?:\.[0-9]+)?"
 _COORDINATES = re.compile(rf"^\s*({_NUMBER})\s*[,;]\s*({_NUMBER})\s*$")
 
 #: A point farther than this from every commune centre is not « near Haute-Garonne ».
 VICINITY_KM = 25.0
 MAX_SUGGESTIONS = 8
 MAX_QUERY_LENGTH = 200  # longer text is cut: no town or address needs more
-_MIN_PARTIAL_LENGTH = 3
-_FUZZY_CUTOFF = 0.75
+MIN_PARTIAL_LENGTH = 3
 
 
 class Resolved(StrEnum):
@@ -109,19 +109,21 @@ class TownIndex:
         self.communes = communes
         self.by_insee = {commune.insee: commune for commune in communes}
         by_population = sorted(communes, key=lambda c: (-c.population, c.name))
+        #: Most populated first: the order in which equally good names are offered.
+        self.by_population = tuple(by_population)
         self.by_postcode: dict[str, tuple[Commune, ...]] = {}
         for commune in by_population:
             for postcode in commune.postcodes:
                 self.by_postcode[postcode] = (*self.by_postcode.get(postcode, ()), commune)
         self._entries = [_Entry(normalize(c.name), f" {normalize(c.name)} ", c) for c in by_population]
         self.by_name = {entry.key: entry.commune for entry in self._entries}
+        self._typos = TypoIndex([(entry.key.split(), entry.commune) for entry in self._entries])
         self.by_compact = {compact(c.name): c for c in communes}
-        self._names = list(self.by_name)
         self._radians = [(math.radians(c.lat), math.radians(c.lon), c) for c in communes]
 
     # -- public -------------------------------------------------------------------------------
     def resolve(self, query: str) -> Resolution | QueryProblem:
-        text = (query or "").strip()[:MAX_QUERY_LENGTH]
+        text = ascii_digits((query or "").strip()[:MAX_QUERY_LENGTH])
         if not text:
             return QueryProblem(Problem.EMPTY, text)
         if match := _INSEE.match(text):
@@ -150,6 +152,7 @@ class TownIndex:
 
     def find_name_in_text(self, text: str) -> Commune | None:
         """A town named at the end of a free text (« 3 rue X, 31800 Saint-Gaudens »), for fall-backs."""
+        text = ascii_digits(text)
         found = _POSTCODE_IN_TEXT.findall(text)
         words = normalize(_POSTCODE_IN_TEXT.sub(" ", text)).split()
         for start in range(len(words)):
@@ -221,7 +224,7 @@ class TownIndex:
 
     def _partial_matches(self, name: str) -> tuple[Commune, ...]:
         """Names starting with the text, or containing it as whole words (« luchon », « isle en dodon »)."""
-        if len(name) < _MIN_PARTIAL_LENGTH:
+        if len(name) < MIN_PARTIAL_LENGTH:
             return ()
         padded = f" {name} "
         return tuple(
@@ -229,8 +232,5 @@ class TownIndex:
         )
 
     def suggest(self, name: str) -> tuple[Commune, ...]:
-        """Closest names for a typo (« tolouse » → Toulouse), best first."""
-        close = difflib.get_close_matches(name, self._names, n=MAX_SUGGESTIONS, cutoff=_FUZZY_CUTOFF)
-        if not close:
-            close = difflib.get_close_matches(name, self._names, n=3, cutoff=0.6)
-        return tuple(self.by_name[key] for key in close)
+        """Towns for a name typed with typos (« tolouse », « st gaudans », « luchn »), best first."""
+        return tuple(self._typos.closest(name.split(), MAX_SUGGESTIONS))

@@ -23,6 +23,8 @@ STATIC_FILES = (
     "/app.js",
     "/feedback.js",
     "/locator.js",
+    "/locator-offline.js",
+    "/locator-data.json",
     "/favicon.ico",
     "/icon.svg",
     "/icon-192.png",
@@ -78,7 +80,7 @@ def build_fingerprint(client_dir: Path) -> str:
     if assets.is_dir():
         for name in sorted(p.name for p in assets.iterdir()):
             digest.update(name.encode())
-    for name in ("app.js", "feedback.js", "locator.js", "app.css"):
+    for name in ("app.js", "feedback.js", "locator.js", "locator-offline.js", "app.css"):
         file = client_dir / name
         if file.is_file():
             digest.update(file.read_bytes())
@@ -94,6 +96,7 @@ def service_worker(pages: Iterable[str], fingerprint: str) -> str:
         "static": list(STATIC_FILES),
         "networkOnly": list(NETWORK_ONLY_PREFIXES),
         "homes": {lang: routes.path(lang) for lang in LANGUAGES},
+        "unsaved": {lang: routes.path(lang, routes.NOT_SAVED) for lang in LANGUAGES},
     }
     return _SW_TEMPLATE.replace("__CONFIG__", json.dumps(config, ensure_ascii=False))
 
@@ -157,14 +160,21 @@ async function fromCache(request) {
   const cache = await caches.open(CACHE);
   return (await cache.match(request, { ignoreSearch: true })) || (await cache.match(key(request.url), { ignoreSearch: true }));
 }
-function preferredHome(pathname) {
-  const first = pathname.split("/")[1];
-  if (CONFIG.homes[first]) return CONFIG.homes[first];
+function preferredLanguage(pathname) {
+  const first = pathname.split("/")[1].toLowerCase();
+  if (CONFIG.homes[first]) return first;
   for (const tag of (self.navigator && self.navigator.languages) || []) {
     const code = tag.split("-")[0].toLowerCase();
-    if (CONFIG.homes[code]) return CONFIG.homes[code];
+    if (CONFIG.homes[code]) return code;
   }
-  return CONFIG.homes.fr;
+  return "fr";
+}
+function lowerCaseLanguage(url) {
+  // "/FR/simulateur" is "/fr/simulateur" (the server redirects it the same way).
+  const u = new URL(url);
+  const parts = u.pathname.split("/");
+  if (CONFIG.homes[parts[1].toLowerCase()]) parts[1] = parts[1].toLowerCase();
+  return parts.join("/");
 }
 async function navigate(request) {
   const cache = await caches.open(CACHE);
@@ -177,9 +187,14 @@ async function navigate(request) {
   } catch (error) {
     const saved = await fromCache(request);
     if (saved) return saved;
-    // Never serve one page's HTML at another URL (the router would disagree): redirect to a saved home.
-    const home = preferredHome(new URL(request.url).pathname);
-    if (await cache.match(home)) return Response.redirect(home, 302);
+    const path = lowerCaseLanguage(request.url);
+    if (path !== new URL(request.url).pathname && (await cache.match(key(path)))) return Response.redirect(path + new URL(request.url).search, 302);
+    // Never serve one page's HTML at another URL (the router would disagree): redirect to the saved
+    // page that says this one is not on the device (not to the home page, as if nothing happened).
+    const lang = preferredLanguage(new URL(request.url).pathname);
+    for (const page of [CONFIG.unsaved[lang], CONFIG.homes[lang]]) {
+      if (await cache.match(key(page))) return Response.redirect(page, 302);
+    }
     return Response.error();
   }
 }

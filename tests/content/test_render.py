@@ -254,3 +254,18 @@ def test_the_shipped_pages_mark_french_names_and_source_titles_are_french(site):
     parts = shipped.parts("en", "Support from a référent unique (your named RSA adviser)")
     assert [(p.text, p.lang) for p in parts if p.lang] == [("référent unique", "fr")]
     assert shipped.parts("ar", "اكتب إلى CAF")[-1].isolate
+
+
+def test_arabic_pages_keep_a_french_address_whole_and_guillemets_hold_their_words():
+    # Issue #14: an address (« 75342 Paris Cedex 07 »), a name with its acronym in brackets, a French
+    # term in guillemets: each is one isolated run, and no line breaks inside « … ».
+    from pti_citizen.content import load_site
+
+    shipped = load_site()
+    address = "Défenseur des droits, Libre réponse 71120, 75342 Paris Cedex 07"
+    assert f'<bdi lang="fr" dir="ltr">{address}</bdi>' in shipped.page("ar", "accessibilite").html
+    contact = shipped.page("ar", "contact").html
+    assert '<bdi lang="fr" dir="ltr">MDS (Maison des solidarités)</bdi>' in contact
+    steps = shipped.page("ar", "declaration-trimestrielle").html
+    assert '«\u00a0<bdi lang="fr" dir="ltr">Mes ressources</bdi>\u00a0»' in steps
+    assert "« " not in steps and " »" not in steps

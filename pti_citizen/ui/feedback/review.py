@@ -126,28 +126,36 @@ def _counts() -> rx.Component:
         rx.cond(ReviewState.apart_notice != "", rx.el.p(ReviewState.apart_notice, class_name="review-apart")),
         rx.cond(
             ReviewState.counts.length() > 0,
-            rx.el.table(
-                rx.el.caption("Les pages avec le plus de « non » d'abord."),
-                rx.el.thead(
-                    rx.el.tr(
-                        rx.el.th("Page", scope="col"),
-                        rx.el.th("Langue", scope="col"),
-                        rx.el.th("Réponses", scope="col"),
-                        rx.el.th("« Non »", scope="col"),
-                    )
+            # A data table keeps its columns: on a narrow screen it scrolls in its own box (focusable,
+            # so that a keyboard can scroll it), the page itself never does (issue #14).
+            rx.el.div(
+                rx.el.table(
+                    rx.el.caption("Les pages avec le plus de « non » d'abord."),
+                    rx.el.thead(
+                        rx.el.tr(
+                            rx.el.th("Page", scope="col"),
+                            rx.el.th("Langue", scope="col"),
+                            rx.el.th("Réponses", scope="col"),
+                            rx.el.th("« Non »", scope="col"),
+                        )
+                    ),
+                    rx.el.tbody(
+                        rx.foreach(
+                            ReviewState.counts,
+                            lambda c: rx.el.tr(
+                                rx.el.td(link(c["page_start"], rx.el.wbr(), c["page_end"], href=c["href"])),
+                                rx.el.td(c["lang"]),
+                                rx.el.td(c["total"]),
+                                rx.el.td(c["no"], " (", c["ratio"], ")"),
+                            ),
+                        )
+                    ),
+                    class_name="review-table",
                 ),
-                rx.el.tbody(
-                    rx.foreach(
-                        ReviewState.counts,
-                        lambda c: rx.el.tr(
-                            rx.el.td(link(c["page"], href=c["href"])),
-                            rx.el.td(c["lang"]),
-                            rx.el.td(c["total"]),
-                            rx.el.td(c["no"], " (", c["ratio"], ")"),
-                        ),
-                    )
-                ),
-                class_name="review-table",
+                class_name="table-scroll",
+                tab_index=0,
+                role="region",
+                aria_label="Tableau des réponses par page",
             ),
         ),
         custom_attrs={"aria-labelledby": "reponses"},
@@ -171,7 +179,9 @@ def _comments() -> rx.Component:
                         rx.el.p(
                             rx.el.strong(c["date"]),
                             " · ",
-                            c["page"],
+                            c["page_start"],
+                            rx.el.wbr(),
+                            c["page_end"],
                             " · ",
                             c["lang"],
                             " · réponse : ",
@@ -183,7 +193,8 @@ def _comments() -> rx.Component:
                             class_name="comment-meta",
                         ),
                         rx.cond(c["missing"] != "", rx.el.p("Ce qui manque : ", c["missing"])),
-                        rx.el.blockquote(c["comment"]),
+                        # A comment may be written in Arabic: its own direction, isolated from the page's.
+                        rx.el.blockquote(c["comment"], custom_attrs={"dir": "auto"}),
                     ),
                 ),
                 class_name="review-comments",
@@ -201,7 +212,10 @@ def _freshness() -> rx.Component:
         rx.el.p(
             f"Vérifié il y a plus de {STALE_AFTER_MONTHS} mois, c'est-à-dire avant le ",
             summary["cutoff"],
-            ". Les mêmes chiffres sortent de la commande « python -m pti_citizen.maintenance ».",
+            ". Les mêmes chiffres sortent de la commande « ",
+            # A line may end after the dot, not inside a word (320 px, largest text).
+            rx.el.code("python -m pti_citizen.", rx.el.wbr(), "maintenance"),
+            " ».",
             class_name="hint",
         ),
         rx.el.ul(

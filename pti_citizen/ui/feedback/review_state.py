@@ -176,6 +176,9 @@ class ReviewState(rx.State):
         self.counts = [
             {
                 "page": c.page,
+                # « demarches/ » and « declaration-trimestrielle »: a narrow screen may end a line between.
+                "page_start": c.page.rpartition("/")[0] + c.page.rpartition("/")[1],
+                "page_end": c.page.rpartition("/")[2],
                 "href": f"/{c.lang}/{c.page}",
                 "lang": _language_name(c.lang),
                 "total": str(c.total),
@@ -188,6 +191,8 @@ class ReviewState(rx.State):
             {
                 "date": format_date(r.created_on, "fr"),
                 "page": r.page,
+                "page_start": r.page.rpartition("/")[0] + r.page.rpartition("/")[1],
+                "page_end": r.page.rpartition("/")[2],
                 "lang": _language_name(r.lang),
                 "mode": MODE_LABELS.get(r.mode or "", "non dit"),
                 "answer": r.answer,

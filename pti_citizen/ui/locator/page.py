@@ -7,6 +7,7 @@ route planner and to the phone's own map app (``geo:``) instead, only when the p
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 import reflex as rx
@@ -15,6 +16,7 @@ from pti_citizen import routes
 from pti_citizen.directory import MAX_LIMIT
 from pti_citizen.i18n import LANGUAGES
 from pti_citizen.ui import layout, registry
+from pti_citizen.ui.components.french import french, marked, pieces
 from pti_citizen.ui.components.links import link
 
 from .search import KINDS
@@ -31,7 +33,7 @@ from .state import (
     TOWN_INPUT_ID,
     LocatorState,
 )
-from .texts import summaries, texts
+from .texts import OFFLINE_KEYS, summaries, texts
 
 S = LocatorState
 
@@ -40,7 +42,7 @@ def _error_at(field: str) -> rx.Var:
     return (S.result.field == field) & (S.result.error != "")
 
 
-def _suggestions(field: str) -> rx.Component:
+def _suggestions(field: str, lang: str) -> rx.Component:
     heading_id = f"locator-{field}-suggestions"
     return rx.cond(
         _error_at(field) & (S.result.suggestions.length() > 0),
@@ -51,7 +53,7 @@ def _suggestions(field: str) -> rx.Component:
                     S.result.suggestions,
                     lambda town: rx.el.li(
                         rx.el.button(
-                            rx.el.span(town.name, class_name="locator-town-name"),
+                            french(town.name, lang, class_name="locator-town-name"),
                             rx.cond(
                                 town.postcodes != "",
                                 rx.el.span(
@@ -91,10 +93,10 @@ def _hidden_form(form_id: str, names: tuple[str, ...], on_submit) -> rx.Componen
     )
 
 
-def _field_error(field: str, element_id: str, empty_text: str | None = None) -> rx.Component:
-    message = S.result.error
+def _field_error(field: str, element_id: str, lang: str, empty_text: str | None = None) -> rx.Component:
+    message = pieces(S.result.error_pieces, lang)
     if empty_text is not None:
-        message = rx.cond(S.result.error_code == "empty", empty_text, S.result.error)
+        message = rx.cond(S.result.error_code == "empty", marked(lang, empty_text), message)
     return rx.el.div(
         rx.cond(_error_at(field), rx.el.p(message, class_name="locator-error")),
         id=element_id,
@@ -109,6 +111,7 @@ def _text_field(
     help_text: str,
     error_id: str,
     field: str,
+    lang: str,
     value=None,
     on_change=None,
     name=None,
@@ -122,7 +125,7 @@ def _text_field(
         "enterKeyHint": "search",
     }
     props = {"name": name} if name else {}
-    field = rx.el.input(
+    box = rx.el.input(
         id=input_id,
         type="text",
         auto_complete="off",
@@ -134,13 +137,13 @@ def _text_field(
         **props,
     )
     return [
-        rx.el.label(label, html_for=input_id, class_name="locator-label"),
-        rx.el.p(help_text, id=help_id, class_name="hint"),
-        rx.debounce_input(field, debounce_timeout=250) if on_change is not None else field,
+        rx.el.label(marked(lang, label), html_for=input_id, class_name="locator-label"),
+        rx.el.p(marked(lang, help_text), id=help_id, class_name="hint"),
+        rx.debounce_input(box, debounce_timeout=250) if on_change is not None else box,
     ]
 
 
-def _town_search(t: dict[str, str]) -> rx.Component:
+def _town_search(t: dict[str, str], lang: str) -> rx.Component:
     return rx.el.form(
         *_text_field(
             input_id=TOWN_INPUT_ID,
@@ -150,11 +153,12 @@ def _town_search(t: dict[str, str]) -> rx.Component:
             field="town",
             value=S.query,
             on_change=S.set_query,
+            lang=lang,
             name="q",
         ),
-        rx.el.button(t["search"], type="submit", class_name="button locator-submit"),
-        _field_error("town", "locator-q-error"),
-        _suggestions("town"),
+        rx.el.button(marked(lang, t["search"]), type="submit", class_name="button locator-submit"),
+        _field_error("town", "locator-q-error", lang),
+        _suggestions("town", lang),
         # Without JavaScript the browser sends ?q=… to this same page; with it, the state answers.
         method="get",
         on_submit=S.search_town,
@@ -163,19 +167,19 @@ def _town_search(t: dict[str, str]) -> rx.Component:
     )
 
 
-def _gps_search(t: dict[str, str]) -> rx.Component:
+def _gps_search(t: dict[str, str], lang: str) -> rx.Component:
     problem = rx.match(
         S.gps_problem,
-        ("denied", t["gps_denied"]),
-        ("timeout", t["gps_timeout"]),
-        ("unsupported", t["gps_unsupported"]),
-        t["gps_unavailable"],
+        ("denied", marked(lang, t["gps_denied"])),
+        ("timeout", marked(lang, t["gps_timeout"])),
+        ("unsupported", marked(lang, t["gps_unsupported"])),
+        marked(lang, t["gps_unavailable"]),
     )
     return rx.el.div(
-        rx.el.p(t["or"], class_name="locator-or"),
+        rx.el.p(marked(lang, t["or"]), class_name="locator-or"),
         rx.el.button(
             rx.el.span(class_name="icon icon-place", aria_hidden="true"),
-            t["gps"],
+            marked(lang, t["gps"]),
             type="button",
             id=GPS_BUTTON_ID,
             class_name="button button-secondary",
@@ -183,10 +187,12 @@ def _gps_search(t: dict[str, str]) -> rx.Component:
             on_click=[S.locate, LOCATE_IN_BROWSER],
             custom_attrs={"aria-describedby": "locator-gps-help locator-gps-error"},
         ),
-        rx.el.p(t["gps_help"], id="locator-gps-help", class_name="hint"),
+        rx.el.p(marked(lang, t["gps_help"]), id="locator-gps-help", class_name="hint"),
         rx.el.div(
             rx.cond(S.gps_problem != "", rx.el.p(problem, class_name="locator-error")),
-            rx.cond(_error_at("gps"), rx.el.p(S.result.error, class_name="locator-error")),
+            rx.cond(
+                _error_at("gps"), rx.el.p(pieces(S.result.error_pieces, lang), class_name="locator-error")
+            ),
             id="locator-gps-error",
             role="alert",
         ),
@@ -195,7 +201,7 @@ def _gps_search(t: dict[str, str]) -> rx.Component:
     )
 
 
-def _address_search(t: dict[str, str]) -> rx.Component:
+def _address_search(t: dict[str, str], lang: str) -> rx.Component:
     form = rx.el.form(
         *_text_field(
             input_id=ADDRESS_INPUT_ID,
@@ -203,40 +209,42 @@ def _address_search(t: dict[str, str]) -> rx.Component:
             help_text=t["address_help"],
             error_id="locator-address-error",
             field="address",
+            lang=lang,
             # Not sent as it is typed: the street address reaches the server only with the form,
             # and is not kept there once the places are sent (state.py).
             name="adresse",
         ),
-        rx.el.button(t["address_search"], type="submit", class_name="button locator-submit"),
-        _field_error("address", "locator-address-error", t["address_empty"]),
-        _suggestions("address"),
+        rx.el.button(marked(lang, t["address_search"]), type="submit", class_name="button locator-submit"),
+        _field_error("address", "locator-address-error", lang, t["address_empty"]),
+        _suggestions("address", lang),
         on_submit=S.search_address,
         class_name="locator-form",
     )
     return rx.el.details(
-        rx.el.summary(t["address_open"]),
-        rx.el.p(t["address_privacy"]),
-        rx.el.p(t["address_fallback"]),
+        rx.el.summary(marked(lang, t["address_open"])),
+        rx.el.p(marked(lang, t["address_privacy"])),
+        rx.el.p(marked(lang, t["address_fallback"])),
         # Only once the app runs: a form sent by the browser alone would put the address in the URL.
-        rx.cond(S.is_hydrated, form),
+        # Until then (a page opened without the network), say what it needs.
+        rx.cond(S.is_hydrated, form, rx.el.p(marked(lang, t["offline_address"]), class_name="note")),
         id=ADDRESS_DETAILS_ID,
         class_name="locator-address",
     )
 
 
-def _phone(label: str, number, href) -> rx.Component:
+def _phone(label: str, number, href, lang: str) -> rx.Component:
     return rx.el.p(
-        rx.el.span(label, class_name="locator-label-inline"),
+        rx.el.span(marked(lang, label), class_name="locator-label-inline"),
         " ",
         link(number, href=href, class_name="locator-phone", custom_attrs={"dir": "ltr"}),
     )
 
 
-def _kiosques(card, t: dict[str, str]) -> rx.Component:
+def _kiosques(card, t: dict[str, str], lang: str) -> rx.Component:
     return rx.cond(
         card.kiosques.length() > 0,
         rx.el.div(
-            rx.el.h4(t["kiosques"]),
+            rx.el.h4(marked(lang, t["kiosques"])),
             rx.el.ul(
                 rx.foreach(
                     card.kiosques,
@@ -244,12 +252,12 @@ def _kiosques(card, t: dict[str, str]) -> rx.Component:
                         rx.el.strong(k.date_text),
                         " · ",
                         k.time_text,
-                        rx.cond(k.where != "", rx.el.span(" · ", k.where)),
+                        rx.cond(k.where != "", rx.el.span(" · ", french(k.where, lang))),
                         rx.cond(k.summary != "", rx.el.br()),
-                        k.summary,
+                        pieces(k.summary_pieces, lang),
                         rx.cond(
                             k.languages_text != "",
-                            rx.el.span(rx.el.br(), t["languages"], " ", k.languages_text),
+                            rx.el.span(rx.el.br(), marked(lang, t["languages"]), " ", k.languages_text),
                         ),
                     ),
                 )
@@ -259,16 +267,16 @@ def _kiosques(card, t: dict[str, str]) -> rx.Component:
     )
 
 
-def _card(card, index, t: dict[str, str]) -> rx.Component:
+def _card(card, index, t: dict[str, str], lang: str) -> rx.Component:
     heading_id = f"locator-card-{index}"
     return rx.el.li(
-        rx.el.h3(card.name, id=heading_id, tab_index=-1),
+        rx.el.h3(french(card.name, lang), id=heading_id, tab_index=-1),
         rx.el.p(
-            rx.el.span(card.kind_label, class_name="locator-kind"),
+            rx.el.span(pieces(card.kind_pieces, lang), class_name="locator-kind"),
             rx.cond(
                 card.distance_text != "",
                 rx.el.span(
-                    rx.el.span(t["distance"], class_name="locator-label-inline"),
+                    rx.el.span(marked(lang, t["distance"]), class_name="locator-label-inline"),
                     " ",
                     rx.el.span(card.distance_text, custom_attrs={"dir": "ltr"}),
                     class_name="locator-distance",
@@ -276,15 +284,21 @@ def _card(card, index, t: dict[str, str]) -> rx.Component:
             ),
             class_name="locator-meta",
         ),
-        rx.el.p(rx.el.span(t["address"], class_name="locator-label-inline"), " ", card.address),
-        rx.el.p(card.status_text, class_name=f"locator-status locator-status-{card.status_code}"),
-        _phone(t["phone"], card.phone, card.phone_href),
+        rx.el.p(
+            rx.el.span(marked(lang, t["address"]), class_name="locator-label-inline"),
+            " ",
+            french(card.address, lang, class_name="locator-address-text"),
+        ),
+        rx.el.p(
+            pieces(card.status_pieces, lang), class_name=f"locator-status locator-status-{card.status_code}"
+        ),
+        _phone(t["phone"], card.phone, card.phone_href, lang),
         rx.cond(
             card.parent_name != "",
             rx.el.p(
-                rx.el.span(t["parent"], class_name="locator-label-inline"),
+                rx.el.span(marked(lang, t["parent"]), class_name="locator-label-inline"),
                 " ",
-                card.parent_name,
+                french(card.parent_name, lang),
                 rx.cond(
                     (card.parent_phone != "") & (card.parent_phone != card.phone),
                     rx.el.span(
@@ -300,12 +314,17 @@ def _card(card, index, t: dict[str, str]) -> rx.Component:
                 class_name="locator-parent",
             ),
         ),
-        _kiosques(card, t),
+        _kiosques(card, t, lang),
         rx.el.ul(
             rx.el.li(
-                link(t["directions"], href=card.directions_url, rel="noopener", class_name="locator-link")
+                link(
+                    marked(lang, t["directions"]),
+                    href=card.directions_url,
+                    rel="noopener",
+                    class_name="locator-link",
+                )
             ),
-            rx.el.li(link(t["geo"], href=card.geo_url, class_name="locator-link")),
+            rx.el.li(link(marked(lang, t["geo"]), href=card.geo_url, class_name="locator-link")),
             class_name="locator-links no-print",
         ),
         class_name="locator-card",
@@ -313,10 +332,10 @@ def _card(card, index, t: dict[str, str]) -> rx.Component:
     )
 
 
-def _filter(t: dict[str, str]) -> rx.Component:
+def _filter(t: dict[str, str], lang: str) -> rx.Component:
     labels = {kind: t[f"filter_{kind}"] for kind in KINDS}
     return rx.el.fieldset(
-        rx.el.legend(t["filter_legend"]),
+        rx.el.legend(marked(lang, t["filter_legend"])),
         rx.el.div(
             *[
                 rx.el.label(
@@ -327,29 +346,29 @@ def _filter(t: dict[str, str]) -> rx.Component:
                         checked=S.kind == kind,
                         on_change=S.set_filter(kind),
                     ),
-                    rx.el.span(labels[kind]),
+                    rx.el.span(marked(lang, labels[kind])),
                     class_name="locator-choice",
                 )
                 for kind in KINDS
             ],
             class_name="locator-choices",
         ),
-        rx.cond(S.kind == "kiosque", rx.el.p(t["kiosque_explained"], class_name="hint")),
+        rx.cond(S.kind == "kiosque", rx.el.p(marked(lang, t["kiosque_explained"]), class_name="hint")),
         class_name="locator-filter no-print",
     )
 
 
-def _other_towns(t: dict[str, str]) -> rx.Component:
+def _other_towns(t: dict[str, str], lang: str) -> rx.Component:
     return rx.cond(
         S.result.other_towns.length() > 0,
         rx.el.div(
-            rx.el.p(t["other_towns"], id="locator-other-towns"),
+            rx.el.p(marked(lang, t["other_towns"]), id="locator-other-towns"),
             rx.el.ul(
                 rx.foreach(
                     S.result.other_towns,
                     lambda town: rx.el.li(
                         rx.el.button(
-                            town.name,
+                            french(town.name, lang),
                             type="button",
                             class_name="button button-secondary locator-town",
                             on_click=S.pick_town(town.query, town.name),
@@ -364,15 +383,15 @@ def _other_towns(t: dict[str, str]) -> rx.Component:
     )
 
 
-def _tools(t: dict[str, str]) -> rx.Component:
+def _tools(t: dict[str, str], lang: str) -> rx.Component:
     status = rx.match(
         S.share_status,
-        ("shared", rx.el.p(t["shared"])),
-        ("copied", rx.el.p(t["copied"])),
+        ("shared", rx.el.p(marked(lang, t["shared"]))),
+        ("copied", rx.el.p(marked(lang, t["copied"]))),
         (
             "failed",
             rx.el.p(
-                rx.el.label(t["copy_label"], html_for="locator-share-url"),
+                rx.el.label(marked(lang, t["copy_label"]), html_for="locator-share-url"),
                 rx.el.input(
                     id="locator-share-url",
                     type="text",
@@ -388,7 +407,7 @@ def _tools(t: dict[str, str]) -> rx.Component:
     return rx.el.div(
         rx.el.div(
             rx.el.button(
-                t["share"],
+                marked(lang, t["share"]),
                 type="button",
                 id=SHARE_BUTTON_ID,
                 class_name="button button-secondary",
@@ -401,14 +420,14 @@ def _tools(t: dict[str, str]) -> rx.Component:
                 },
             ),
             rx.el.button(
-                t["print"],
+                marked(lang, t["print"]),
                 type="button",
                 class_name="button button-secondary",
                 custom_attrs={"data-print": "locator"},
             ),
             class_name="button-row",
         ),
-        rx.el.p(t["share_help"], id="locator-share-help", class_name="hint"),
+        rx.el.p(marked(lang, t["share_help"]), id="locator-share-help", class_name="hint"),
         rx.el.div(status, role="status"),
         _hidden_form(SHARE_FORM_ID, ("status", "url"), S.shared),
         class_name="locator-tools no-print",
@@ -419,18 +438,18 @@ def _results(t: dict[str, str], lang: str) -> rx.Component:
     return rx.cond(
         S.result.ok,
         rx.el.section(
-            rx.el.h2(t["results_title"], id=RESULTS_HEADING_ID, tab_index=-1),
+            rx.el.h2(marked(lang, t["results_title"]), id=RESULTS_HEADING_ID, tab_index=-1),
             rx.el.p(
-                S.result.explanation,
+                pieces(S.result.explanation_pieces, lang),
                 class_name=rx.cond(S.result.fallback, "note locator-fallback", "locator-explanation"),
             ),
-            rx.el.p(rx.el.strong(S.result.notice), class_name="note locator-notice"),
+            rx.el.p(rx.el.strong(pieces(S.result.notice_pieces, lang)), class_name="note locator-notice"),
             rx.cond(
                 S.result.hint != "",
                 rx.el.div(
-                    rx.el.p(S.result.hint),
+                    rx.el.p(pieces(S.result.hint_pieces, lang)),
                     rx.el.button(
-                        t["write_address"],
+                        marked(lang, t["write_address"]),
                         type="button",
                         class_name="button button-secondary",
                         on_click=S.open_address_search,
@@ -438,26 +457,26 @@ def _results(t: dict[str, str], lang: str) -> rx.Component:
                     class_name="locator-hint no-print",
                 ),
             ),
-            _other_towns(t),
-            _filter(t),
+            _other_towns(t, lang),
+            _filter(t, lang),
             rx.cond(
                 S.count > 0,
                 rx.el.ol(
-                    rx.foreach(S.result.cards, lambda card, index: _card(card, index, t)),
+                    rx.foreach(S.result.cards, lambda card, index: _card(card, index, t, lang)),
                     class_name="locator-list",
                 ),
-                rx.el.p(S.result.empty_message, class_name="note"),
+                rx.el.p(pieces(S.result.empty_pieces, lang), class_name="note"),
             ),
             rx.cond(
                 S.can_show_more,
                 rx.el.button(
-                    t["more"],
+                    marked(lang, t["more"]),
                     type="button",
                     class_name="button button-secondary no-print",
                     on_click=S.show_more,
                 ),
             ),
-            _tools(t),
+            _tools(t, lang),
             class_name="locator-results",
             custom_attrs={"aria-labelledby": RESULTS_HEADING_ID},
         ),
@@ -466,9 +485,14 @@ def _results(t: dict[str, str], lang: str) -> rx.Component:
 
 def _summary(t: dict[str, str], lang: str) -> rx.Component:
     """The polite live region: « 5 lieux trouvés près de Saint-Gaudens », or what is running."""
-    found = rx.Var.create(summaries(lang, MAX_LIMIT)).to(dict)[S.count.to_string()].to(str)
-    done = rx.cond(S.result.ok, found.replace("{town}", S.result.town), "")
-    text = rx.match(S.busy, ("gps", t["gps_busy"]), ("", done), t["busy"])
+    around = {count: [*text.split("{town}", 1), ""][:2] for count, text in summaries(lang, MAX_LIMIT).items()}
+    found = rx.Var.create(around).to(dict)[S.count.to_string()]
+    done = rx.cond(
+        S.result.ok,
+        rx.fragment(found.to(list)[0].to(str), french(S.result.town, lang), found.to(list)[1].to(str)),
+        rx.fragment(),
+    )
+    text = rx.match(S.busy, ("gps", marked(lang, t["gps_busy"])), ("", done), marked(lang, t["busy"]))
     return rx.el.p(
         text, id="locator-summary", class_name="locator-summary", aria_live="polite", role="status"
     )
@@ -486,22 +510,36 @@ def _signals() -> dict[str, rx.Var]:
     }
 
 
+def _offline(t: dict[str, str], lang: str) -> list[rx.Component]:
+    """Where ``assets/locator-offline.js`` answers when the server is out of reach (no Internet): an
+    empty box that React never fills, the page's words for it, and the script."""
+    words = {key: t[key] for key in OFFLINE_KEYS} | {"summaries": summaries(lang, MAX_LIMIT)}
+    return [
+        rx.el.div(id="locator-local", class_name="locator-local"),
+        rx.el.script(
+            json.dumps(words, ensure_ascii=False), type="application/json", id="locator-offline-texts"
+        ),
+        rx.el.script(src="/locator-offline.js", defer=True),
+    ]
+
+
 def locator_page(lang: str) -> rx.Component:
     t = texts(lang)
     return layout.page(
         lang,
         routes.LOCATOR,
         rx.el.div(
-            rx.el.h1(t["title"]),
-            rx.el.p(t["lead"], class_name="lead"),
+            rx.el.h1(marked(lang, t["title"])),
+            rx.el.p(marked(lang, t["lead"]), class_name="lead"),
             rx.el.section(
-                rx.el.h2(t["search_title"], id="locator-search-title"),
-                _town_search(t),
-                _gps_search(t),
-                _address_search(t),
+                rx.el.h2(marked(lang, t["search_title"]), id="locator-search-title"),
+                _town_search(t, lang),
+                _gps_search(t, lang),
+                _address_search(t, lang),
                 class_name="locator-search",
                 custom_attrs={"aria-labelledby": "locator-search-title"},
             ),
+            *_offline(t, lang),
             _summary(t, lang),
             _results(t, lang),
             class_name="locator",

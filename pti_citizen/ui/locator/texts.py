@@ -88,7 +88,43 @@ def texts(lang: str) -> dict[str, str]:
         "copied": _("Le lien est copié. Vous pouvez le coller dans un message."),
         "copy_label": _("Copiez ce lien :"),
         "print": _("Imprimer la liste"),
+        # Without the server (no Internet, or the server does not answer): assets/locator-offline.js.
+        "offline_note": _(
+            "Sans connexion : cette liste est faite sur votre appareil. "
+            "Elle ne montre pas les Kiosques Insertion."
+        ),
+        "offline_unready": _(
+            "La recherche sans Internet n'est pas encore prête sur cet appareil. "
+            "Ouvrez cette page une fois avec Internet, puis réessayez."
+        ),
+        "offline_address": _(
+            "La recherche avec une adresse a besoin d'Internet. "
+            "Sans Internet, cherchez avec votre ville ou votre code postal."
+        ),
     }
+
+
+#: What the offline search shows in the page's language (assets/locator-offline.js reads it).
+OFFLINE_KEYS = (
+    "results_title",
+    "distance",
+    "address",
+    "phone",
+    "parent",
+    "directions",
+    "geo",
+    "more",
+    "print",
+    "other_towns",
+    "offline_note",
+    "offline_unready",
+    "offline_address",
+    "gps_busy",
+    "gps_denied",
+    "gps_unavailable",
+    "gps_timeout",
+    "gps_unsupported",
+)
 
 
 def summaries(lang: str, up_to: int) -> dict[str, str]:

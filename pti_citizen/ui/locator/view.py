@@ -5,6 +5,10 @@ The core answers with typed records (``NearestPlaces``: how the query was unders
 can loop over and keep in the session. Nothing here invents text: every sentence comes from the
 core, already in the person's language. The person's own coordinates are not kept (the screen does
 not show them); only the route planner link starts from them, as the core builds it.
+
+Sentences come with their :class:`Piece` list too: the French kept inside them (a town, an address,
+« MDS ») is marked, so that the page says it in French and, in Arabic, keeps its order
+(``french_text.py``, issue #14).
 """
 
 from __future__ import annotations
@@ -21,9 +25,27 @@ from pti_citizen.directory import (
     Understood,
 )
 from pti_citizen.directory.towns import Resolved
+from pti_citizen.french_text import french_parts, names_pattern, quotes_held
 
 #: Where the problem is shown: next to the town field, the position button or the address field.
 FIELDS = ("town", "gps", "address")
+
+
+@dataclasses.dataclass
+class Piece:
+    """A piece of a sentence; ``fr``: French kept inside a translated sentence."""
+
+    text: str = ""
+    fr: bool = False
+
+
+def pieces(text: str, lang: str, names: tuple[str, ...] = ()) -> list[Piece]:
+    """``text`` cut where French sits in it: every Latin run in Arabic, the given ``names`` (a town, a
+    place) in English and Spanish, nothing in French."""
+    text = quotes_held(text)
+    return [
+        Piece(part.text, part.lang is not None) for part in french_parts(text, lang, names_pattern(names))
+    ]
 
 
 @dataclasses.dataclass
@@ -31,6 +53,7 @@ class KiosqueLine:
     date_text: str = ""
     time_text: str = ""
     summary: str = ""
+    summary_pieces: list[Piece] = dataclasses.field(default_factory=list)
     where: str = ""
     languages_text: str = ""
 
@@ -41,10 +64,12 @@ class Card:
     name: str = ""
     kind: str = ""
     kind_label: str = ""
+    kind_pieces: list[Piece] = dataclasses.field(default_factory=list)
     distance_text: str = ""
     address: str = ""
     status_code: str = ""
     status_text: str = ""
+    status_pieces: list[Piece] = dataclasses.field(default_factory=list)
     phone: str = ""
     phone_href: str = ""
     directions_url: str = ""
@@ -73,13 +98,18 @@ class Outcome:
     cards: list[Card] = dataclasses.field(default_factory=list)
     town: str = ""
     explanation: str = ""
+    explanation_pieces: list[Piece] = dataclasses.field(default_factory=list)
     hint: str = ""
+    hint_pieces: list[Piece] = dataclasses.field(default_factory=list)
     notice: str = ""
+    notice_pieces: list[Piece] = dataclasses.field(default_factory=list)
     fallback: bool = False
     other_towns: list[Town] = dataclasses.field(default_factory=list)
     empty_message: str = ""
+    empty_pieces: list[Piece] = dataclasses.field(default_factory=list)
     share_query: str = ""
     error: str = ""
+    error_pieces: list[Piece] = dataclasses.field(default_factory=list)
     error_code: str = ""
     suggestions_header: str = ""
     suggestions: list[Town] = dataclasses.field(default_factory=list)
@@ -93,6 +123,10 @@ def kiosque_line(date: KiosqueDate, lang: str) -> KiosqueLine:
         date_text=date.date_text,
         time_text=date.time_text,
         summary=date.summary,
+        # A summary without a translation is the team's French sentence: all of it is French.
+        summary_pieces=[Piece(date.summary, fr=lang != "fr" and lang not in kiosque.summaries)]
+        if date.summary
+        else [],
         where=where,
         languages_text=format_list(languages, locale=lang) if languages else "",
     )
@@ -105,10 +139,12 @@ def card(item: PlaceAnswer, lang: str) -> Card:
         name=place.name,
         kind=place.kind.value,
         kind_label=item.kind_label,
+        kind_pieces=pieces(item.kind_label, lang),
         distance_text=item.distance_text or "",
         address=place.address,
         status_code=item.status.code.value,
         status_text=item.status.text,
+        status_pieces=pieces(item.status.text, lang),
         phone=place.phone,
         phone_href=place.phone_href,
         directions_url=item.directions.openstreetmap,
@@ -143,10 +179,12 @@ def _problem(problem: SearchProblem, field: str) -> Outcome:
         Town(name=c.name, query=f"insee:{c.insee}", postcodes=", ".join(c.postcodes))
         for c in problem.suggestions
     ]
+    error = " ".join(e.message for e in problem.errors if e.message)
     return Outcome(
         ok=False,
         field=field,
-        error=" ".join(e.message for e in problem.errors if e.message),
+        error=error,
+        error_pieces=pieces(error, problem.lang),
         error_code=problem.errors[0].code if problem.errors else "",
         suggestions_header=problem.suggestions_header or "",
         suggestions=suggestions,
@@ -161,18 +199,25 @@ def outcome(answer: NearestPlaces | SearchProblem, field: str = "town") -> Outco
         return _problem(answer, field)
     understood = answer.understood
     postcode = understood.resolution.type is Resolved.POSTCODE
+    lang = answer.lang
+    town = understood.town or ""
+    names = (town, understood.resolution.label or "")
     return Outcome(
         ok=True,
         field=field,
-        cards=[card(item, answer.lang) for item in answer.items],
-        town=understood.town or "",
+        cards=[card(item, lang) for item in answer.items],
+        town=town,
         explanation=understood.explanation,
+        explanation_pieces=pieces(understood.explanation, lang, names),
         hint=understood.hint or "",
+        hint_pieces=pieces(understood.hint or "", lang, names),
         notice=answer.notice,
+        notice_pieces=pieces(answer.notice, lang),
         fallback=understood.resolution.fallback,
         other_towns=[Town(name=c.name, query=f"insee:{c.insee}") for c in understood.other_towns]
         if postcode
         else [],
         empty_message=answer.empty_message or "",
+        empty_pieces=pieces(answer.empty_message or "", lang),
         share_query=share_query(understood),
     )

@@ -8,6 +8,7 @@ from pti_citizen import routes
 from pti_citizen.content import Page, load_site
 from pti_citizen.i18n import format_date, gettext_for, text_direction
 from pti_citizen.web.pages.feedback import feedback_widget
+from pti_citizen.web.pages.french import marked
 from pti_citizen.web.pages.html import Child, Element, Trusted, h
 from pti_citizen.web.pages.shell import link
 
@@ -48,30 +49,16 @@ def here_of(page: Page) -> str:
 
 def _breadcrumb(lang: str, page: Page | None, section: str | None) -> Element:
     _ = gettext_for(lang)
-    items = [h("li", link(_("Accueil"), href=routes.path(lang)))]
+    items = [h("li", link(marked(lang, _("Accueil")), href=routes.path(lang)))]
     if section in INDEXED_SECTIONS:
         title = section_titles(lang)[section][0]
         if page is None:
-            items.append(h("li", title, aria_current="page"))
+            items.append(h("li", marked(lang, title), aria_current="page"))
         else:
-            items.append(h("li", link(title, href=routes.section_index(lang, section))))
+            items.append(h("li", link(marked(lang, title), href=routes.section_index(lang, section))))
     if page is not None:
-        items.append(h("li", page.title, aria_current="page"))
+        items.append(h("li", marked(lang, page.title), aria_current="page"))
     return h("nav", h("ol", items), aria_label=_("Vous êtes ici"), class_="breadcrumb no-print no-read")
-
-
-def marked(lang: str, text: str) -> list[Child]:
-    """``text`` with the French names it keeps (en/es/ar) marked ``lang="fr"`` for voices, isolated in Arabic."""
-    return [
-        (
-            h("bdi", part.text, lang=part.lang, dir="ltr")
-            if part.isolate
-            else h("span", part.text, lang=part.lang)
-        )
-        if part.lang
-        else part.text
-        for part in load_site().parts(lang, text)
-    ]
 
 
 def in_language(lang: str, text: str, text_lang: str) -> Child:
@@ -88,7 +75,9 @@ def helper_note(lang: str) -> Element:
     _ = gettext_for(lang)
     return h(
         "p",
-        _("Vous aidez quelqu'un ? Sur cette page, « vous » veut dire la personne que vous aidez."),
+        marked(
+            lang, _("Vous aidez quelqu'un ? Sur cette page, « vous » veut dire la personne que vous aidez.")
+        ),
         class_="note when-aidant",
     )
 
@@ -101,10 +90,15 @@ def _sources(lang: str, page: Page) -> Element:
         items.append(h("li", link(title, href=source.url, rel="noopener") if source.url else title))
     return h(
         "aside",
-        h("h2", _("D'où viennent ces informations ?"), id="sources"),
+        h("h2", marked(lang, _("D'où viennent ces informations ?")), id="sources"),
         h("ul", items),
-        h("p", _("Informations vérifiées le {date}.").format(date=format_date(page.checked_on, lang))),
-        h("p", review_label(lang, page.review_status)),
+        h(
+            "p",
+            marked(
+                lang, _("Informations vérifiées le {date}.").format(date=format_date(page.checked_on, lang))
+            ),
+        ),
+        h("p", marked(lang, review_label(lang, page.review_status))),
         class_="sources",
         aria_labelledby="sources",
     )
@@ -118,7 +112,7 @@ def _checklist(lang: str, page: Page) -> Element:
             h(
                 "label",
                 h("input", type="checkbox", id=f"check-{item.id}", data_checklist=f"{page.slug}:{item.id}"),
-                h("span", item.label),
+                h("span", marked(lang, item.label)),
             ),
         )
         for item in page.checklist
@@ -127,13 +121,13 @@ def _checklist(lang: str, page: Page) -> Element:
         "div",
         h(
             "fieldset",
-            h("legend", _("Les papiers à préparer. Cochez ce que vous avez :")),
+            h("legend", marked(lang, _("Les papiers à préparer. Cochez ce que vous avez :"))),
             h("ul", boxes, class_="checklist"),
         ),
-        h("p", _("Vos coches restent seulement sur cet appareil."), class_="hint no-print"),
+        h("p", marked(lang, _("Vos coches restent seulement sur cet appareil.")), class_="hint no-print"),
         h(
             "button",
-            _("Imprimer la liste"),
+            marked(lang, _("Imprimer la liste")),
             type="button",
             class_="button button-secondary no-print",
             data_print="checklist",
@@ -188,8 +182,8 @@ def section_index_main(lang: str, section: str) -> list[Element]:
         h(
             "li",
             link(
-                h("span", page.title, class_="door-title"),
-                h("span", page.summary, class_="door-text"),
+                h("span", marked(lang, page.title), class_="door-title"),
+                h("span", marked(lang, page.summary), class_="door-text"),
                 href=page.url,
                 class_="door door-plain",
             ),
@@ -198,8 +192,8 @@ def section_index_main(lang: str, section: str) -> list[Element]:
     ]
     return [
         _breadcrumb(lang, None, section),
-        h("h1", title),
-        h("p", intro, class_="lead"),
+        h("h1", marked(lang, title)),
+        h("p", marked(lang, intro), class_="lead"),
         helper_note(lang),
         h("ul", cards, class_="doors doors-list"),
     ]

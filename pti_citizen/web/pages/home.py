@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pti_citizen import routes
 from pti_citizen.i18n import gettext_for
+from pti_citizen.web.pages.french import marked
 from pti_citizen.web.pages.html import Element, h
 from pti_citizen.web.pages.shell import KIOSK_WARNING_SECONDS, kiosk_idle_minutes, link
 
@@ -51,7 +52,7 @@ def _texts(lang: str) -> dict[str, tuple[str, str]]:
         ),
         "offres": (
             _("Me déplacer, me soigner"),
-            _("Les aides pour les transports, le permis, la santé."),
+            _("Les aides pour les transports et la santé."),
         ),
         "demarches": (
             _("Faire mes démarches en ligne"),
@@ -86,8 +87,8 @@ def way_of_use_choice(lang: str, first_visit: bool) -> Element:
             "li",
             h(
                 "button",
-                h("span", label, class_="choice-title"),
-                h("span", hint, class_="choice-text"),
+                h("span", marked(lang, label), class_="choice-title"),
+                h("span", marked(lang, hint), class_="choice-text"),
                 type="button",
                 class_="choice",
                 data_set_mode=mode,
@@ -99,7 +100,7 @@ def way_of_use_choice(lang: str, first_visit: bool) -> Element:
     heading_id = "way-of-use-title-first" if first_visit else "way-of-use-title"
     return h(
         "section",
-        h("h2", _("Comment utilisez-vous ce site ?"), id=heading_id),
+        h("h2", marked(lang, _("Comment utilisez-vous ce site ?")), id=heading_id),
         h("ul", buttons, class_="choices"),
         aria_labelledby=heading_id,
         class_="way-of-use first-visit" if first_visit else "way-of-use",
@@ -114,8 +115,8 @@ def _door(lang: str, entry: Entry, title: str, sentence: str, available: bool) -
             "li",
             link(
                 icon,
-                h("span", title, class_="door-title"),
-                h("span", sentence, class_="door-text"),
+                h("span", marked(lang, title), class_="door-title"),
+                h("span", marked(lang, sentence), class_="door-text"),
                 href=routes.path(lang, entry.route),
                 class_="door",
             ),
@@ -125,9 +126,13 @@ def _door(lang: str, entry: Entry, title: str, sentence: str, available: bool) -
         h(
             "div",
             icon,
-            h("span", title, class_="door-title"),
-            h("span", sentence, class_="door-text"),
-            h("span", _("Bientôt disponible : cette partie est en préparation."), class_="door-soon"),
+            h("span", marked(lang, title), class_="door-title"),
+            h("span", marked(lang, sentence), class_="door-text"),
+            h(
+                "span",
+                marked(lang, _("Bientôt disponible : cette partie est en préparation.")),
+                class_="door-soon",
+            ),
             class_="door door-unavailable",
         ),
     )
@@ -139,11 +144,14 @@ def home_main(lang: str, available: Collection[str]) -> list[Element]:
     texts = _texts(lang)
     doors = [_door(lang, entry, *texts[entry.key], entry.key in available) for entry in ENTRIES]
     return [
-        h("h1", _("Le RSA et moi : mode d'emploi")),
+        h("h1", marked(lang, _("Le RSA et moi : mode d'emploi"))),
         h(
             "p",
-            _(
-                "Le RSA (revenu de solidarité active) aide les personnes qui ont peu ou pas d'argent. Ici, vous trouvez des réponses simples."
+            marked(
+                lang,
+                _(
+                    "Le RSA (revenu de solidarité active) aide les personnes qui ont peu ou pas d'argent. Ici, vous trouvez des réponses simples."
+                ),
             ),
             class_="lead",
         ),
@@ -155,23 +163,26 @@ def home_main(lang: str, available: Collection[str]) -> list[Element]:
 def way_of_use_main(lang: str) -> list[Element]:
     _ = gettext_for(lang)
     return [
-        h("h1", _("Pour qui utilisez-vous ce site ?")),
-        h("p", _("Vous pouvez changer à tout moment. Ce choix reste sur cet appareil.")),
+        h("h1", marked(lang, _("Pour qui utilisez-vous ce site ?"))),
+        h("p", marked(lang, _("Vous pouvez changer à tout moment. Ce choix reste sur cet appareil."))),
         way_of_use_choice(lang, first_visit=False),
         h(
             "section",
-            h("h2", _("Sur un poste partagé")),
+            h("h2", marked(lang, _("Sur un poste partagé"))),
             h(
                 "ul",
-                h("li", _("Les réponses ne sont pas gardées.")),
+                h("li", marked(lang, _("Les réponses ne sont pas gardées."))),
                 h(
                     "li",
-                    _(
-                        "Après {minutes} min sans activité, tout s'efface. Un message prévient {seconds} secondes avant."
-                    ).format(minutes=kiosk_idle_minutes(), seconds=KIOSK_WARNING_SECONDS),
+                    marked(
+                        lang,
+                        _(
+                            "Après {minutes} min sans activité, tout s'efface. Un message prévient {seconds} secondes avant."
+                        ).format(minutes=kiosk_idle_minutes(), seconds=KIOSK_WARNING_SECONDS),
+                    ),
                 ),
-                h("li", _("Le bouton « Terminer et tout effacer » efface tout de suite.")),
-                h("li", _("Le résultat se donne sur papier ou avec un code QR.")),
+                h("li", marked(lang, _("Le bouton « Terminer et tout effacer » efface tout de suite."))),
+                h("li", marked(lang, _("Le résultat se donne sur papier ou avec un code QR."))),
             ),
             class_="when-mediateur",
         ),

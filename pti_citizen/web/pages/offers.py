@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 from pti_citizen import routes
+from pti_citizen.french_text import quotes_held
 from pti_citizen.i18n import gettext_for
 from pti_citizen.offers import NEEDS, OfferQueryError, OfferView, filter_offers, need_labels, search_offers
 from pti_citizen.offers.search import MAX_TOWN_TEXT
+from pti_citizen.web.pages.french import french, marked
 from pti_citizen.web.pages.html import Element, h
 from pti_citizen.web.pages.shell import link
 
@@ -70,7 +72,9 @@ def choose(lang: str, wanted: OfferFilter) -> OfferChoice:
     except OfferQueryError as error:
         return OfferChoice(filter_offers(lang), town_error=error.message)
     if found.unknown_town is not None:  # every offer stays shown, and the town is explained
-        message = _("Nous ne trouvons pas « {town} » en Haute-Garonne.").format(town=found.unknown_town)
+        message = quotes_held(
+            _("Nous ne trouvons pas « {town} » en Haute-Garonne.").format(town=found.unknown_town)
+        )
         return OfferChoice(filter_offers(lang), town_error=message, suggestions=list(found.suggestions))
     return OfferChoice(list(found.offers), town_label=found.town or "")
 
@@ -80,43 +84,64 @@ def _offer_card(lang: str, offer: OfferView) -> Element:
     contact = []
     if offer.phone:
         number = offer.phone.replace(" ", "").replace("\u00a0", "")
-        contact.append(h("li", _("Téléphone : "), link(offer.phone, href=f"tel:{number}")))
+        # A phone number keeps its order in a right-to-left page.
+        contact.append(
+            h(
+                "li",
+                marked(lang, _("Téléphone : ")),
+                link(offer.phone, href=f"tel:{number}", class_="phone-number", dir="ltr"),
+            )
+        )
     if offer.web:
-        contact.append(h("li", link(_("Site internet"), href=offer.web, rel="noopener")))
+        contact.append(h("li", link(marked(lang, _("Site internet")), href=offer.web, rel="noopener")))
     if offer.ask_mds:
         contact.append(
             h(
                 "li",
-                link(_("Demander à votre Maison des Solidarités"), href=routes.path(lang, routes.LOCATOR)),
+                link(
+                    marked(lang, _("Demander à votre Maison des Solidarités")),
+                    href=routes.path(lang, routes.LOCATOR),
+                ),
             )
         )
+    # Source titles are French, whatever the page's language.
     sources = [
-        h("li", link(s.title, href=s.url, rel="noopener") if s.url else s.title) for s in offer.sources
+        h("li", link(french(s.title, lang), href=s.url, rel="noopener") if s.url else french(s.title, lang))
+        for s in offer.sources
     ]
     heading_id = f"offre-{offer.id}"
     return h(
         "li",
         h(
             "article",
-            h("h3", offer.name, id=heading_id),
-            h("p", ", ".join(offer.need_labels), class_="tags"),
-            h("p", h("strong", offer.to_check_label), " ", offer.to_check_explanation, class_="to-check")
+            h("h3", marked(lang, offer.name), id=heading_id),
+            h("p", marked(lang, ", ".join(offer.need_labels)), class_="tags"),
+            h(
+                "p",
+                h("strong", marked(lang, offer.to_check_label)),
+                " ",
+                marked(lang, offer.to_check_explanation or ""),
+                class_="to-check",
+            )
             if offer.to_check
             else None,
-            h("p", offer.what),
+            h("p", marked(lang, offer.what)),
             h(
                 "dl",
-                h("dt", _("Pour qui ?")),
-                h("dd", offer.who),
-                h("dt", _("Comment demander ?")),
-                h("dd", offer.how),
-                h("dt", _("Où ?")),
-                h("dd", offer.place or offer.area),
+                h("dt", marked(lang, _("Pour qui ?"))),
+                h("dd", marked(lang, offer.who)),
+                h("dt", marked(lang, _("Comment demander ?"))),
+                h("dd", marked(lang, offer.how)),
+                h("dt", marked(lang, _("Où ?"))),
+                h("dd", marked(lang, offer.place or offer.area)),
             ),
             h("ul", contact, class_="contact") if contact else None,
             h(
                 "details",
-                h("summary", _("Sources, vérifiées le {date}").format(date=offer.checked_on_label)),
+                h(
+                    "summary",
+                    marked(lang, _("Sources, vérifiées le {date}").format(date=offer.checked_on_label)),
+                ),
                 h("ul", sources),
             ),
             class_="offer",
@@ -135,21 +160,27 @@ def _filters(lang: str, wanted: OfferFilter, choice: OfferChoice) -> Element:
             h(
                 "label",
                 h("input", type="checkbox", name=NEED_FIELD, value=key, checked=key in wanted.needs),
-                h("span", labels[key]),
+                h("span", marked(lang, labels[key])),
             ),
         )
         for key in NEEDS
     ]
     problems = []
     if choice.town_error:
-        problems.append(h("p", choice.town_error, class_="field-error"))
+        problems.append(h("p", marked(lang, choice.town_error), class_="field-error"))
     if choice.suggestions:
         problems.append(
             h(
                 "p",
-                _("Vouliez-vous dire : "),
+                marked(lang, _("Vouliez-vous dire : ")),
                 [
-                    (h("strong", link(name, href=f"{here}?{wanted.query(town=name)}#offers-results")), " ")
+                    (
+                        h(
+                            "strong",
+                            link(french(name, lang), href=f"{here}?{wanted.query(town=name)}#offers-results"),
+                        ),
+                        " ",
+                    )
                     for name in choice.suggestions
                 ],
             )
@@ -158,10 +189,10 @@ def _filters(lang: str, wanted: OfferFilter, choice: OfferChoice) -> Element:
         "form",
         h(
             "fieldset",
-            h("legend", _("De quoi avez-vous besoin ?")),
+            h("legend", marked(lang, _("De quoi avez-vous besoin ?"))),
             h("ul", boxes, class_="checklist needs"),
         ),
-        h("label", _("Votre commune ou votre code postal (facultatif)"), for_="offers-town"),
+        h("label", marked(lang, _("Votre commune ou votre code postal (facultatif)")), for_="offers-town"),
         h(
             "input",
             id="offers-town",
@@ -177,8 +208,8 @@ def _filters(lang: str, wanted: OfferFilter, choice: OfferChoice) -> Element:
         h("div", problems, id="offers-town-error"),
         h(
             "div",
-            h("button", _("Voir les aides"), type="submit", class_="button"),
-            link(_("Tout afficher"), href=here, class_="button button-secondary"),
+            h("button", marked(lang, _("Voir les aides")), type="submit", class_="button"),
+            link(marked(lang, _("Tout afficher")), href=here, class_="button button-secondary"),
             class_="button-row",
         ),
         method="get",
@@ -192,24 +223,36 @@ def offers_main(lang: str, wanted: OfferFilter) -> list[Element]:
     choice = choose(lang, wanted)
     shown = wanted.applied and not choice.town_error
     if shown:
-        summary = [_("Aides trouvées :"), " ", str(len(choice.offers))]
+        summary = [marked(lang, _("Aides trouvées :")), " ", str(len(choice.offers))]
         if choice.town_label:
-            summary.append(h("span", " · ", _("Commune :"), " ", choice.town_label))
+            summary.append(
+                h("span", " · ", marked(lang, _("Commune :")), " ", french(choice.town_label, lang))
+            )
     else:
-        summary = [_("Toutes les aides sont affichées.")]
+        summary = [marked(lang, _("Toutes les aides sont affichées."))]
     return [
-        h("h1", _("Me déplacer, me soigner")),
+        h("h1", marked(lang, _("Me déplacer, me soigner"))),
+        # The France Travail driving-licence aid is « à vérifier » (offers.yaml): no aid is promised.
         h(
             "p",
-            _(
-                "Des aides existent pour les transports, le permis de conduire et la santé. Choisissez ce qui vous concerne."
+            marked(
+                lang,
+                _(
+                    "Des aides existent pour les transports et la santé. "
+                    "Pour le permis de conduire, l'aide de France Travail est à vérifier. "
+                    "Choisissez ce qui vous concerne."
+                ),
             ),
             class_="lead",
         ),
         _filters(lang, wanted, choice),
         # After a search the results take the focus (app.js), as the button moved it there before.
-        h("h2", _("Les aides"), id="offers-results", tabindex="-1", data_autofocus=shown),
+        h("h2", marked(lang, _("Les aides")), id="offers-results", tabindex="-1", data_autofocus=shown),
         h("p", summary, role="status", class_="results-summary"),
         h("ul", [_offer_card(lang, offer) for offer in choice.offers], class_="offers"),
-        h("p", _("Une aide manque ou a changé ? Dites-le à votre Maison des Solidarités."), class_="hint"),
+        h(
+            "p",
+            marked(lang, _("Une aide manque ou a changé ? Dites-le à votre Maison des Solidarités.")),
+            class_="hint",
+        ),
     ]

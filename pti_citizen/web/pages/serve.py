@@ -102,12 +102,15 @@ def _page_response(request: Headers, page: Rendered, head_only: bool) -> Respons
 
 
 def routes(site: ServerRenderedSite, sitemap_pages: Callable[[], Iterable[str]]) -> list[BaseRoute]:
-    """``site``'s pages, and ``/sitemap.xml``: ``site``'s pages and ``sitemap_pages()`` (Reflex's)."""
+    """``site``'s pages, and ``/sitemap.xml``: ``site``'s pages and ``sitemap_pages()`` (Reflex's), except
+    the pages for the app itself (``PageInfo(indexed=False)``)."""
     generated: list[bytes] = []
 
     def sitemap_endpoint(_request: Request) -> Response:
         if not generated:
-            generated.append(sitemap(site.origin, [*site.paths(), *sitemap_pages()]))
+            unlisted = site.unindexed_paths()
+            listed = [p for p in [*site.paths(), *sitemap_pages()] if p not in unlisted]
+            generated.append(sitemap(site.origin, listed))
         return Response(generated[0], media_type="application/xml", headers={"Cache-Control": "no-cache"})
 
     return [ServerRenderedPages(site), Route(SITEMAP_PATH, sitemap_endpoint, methods=["GET", "HEAD"])]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for, text_direction
 from pti_citizen.settings import get_settings
+from pti_citizen.web.pages.french import marked
 from pti_citizen.web.pages.html import Child, Element, Trusted, document, h
 
 THEME_COLOR = "#16365c"
@@ -66,11 +67,10 @@ def client_messages(lang: str) -> dict[str, str]:
 
 
 def offline_text(lang: str) -> str:
-    """The polite notice shown while the device is offline (both templates)."""
+    """The polite notice shown while the device is offline (both templates). Short: with the largest
+    text on a small phone it stays one line, in the flow, and covers nothing (issue #14, item 8)."""
     _ = gettext_for(lang)
-    return _(
-        "Vous êtes hors connexion. Vous pouvez lire les pages déjà ouvertes. Le calcul et la recherche reviennent avec la connexion."
-    )
+    return _("Vous êtes hors connexion.")
 
 
 def client_config(lang: str, *, hydrates: bool) -> dict:
@@ -124,7 +124,7 @@ def display_tools(lang: str) -> Element:
         h(
             "button",
             h("span", class_="icon icon-listen", aria_hidden="true"),
-            _("Écouter"),
+            marked(lang, _("Écouter")),
             type="button",
             id="listen-toggle",
             aria_expanded="false",
@@ -145,7 +145,13 @@ def display_tools(lang: str) -> Element:
             type="button",
             id="text-bigger",
         ),
-        h("button", _("Contraste élevé"), type="button", id="contrast-toggle", aria_pressed="false"),
+        h(
+            "button",
+            marked(lang, _("Contraste élevé")),
+            type="button",
+            id="contrast-toggle",
+            aria_pressed="false",
+        ),
         role="group",
         aria_label=_("Lecture et affichage"),
         class_="display-tools",
@@ -180,12 +186,12 @@ def way_of_use_status(lang: str) -> Element:
     _ = gettext_for(lang)
     return h(
         "p",
-        h("span", _("Vous utilisez le site :"), " "),
-        h("strong", _("pour vous"), class_="when-moi"),
-        h("strong", _("pour aider quelqu'un"), class_="when-aidant"),
-        h("strong", _("en médiation, sur un poste partagé"), class_="when-mediateur"),
+        h("span", marked(lang, _("Vous utilisez le site :")), " "),
+        h("strong", marked(lang, _("pour vous")), class_="when-moi"),
+        h("strong", marked(lang, _("pour aider quelqu'un")), class_="when-aidant"),
+        h("strong", marked(lang, _("en médiation, sur un poste partagé")), class_="when-mediateur"),
         " · ",
-        link(_("Changer"), href=routes.path(lang, routes.WAY_OF_USE)),
+        link(marked(lang, _("Changer")), href=routes.path(lang, routes.WAY_OF_USE)),
         class_="way-of-use-status when-mode-chosen",
     )
 
@@ -197,7 +203,7 @@ def kiosk_bar(lang: str) -> Element:
         "div",
         h(
             "button",
-            _("Terminer et tout effacer"),
+            marked(lang, _("Terminer et tout effacer")),
             type="button",
             id="kiosk-erase",
             class_="button button-danger",
@@ -205,7 +211,13 @@ def kiosk_bar(lang: str) -> Element:
         h(
             "div",
             h("p", id="kiosk-warning-text"),
-            h("button", _("Je suis encore là"), type="button", id="kiosk-stay", class_="button"),
+            h(
+                "button",
+                marked(lang, _("Je suis encore là")),
+                type="button",
+                id="kiosk-stay",
+                class_="button",
+            ),
             id="kiosk-warning",
             role="alertdialog",
             aria_label=_("Effacement automatique"),
@@ -225,8 +237,8 @@ def header(lang: str, here: str) -> Element:
             "div",
             link(
                 h("span", class_="icon icon-logo", aria_hidden="true"),
-                h("span", _("Le RSA et moi"), class_="brand-name"),
-                h("span", _("Haute-Garonne"), class_="brand-area"),
+                h("span", marked(lang, _("Le RSA et moi")), class_="brand-name"),
+                h("span", marked(lang, _("Haute-Garonne")), class_="brand-area"),
                 href=routes.path(lang),
                 class_="brand",
             ),
@@ -250,14 +262,19 @@ def footer_links(lang: str) -> list[tuple[str, str]]:
 
 def footer(lang: str) -> Element:
     _ = gettext_for(lang)
-    links = [h("li", link(title, href=href)) for href, title in footer_links(lang)]
+    links = [h("li", link(marked(lang, title), href=href)) for href, title in footer_links(lang)]
     return h(
         "footer",
         h("nav", h("ul", links), aria_label=_("Informations sur le site")),
+        # Who decides (CASF, art. L262-13 and L262-16): the Président du Conseil départemental grants
+        # the RSA; the CAF or the MSA studies the claim, calculates it and pays it for the Département.
         h(
             "p",
-            _(
-                "Ce site donne des informations et une estimation. La CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) étudie les demandes et verse les aides. Le Président du Conseil départemental accorde le RSA."
+            marked(
+                lang,
+                _(
+                    "Ce site donne des informations et une estimation. La CAF (Caisse d'allocations familiales) ou la MSA (Mutualité sociale agricole) étudie les demandes et verse les aides. Le Président du Conseil départemental accorde le RSA."
+                ),
             ),
         ),
         class_="site-footer",
@@ -266,7 +283,7 @@ def footer(lang: str) -> Element:
 
 def skip_link(lang: str) -> Element:
     _ = gettext_for(lang)
-    return link(_("Aller au contenu"), href="#contenu", class_="skip-link")
+    return link(marked(lang, _("Aller au contenu")), href="#contenu", class_="skip-link")
 
 
 @dataclass(frozen=True)
@@ -285,6 +302,8 @@ class PageInfo:
     here: str  # path after /<lang>/
     title: str
     description: str
+    #: ``False``: a page for the app itself (« not on this device »): no search engine, no sitemap.
+    indexed: bool = True
 
 
 def head(info: PageInfo, origin: str, assets: Assets, *, feedback: bool) -> list[Element]:
@@ -303,6 +322,7 @@ def head(info: PageInfo, origin: str, assets: Assets, *, feedback: bool) -> list
         h("meta", name="viewport", content="width=device-width, initial-scale=1"),
         h("title", f"{info.title} · {_('Le RSA et moi')}"),
         h("meta", name="description", content=info.description),
+        h("meta", name="robots", content="noindex") if not info.indexed else None,
         h("meta", name="theme-color", content=THEME_COLOR),
         h("link", rel="manifest", href=f"/manifest-{info.lang}.webmanifest"),
         h("link", rel="icon", href="/favicon.ico", sizes="any"),

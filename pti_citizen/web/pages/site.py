@@ -18,7 +18,7 @@ from threading import Lock
 from pti_citizen import routes
 from pti_citizen.content import load_site
 from pti_citizen.i18n import LANGUAGES, gettext_for
-from pti_citizen.web.pages import content, home, offers
+from pti_citizen.web.pages import content, home, not_saved, offers
 from pti_citizen.web.pages.shell import Assets, PageInfo, page
 
 #: Features whose pages are here; the others (simulator, locator) the home page asks the app about.
@@ -106,10 +106,19 @@ def _route_table(features: Callable[[], Collection[str]]) -> dict[str, Route]:
                     lang,
                     routes.OFFERS,
                     _("Me déplacer, me soigner"),
-                    _("Les aides pour les transports, le permis de conduire et la santé en Haute-Garonne."),
+                    _(
+                        "Les aides pour les transports et la santé en Haute-Garonne. Le permis de conduire : à vérifier."
+                    ),
                 ),
                 main=lambda query, lang=lang: offers.offers_main(lang, offers.OfferFilter.from_query(query)),
                 reads_query=True,
+            )
+        )
+        saved = not_saved.texts(lang)
+        add(
+            Route(
+                PageInfo(lang, routes.NOT_SAVED, saved["title"], saved["description"], indexed=False),
+                main=lambda _query, lang=lang: not_saved.not_saved_main(lang),
             )
         )
     return table
@@ -143,6 +152,10 @@ class ServerRenderedSite:
     def paths(self) -> list[str]:
         """Every page's path, as the language menu and the service worker write it."""
         return [route.path for route in self.table.values()]
+
+    def unindexed_paths(self) -> set[str]:
+        """Pages for the app itself (saved offline, but left out of the sitemap)."""
+        return {route.path for route in self.table.values() if not route.info.indexed}
 
     def route(self, path: str) -> Route | None:
         return self.table.get(_key(path))

@@ -53,3 +53,9 @@ def test_the_browser_side_exists_and_is_precached():
     for name in (GPS_FORM_ID, SHARE_FORM_ID, SHARE_BUTTON_ID, "data-locator-signals"):
         assert f'"{name}"' in text
     assert "eval(" not in text and "new Function" not in text
+
+
+def test_the_offline_search_sends_no_code_either():
+    # assets/locator-offline.js builds its regular expressions from the core's data, never code.
+    text = (Path(locator.__file__).parents[3] / "assets" / "locator-offline.js").read_text()
+    assert "eval(" not in text and "new Function" not in text and "innerHTML" not in text

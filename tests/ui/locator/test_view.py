@@ -169,3 +169,18 @@ def test_answers_in_arabic_stay_in_arabic():
 def test_unknown_field_is_refused():
     with pytest.raises(ValueError):
         outcome(SearchProblem(422, (), (), None, "fr"), field="map")
+
+
+def test_french_inside_a_translated_answer_is_marked_for_the_page():
+    # Issue #14: in Arabic every French run (the town, « MDS ») is its own piece, to be isolated;
+    # in English the town is; in French nothing is.
+    arabic = _search(q="Muret", lang="ar")
+    assert [p.text for p in arabic.explanation_pieces if p.fr] == ["Muret"]
+    assert "".join(p.text for p in arabic.explanation_pieces) == arabic.explanation
+    assert any(p.fr and p.text == "MDS" for p in arabic.notice_pieces)
+    english = _search(q="Muret", lang="en")
+    assert [p.text for p in english.explanation_pieces if p.fr] == ["Muret"]
+    french = _search(q="Muret")
+    assert not any(p.fr for p in french.explanation_pieces + french.notice_pieces)
+    unknown = _search(q="tolouse", lang="ar")
+    assert [p.text for p in unknown.error_pieces if p.fr] == ["tolouse", "Haute-Garonne"]

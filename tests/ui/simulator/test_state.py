@@ -232,7 +232,7 @@ def test_the_nearest_mds_to_the_town_given(states):
     assert card.phone and card.phone_href.startswith("tel:+33") and card.status
     assert card.locator_query == "?q=Muret&kind=mds"
     assert result.town == "Muret"
-    run(result, "find_mds", {"commune": "Muretxx"})
+    run(result, "find_mds", {"commune": "Murett"})
     assert not result.mds.found and result.mds.error and "Muret" in result.mds.suggestions
     run(result, "pick_town", "Muret")
     assert result.mds.found

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pti_citizen.i18n import LANGUAGES
 from pti_citizen.web import static
 from pti_citizen.web.pages.serve import accepts_gzip, assets_from_build, routes
 from pti_citizen.web.pages.shell import Assets
@@ -131,7 +132,10 @@ def test_the_sitemap_lists_every_page_with_the_public_origin(app, site):
     status, headers, body = call(wrapped, "/sitemap.xml")
     assert status == 200 and headers["content-type"].startswith("application/xml")
     locations = re.findall(r"<loc>([^<]+)</loc>", body.decode())
-    assert set(locations) == {ORIGIN + p for p in [*site.paths(), "/fr/simulateur"]}
+    listed = [p for p in [*site.paths(), "/fr/simulateur"] if not p.endswith("/hors-connexion")]
+    assert set(locations) == {ORIGIN + p for p in listed}
+    # « Not on this device » is a page for the app itself: saved offline, never listed.
+    assert site.unindexed_paths() == {f"/{lang}/hors-connexion" for lang in LANGUAGES}
     assert len(locations) == len(set(locations))
 
 

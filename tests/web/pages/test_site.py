@@ -41,6 +41,7 @@ def test_every_page_that_needs_no_server_is_here_and_nothing_else(site):
             routes.path(lang),
             routes.path(lang, routes.WAY_OF_USE),
             routes.path(lang, routes.OFFERS),
+            routes.path(lang, routes.NOT_SAVED),
             routes.section_index(lang, "droits"),
             routes.section_index(lang, "demarches"),
         }
@@ -147,7 +148,9 @@ def test_a_page_is_rendered_once_and_a_query_changes_only_the_offers_page(site):
 
 
 def shown(html: str) -> list[str]:
-    return re.findall(r'<h3 id="offre-[^"]+">([^<]+)</h3>', html.replace("&#x27;", "'"))
+    # An offer's name may hold a French name (« Tisséo ») marked lang="fr": its text only.
+    headings = re.findall(r'<h3 id="offre-[^"]+">(.*?)</h3>', html.replace("&#x27;", "'"))
+    return [re.sub(r"<[^>]+>", "", heading) for heading in headings]
 
 
 def test_the_offers_page_lists_every_offer_without_a_query(site):
@@ -175,8 +178,8 @@ def test_an_unknown_town_is_explained_with_suggestions_that_search_them(site):
     html = html_of(site, "/en/se-deplacer-se-soigner", "commune=Tolouse&besoin=soins")
     assert "We cannot find" in html and 'aria-invalid="true" data-autofocus' in html
     assert (
-        'href="/en/se-deplacer-se-soigner?besoin=soins&amp;commune=Toulouse#offers-results">Toulouse</a>'
-        in html
+        'href="/en/se-deplacer-se-soigner?besoin=soins&amp;commune=Toulouse#offers-results">'
+        '<span lang="fr">Toulouse</span></a>' in html
     )
     assert shown(html) == [o.name.replace("&", "&amp;") for o in filter_offers("en")]  # nothing hidden
 
@@ -204,3 +207,27 @@ def test_what_the_person_typed_comes_back_escaped(site):
     html = html_of(site, "/fr/se-deplacer-se-soigner", 'commune="><script>alert(1)</script>')
     assert "<script>alert(1)" not in html
     assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_french_runs_are_marked_and_isolated_in_every_server_rendered_page(site):
+    """Issue #14, item 3: in Arabic every French run sits in ``<bdi lang="fr" dir="ltr">`` (header,
+    footer, offers, content); in English the French names carry ``lang="fr"``; French pages mark none."""
+    for here in ("", routes.OFFERS, routes.WAY_OF_USE, "droits/mots-du-rsa", routes.NOT_SAVED):
+        arabic = html_of(site, routes.path("ar", here))
+        # The footer's acronyms; the brand's « RSA » in the header.
+        assert '<bdi lang="fr" dir="ltr">CAF</bdi>' in arabic, here
+        assert '<span class="brand-name"><span>الـ <bdi lang="fr" dir="ltr">RSA</bdi>' in arabic, here
+        french = html_of(site, routes.path("fr", here))
+        assert '<span lang="fr">' not in french and "<bdi" not in french, here
+        english = html_of(site, routes.path("en", here))
+        assert '<span class="brand-area"><span><span lang="fr">Haute-Garonne</span>' in english, here
+    offers_ar = html_of(site, routes.path("ar", routes.OFFERS))
+    # A phone number keeps its order; an offer's French source title is isolated.
+    assert re.search(r'<a href="tel:[0-9]+" class="phone-number" dir="ltr">', offers_ar)
+    assert re.search(r'<a href="https?://[^"]+" rel="noopener"><bdi lang="fr" dir="ltr">', offers_ar)
+
+
+def test_the_not_saved_page_is_for_the_app_only(site):
+    page = html_of(site, routes.path("es", routes.NOT_SAVED))
+    assert '<meta name="robots" content="noindex">' in page
+    assert html_of(site, routes.path("es", routes.OFFERS)).count('name="robots"') == 0
