@@ -34,6 +34,8 @@ def N_(message: str) -> str:
 
 def normalize_language(lang: str | None) -> str:
     """Map any tag (``fr-FR``, ``AR``, ``None``) to a supported language, French otherwise."""
+    if lang in LANGUAGES:  # already a supported code (every call after the first normalization)
+        return lang
     if not lang:
         return DEFAULT_LANGUAGE
     code = lang.replace("_", "-").split("-")[0].strip().lower()

@@ -29,22 +29,16 @@ def estimate_household(household: EstimateInput, *, today: dt.date | None = None
     return service.compute(household, today=today)
 
 
-def _steps(benefit: BenefitEstimate) -> list[dict]:
-    return [
-        {"code": step.code, "effect": step.effect, "amount": step.amount, "text": step.text}
-        for step in benefit.steps
-    ]
-
-
 def _benefit_json(benefit: BenefitEstimate) -> dict:
     return {
         "label": benefit.label,
         "eligible": benefit.eligible,
         "monthly_amount": benefit.monthly_amount,
-        "steps": _steps(benefit),
-        "reasons": [
-            {"code": reason.code, "text": reason.text, "amount": reason.amount} for reason in benefit.reasons
+        "steps": [
+            {"code": code, "effect": effect, "amount": amount, "text": text}
+            for code, effect, amount, text in benefit.steps
         ],
+        "reasons": [{"code": code, "text": text, "amount": amount} for code, text, amount in benefit.reasons],
         "next_steps": list(benefit.next_steps),
         "decided_by": benefit.decided_by,
     }
@@ -53,7 +47,6 @@ def _benefit_json(benefit: BenefitEstimate) -> dict:
 def result_json(estimate: RightsEstimate) -> dict:
     """The JSON body of a successful estimate: version 1's fields first, then version 2's."""
     rsa = estimate.figures.benefits["rsa"]
-    rsa_text = estimate.benefit("rsa")
     benefits = {benefit.name: _benefit_json(benefit) for benefit in estimate.benefits}
     details = rsa.details
     source = details["parameters"].montant_source
@@ -68,7 +61,9 @@ def result_json(estimate: RightsEstimate) -> dict:
             "housing_flat_rate": details["housing_flat_rate"],
             "resources_counted": details["resources_counted"],
         },
-        "reasons": [{"code": reason.code, "text": reason.text} for reason in rsa_text.reasons],
+        "reasons": [
+            {"code": reason["code"], "text": reason["text"]} for reason in benefits["rsa"]["reasons"]
+        ],
         "steps": benefits["rsa"]["steps"],
         "notices": [{"code": notice.code, "text": notice.text} for notice in estimate.notices],
         "next_steps": list(rsa.next_steps),

@@ -26,7 +26,7 @@ from .household import EstimateInput
 from .parameters import ParameterTable, UnknownPeriodError
 from .period import Month
 from .results import BenefitResult, RightsResult
-from .situation import Situation, situation
+from .situation import Situation, income_n2, monthly_incomes, situation
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,11 @@ class Registry:
         self._values_of: dict[Month, tuple] = {}
         #: The benefits the RSA and the prime d'activité count as resources.
         self.counted = tuple(benefit for benefit in benefits if benefit.counted_as_resource)
+        #: The benefits estimated when the household gives its family benefits, and when it does not.
+        self._active = {
+            False: tuple(benefit for benefit in benefits if not benefit.family),
+            True: tuple(benefits),
+        }
 
     @property
     def tables(self) -> dict[str, ParameterTable]:
@@ -115,8 +120,7 @@ class Registry:
 
     def active(self, household: EstimateInput) -> tuple[Benefit, ...]:
         """The benefits estimated for this household (family benefits only when not pinned)."""
-        estimated = household.family_benefits is None
-        return tuple(benefit for benefit in self.benefits if estimated or not benefit.family)
+        return self._active[household.family_benefits is None]
 
     def values_of(self, month: Month) -> tuple:
         """One key for every value in force during ``month`` (every table, the shared values): two
@@ -159,16 +163,24 @@ class Context:
         self.registry = registry
         self.income_source = income_source
         self._situations: dict[Month, Situation] = {}
+        #: Each adult's monthly income read for year N-2, and what it gives for each year read.
+        self._incomes = monthly_incomes(income_source or household)
+        self._resources_n2: dict[int, tuple[float, bool]] = {}
         self._results: dict[tuple[str, Month], BenefitResult] = {}
         self._counted: dict[tuple[str, Month], float] = {}
         self._tables = registry.tables
+        self._benefits = registry.by_name
         self.family_benefits_estimated = household.family_benefits is None
 
     def situation(self, month: Month | None = None) -> Situation:
         month = month or self.month
         found = self._situations.get(month)
         if found is None:
-            found = situation(self.household, self.month, month, income_source=self.income_source)
+            year = month.year - 2
+            resources = self._resources_n2.get(year)
+            if resources is None:
+                resources = self._resources_n2[year] = income_n2(self._incomes, year)
+            found = situation(self.household, self.month, month, resources_n2=resources)
             self._situations[month] = found
         return found
 
@@ -176,11 +188,10 @@ class Context:
         return self._tables[name].at(month or self.month)
 
     def result(self, name: str, month: Month | None = None) -> BenefitResult:
-        month = month or self.month
-        key = (name, month)
+        key = (name, month or self.month)
         found = self._results.get(key)
         if found is None:
-            found = self.registry[name].compute(self, month)
+            found = self._benefits[name].compute(self, key[1])
             self._results[key] = found
         return found
 
@@ -191,6 +202,7 @@ class Context:
         """
         if not self.family_benefits_estimated:
             return [("family_benefits", float(self.household.family_benefits or 0.0))]
+        month = month or self.month
         situation = self.situation(month)
         return [
             (benefit.name, self.counted_of(benefit.name, month))
@@ -200,17 +212,16 @@ class Context:
 
     def counted_of(self, name: str, month: Month | None = None) -> float:
         """What the RSA and the prime count of one benefit in ``month`` (its result, when computed)."""
-        month = month or self.month
-        found = self._results.get((name, month))
+        key = (name, month or self.month)
+        found = self._results.get(key)
         if found is not None:
             return found.counted_as_resource
-        benefit = self.registry[name]
-        if month == self.month or benefit.counted is None:
-            return self.result(name, month).counted_as_resource
-        key = (f"counted:{name}", month)
         value = self._counted.get(key)
         if value is None:
-            value = benefit.counted(self, month)
+            benefit = self._benefits[name]
+            if key[1] == self.month or benefit.counted is None:
+                return self.result(name, key[1]).counted_as_resource
+            value = benefit.counted(self, key[1])
             self._counted[key] = value
         return value
 
@@ -231,7 +242,7 @@ def estimate(
     results: dict[str, BenefitResult] = {}
     for benefit in registry.active(household):
         if only is None or benefit.name in only:
-            results[benefit.name] = ctx.result(benefit.name)
+            results[benefit.name] = ctx.result(benefit.name, month)
     return RightsResult(
         month=month,
         benefits=results,

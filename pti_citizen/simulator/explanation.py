@@ -15,7 +15,7 @@ import string
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel.numbers import format_percent
 
@@ -164,38 +164,54 @@ def _texts(scope: str) -> Mapping[tuple[str, str], object]:
     return REGISTRY[scope].texts
 
 
+class MoneyPattern(NamedTuple):
+    """How one language writes euros (CLDR, learnt from babel once)."""
+
+    prefix: str
+    #: Thousands separator, and from which number of euros thousands are grouped (1 000 or 10 000:
+    #: CLDR's minimum grouping digits).
+    group: str
+    grouped_from: int
+    #: What follows the euros for 0 to 99 cents (``",05 €"``): written once, joined on every call
+    #: (a format of these non-ASCII pieces costs several times more).
+    cents: tuple[str, ...]
+
+
 @cache
-def _money_pattern(lang: str) -> tuple[str, str, str, str, int] | None:
-    """How ``lang`` writes euros, learnt once from babel's CLDR format: prefix, thousands separator,
-    decimal separator, suffix, and from how many integer digits thousands are grouped."""
+def _money_pattern(lang: str) -> MoneyPattern | None:
+    """``lang``'s way of writing euros, or None when babel's format does not fit the pattern."""
     sample = format_euros(1234567.89, lang)
     found = re.fullmatch(r"(\D*)1(\D)234(\D)567(\D)89(\D*)", sample)
     if not found or found.group(2) != found.group(3):
         return None
     prefix, group, _, decimal, suffix = found.groups()
-    grouped_from = 4 if group in format_euros(1234.5, lang) else 5
-    if format_euros(12345.5, lang) != f"{prefix}12{group}345{decimal}50{suffix}" and grouped_from == 5:
+    grouped_from = 1_000 if group in format_euros(1234.5, lang) else 10_000
+    if format_euros(12345.5, lang) != f"{prefix}12{group}345{decimal}50{suffix}" and grouped_from == 10_000:
         return None
-    return prefix, group, decimal, suffix, grouped_from
+    return MoneyPattern(prefix, group, grouped_from, tuple(f"{decimal}{c:02d}{suffix}" for c in range(100)))
 
 
 def money(amount: float, lang: str) -> str:
     """CLDR money format (``651,69 €``), as ``i18n.format_euros`` writes it but without babel's cost on
     every call (an explanation formats a few dozen different amounts; test_explanation checks both
     agree)."""
-    pattern = _money_pattern(lang)
+    return _euros(amount, _money_pattern(lang), lang)
+
+
+def _euros(amount: float, pattern: MoneyPattern | None, lang: str) -> str:
     if pattern is None or amount < 0:
         return format_euros(amount, lang)
-    prefix, group, decimal, suffix, grouped_from = pattern
     scaled = amount * 100
     hundredths = round(scaled)
     if abs(scaled - hundredths) > 1e-6:  # not a whole number of cents: round half up like babel
         hundredths = int(Decimal(repr(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
     units, rest = divmod(hundredths, 100)
-    integer = str(units)
-    if len(integer) >= grouped_from:
-        integer = f"{units:,}".replace(",", group)
-    return f"{prefix}{integer}{decimal}{rest:02d}{suffix}"
+    if units >= pattern.grouped_from:
+        if units < 1_000_000:  # one group: a monthly amount
+            thousands, units = divmod(units, 1000)
+            return f"{pattern.prefix}{thousands}{pattern.group}{units:03d}{pattern.cents[rest]}"
+        return pattern.prefix + f"{units:,}".replace(",", pattern.group) + pattern.cents[rest]
+    return pattern.prefix + str(units) + pattern.cents[rest]
 
 
 def _format_value(name: str, value: object, lang: str) -> object:
@@ -218,31 +234,155 @@ def _format_value(name: str, value: object, lang: str) -> object:
 
 
 @lru_cache(maxsize=8192)
-def _formatted(name: str, value: object, lang: str) -> object:
-    return _format_value(name, value, lang)
+def _formatted(name: str, value: object, lang: str) -> str:
+    """A parameter that is not money (months, dates, hours, percentages, counts), as written: the same
+    few values come back in every estimate."""
+    value = _format_value(name, value, lang)
+    return value if value.__class__ is str else format(value, "")
 
 
-def _format(name: str, value: object, lang: str) -> object:
-    if name in MONEY_PARAMS and isinstance(value, int | float):
-        return money(float(value), lang)
+def _format(name: str, value: object, lang: str) -> str:
     try:
         return _formatted(name, value, lang)
     except TypeError:  # unhashable (never in practice): format without the cache
-        return _format_value(name, value, lang)
+        value = _format_value(name, value, lang)
+        return value if value.__class__ is str else format(value, "")
 
 
-@lru_cache(maxsize=4096)
-def _template(
-    scope: str, code: str, variant: str, lang: str, audience: str, count: int
-) -> tuple[str, tuple[str, ...]]:
-    """The translated sentence and its placeholders (cached per language, audience and count)."""
-    entry = _texts(scope)[(code, variant)]
-    if isinstance(entry, dict):
-        entry = entry[audience if audience in entry else "self"]
+#: How a placeholder is filled: the step's amount, the count ``{n}``, a money parameter, a value
+#: written in words or with the language's digits (months, dates, hours, percentages), any other
+#: (an age, a number of years: a whole number is written as it is).
+AMOUNT, COUNT, MONEY, WORDS, VALUE = range(5)
+_IN_WORDS = frozenset({"month", "hours", "percent"})
+_NUMBERS = (int, float)
+
+
+class Sentence(NamedTuple):
+    """A translated sentence cut at its placeholders, once per language and audience: ``first``,
+    then for each placeholder its kind, its name and the text that follows it. Joining the pieces
+    is several times faster than ``str.format`` on these (non-ASCII) sentences, and gives the same
+    text: no sentence uses a format spec or a conversion (one that did would keep ``str.format``:
+    ``first`` is then the whole text)."""
+
+    first: str
+    slots: tuple[tuple[int, str, str], ...]
+    #: True when the text must go through ``str.format`` (a spec such as ``{amount:>10}``).
+    formatted: bool = False
+
+
+def _kind(name: str) -> int:
+    if name == "amount":
+        return AMOUNT
+    if name == "n":
+        return COUNT
+    if name in MONEY_PARAMS:
+        return MONEY
+    return WORDS if name in _IN_WORDS else VALUE
+
+
+def _cut(text: str) -> Sentence:
+    parsed = list(string.Formatter().parse(text))
+    if any(name is not None and (not name or spec or conversion) for _, name, spec, conversion in parsed):
+        names = tuple(dict.fromkeys(name for _, name, _, _ in parsed if name))
+        return Sentence(text, tuple((_kind(name), name, "") for name in names), formatted=True)
+    first, slots = "", []
+    for literal, name, _, _ in parsed:
+        if slots:
+            kind, previous, after = slots[-1]
+            slots[-1] = (kind, previous, after + literal)
+        else:
+            first += literal
+        if name is not None:
+            slots.append((_kind(name), name, ""))
+    return Sentence(first, tuple(slots))
+
+
+class Plural:
+    """A singular/plural pair: the sentence depends on the count (the language's plural rule)."""
+
+    __slots__ = ("by_count", "catalog", "plural", "singular")
+
+    def __init__(self, singular: str, plural: str, catalog) -> None:
+        self.singular, self.plural, self.catalog = singular, plural, catalog
+        self.by_count: dict[int, Sentence] = {}
+
+    def at(self, count: int) -> Sentence:
+        found = self.by_count.get(count)
+        if found is None:
+            found = _cut(self.catalog.ngettext(self.singular, self.plural, count))
+            if len(self.by_count) < 64:  # counts are small numbers of people; keep the table bounded
+                self.by_count[count] = found
+        return found
+
+
+def _count(params: Mapping[str, Any] | None) -> int:
+    """The count ``{n}`` that picks a plural (0 when the sentence has none)."""
+    if not params:
+        return 0
+    count = params.get("n", 0)
+    return count if count.__class__ is int else int(count)
+
+
+class Sentences(NamedTuple):
+    """Every sentence of one scope (a benefit, or the common ones), compiled for one language and
+    audience: ``(code, variant)`` → :class:`Sentence` (or :class:`Plural`)."""
+
+    lang: str
+    money: MoneyPattern | None
+    by_key: Mapping[tuple[str, str], Sentence | Plural]
+
+    def write(self, code: str, variant: str, amount: float | None, params: Mapping[str, Any]) -> str:
+        """The sentence ``(code, variant)`` filled with ``amount`` and ``params``: ``{amount}`` the
+        step's amount, ``{n}`` the count, money parameters in euros, months and dates in words."""
+        sentence = self.by_key[code, variant]
+        if sentence.__class__ is Plural:
+            sentence = sentence.at(_count(params))
+        slots = sentence.slots
+        if not slots:
+            return sentence.first
+        lang, pattern = self.lang, self.money
+        written = []
+        for kind, name, _ in slots:  # written out here: a function call per placeholder costs
+            if kind == AMOUNT and amount is not None:
+                text = _euros(amount, pattern, lang)
+            elif kind == COUNT:
+                text = str(_count(params))
+            else:
+                value = (params or _NO_PARAMS)[name]
+                if kind == MONEY and value.__class__ in _NUMBERS:
+                    text = _euros(value, pattern, lang)
+                elif kind == VALUE and value.__class__ is int:
+                    text = str(value)
+                else:
+                    text = _format(name, value, lang)
+            written.append(text)
+        if sentence.formatted:
+            return sentence.first.format_map(
+                {slot[1]: text for slot, text in zip(slots, written, strict=True)}
+            )
+        if len(slots) == 1:
+            return sentence.first + text + slots[0][2]
+        pieces = [sentence.first]
+        for text, slot in zip(written, slots, strict=True):
+            pieces.append(text)
+            pieces.append(slot[2])
+        return "".join(pieces)
+
+
+@lru_cache(maxsize=512)  # 7 scopes × 4 languages × 2 audiences; bounded for any other value passed
+def sentences(scope: str, lang: str, audience: str = "self") -> Sentences:
+    """The sentences of ``scope`` (a benefit's name, or ``"common"``) in ``lang`` for ``audience``,
+    translated and cut once."""
     catalog = translations(lang, DOMAIN)
-    text = catalog.ngettext(entry[0], entry[1], count) if isinstance(entry, tuple) else catalog.gettext(entry)
-    names = tuple(dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(text) if name))
-    return text, names
+    by_key: dict[tuple[str, str], Sentence | Plural] = {}
+    for key, entry in _texts(scope).items():
+        if isinstance(entry, dict):
+            entry = entry[audience if audience in entry else "self"]
+        if isinstance(entry, tuple):
+            by_key[key] = Plural(entry[0], entry[1], catalog)
+        else:
+            by_key[key] = _cut(catalog.gettext(entry))
+    return Sentences(lang, _money_pattern(lang), by_key)
 
 
 def render(
@@ -255,44 +395,12 @@ def render(
     params: Mapping[str, Any] | None = None,
 ) -> str:
     """The sentence ``(code, variant)`` of ``scope`` (a benefit's name, or ``"common"``)."""
-    params = params or _NO_PARAMS
-    count = int(params.get("n", 0))
-    text, names = _template(scope, code, variant, lang, audience, count)
-    if not names:
-        return text
-    values: dict[str, object] = {}
-    for name in names:
-        if name == "amount" and amount is not None:
-            values[name] = money(amount, lang)
-        elif name == "n":
-            values[name] = count
-        else:
-            value = params[name]
-            if name in MONEY_PARAMS and value.__class__ in (int, float):
-                values[name] = money(value, lang)
-            else:
-                values[name] = _format(name, value, lang)
-    return text.format_map(values)
-
-
-_SENTENCES: dict[tuple, str] = {}
-_SENTENCES_MAX = 5_000
+    return sentences(scope, lang, audience).write(code, variant, amount, params)
 
 
 def step_text(scope: str, step: Step, lang: str, audience: str = "self") -> str:
-    """The sentence of one step. Many steps come back with the same figures (the montant forfaitaire
-    of the month, a forfait logement, « pas d'ASF pour l'instant »…): their sentences are kept."""
-    try:
-        key = (scope, step.code, step.variant, lang, audience, step.amount, *step.params.items())
-        found = _SENTENCES.get(key)
-    except TypeError:  # an unhashable parameter: no cache
-        return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
-    if found is None:
-        found = render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
-        if len(_SENTENCES) >= _SENTENCES_MAX:
-            _SENTENCES.clear()
-        _SENTENCES[key] = found
-    return found
+    """The sentence of one step."""
+    return render(scope, step.code, step.variant, lang, audience, step.amount, step.params)
 
 
 @lru_cache(maxsize=256)

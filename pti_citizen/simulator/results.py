@@ -22,6 +22,22 @@ Effect = Literal["base", "plus", "minus", "result", "info"]
 EFFECTS: tuple[str, ...] = (BASE, PLUS, MINUS, RESULT, INFO)
 
 
+class _NoValues(dict):
+    """The values of a step, a reason or a result that has none: one shared empty mapping, read-only
+    (an empty dict made for each of the many steps without values costs more than the step)."""
+
+    __slots__ = ()
+    __hash__ = object.__hash__  # shared as a dataclass default, so it must not look mutable
+
+    def _read_only(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("shared empty values are read-only")
+
+    __setitem__ = __delitem__ = __ior__ = update = pop = popitem = clear = setdefault = _read_only
+
+
+NO_VALUES: dict[str, Any] = _NoValues()
+
+
 @dataclass(slots=True)
 class Step:
     """One line of an explanation. ``code`` is public; ``variant`` picks the sentence; ``params``
@@ -31,7 +47,7 @@ class Step:
     effect: str = INFO
     amount: float | None = None
     variant: str = ""
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = NO_VALUES
 
 
 @dataclass(slots=True)
@@ -45,7 +61,7 @@ class Reason:
     code: str
     variant: str = ""
     amount: float | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = NO_VALUES
     #: When the reason is one of the explanation's steps, its sentence is that step's.
     step: Step | None = None
 
@@ -68,7 +84,7 @@ class BenefitResult:
     #: Codes of the next steps (apply on caf.fr, contact the MDS…).
     next_steps: list[str] = field(default_factory=list)
     #: Benefit-specific figures (the RSA's version-1 breakdown, for instance).
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = NO_VALUES
 
 
 @dataclass(slots=True)

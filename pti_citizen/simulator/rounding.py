@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+from math import floor
 
 
 def cents(amount: float) -> float:
     """Round half up to the cent (the tiny epsilon absorbs binary noise such as 977.5349999…)."""
-    return math.floor(amount * 100 + 0.5 + 1e-7) / 100
+    return floor(amount * 100 + 0.5 + 1e-7) / 100
 
 
 def apportion(parts: Sequence[float]) -> list[float]:
@@ -18,9 +18,12 @@ def apportion(parts: Sequence[float]) -> list[float]:
     explanation « 359,10 + 42,98 − 83,00 » always equals the amount shown below it.
     """
     total = round(cents(sum(parts)) * 100)
-    floors = [math.floor(part * 100 + 1e-7) for part in parts]
-    remainders = sorted(range(len(parts)), key=lambda index: parts[index] * 100 - floors[index], reverse=True)
+    floors = [floor(part * 100 + 1e-7) for part in parts]
     missing = total - sum(floors)
-    for index in remainders[: max(missing, 0)]:
-        floors[index] += 1
+    if missing > 0:
+        remainders = sorted(
+            range(len(parts)), key=lambda index: parts[index] * 100 - floors[index], reverse=True
+        )
+        for index in remainders[:missing]:
+            floors[index] += 1
     return [value / 100 for value in floors]

@@ -16,7 +16,8 @@ See docs/simulator.md, « The typed service ».
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -28,13 +29,13 @@ from .benefits import REGISTRY
 from .common import reference_months
 from .engine import Registry
 from .engine import estimate as estimate_figures
-from .explanation import COMMON, render, step_text
+from .explanation import COMMON, render
 from .household import EstimateInput
 from .money import MoneyError, parse_money
 from .period import Month
 from .questions import HouseholdDraft
 from .questions import needed_fields as _needed_fields
-from .results import BenefitResult, RightsResult
+from .results import BenefitResult, Reason, RightsResult
 from .validation import FieldError, field_error_of
 
 Audience = Literal["self", "helper"]
@@ -69,9 +70,9 @@ class Notice(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class BenefitEstimate:
-    """One benefit, ready to show."""
+class BenefitEstimate(NamedTuple):
+    """One benefit, ready to show. An immutable record (a named tuple: a frozen dataclass costs a
+    ``setattr`` per field, and an estimate builds six of these)."""
 
     name: str
     label: str
@@ -84,9 +85,9 @@ class BenefitEstimate:
     decided_by: str
 
 
-@dataclass(frozen=True)
-class RightsEstimate:
-    """Every benefit estimated for a household and a month, in the user's language."""
+class RightsEstimate(NamedTuple):
+    """Every benefit estimated for a household and a month, in the user's language (an immutable
+    record, like :class:`BenefitEstimate`)."""
 
     month: Month
     lang: str
@@ -100,7 +101,7 @@ class RightsEstimate:
     parameters_valid_until: dt.date
     parameters_outdated: bool
     #: The figures behind the texts (to switch language without computing again: :func:`render`).
-    figures: RightsResult = field(repr=False)
+    figures: RightsResult
 
     def benefit(self, name: str) -> BenefitEstimate | None:
         return next((benefit for benefit in self.benefits if benefit.name == name), None)
@@ -187,37 +188,103 @@ def benefit_words(name: str, lang: str = "fr", audience: Audience = "self") -> t
     return explanation.label(name, lang), _decided_by(name, lang, audience)
 
 
+@lru_cache(maxsize=256)
+def _words(name: str, lang: str, audience: str) -> tuple[Callable[..., str], str, str]:
+    """A benefit's sentence writer, name and « who decides » in ``lang`` (one lookup per benefit)."""
+    return explanation.sentences(name, lang, audience).write, *benefit_words(name, lang, audience)
+
+
+#: A :class:`StepText` from a tuple, without the named tuple's Python-level ``__new__`` (a frame
+#: less for each of the two dozen lines of an estimate).
+_record = tuple.__new__
+
+
+def _reason_sentence(reason: Reason, result: BenefitResult, lines: tuple[StepText, ...], write) -> str:
+    """A reason that is one of the steps reads as that step's line."""
+    step = reason.step
+    if step is None:
+        return write(reason.code, reason.variant, reason.amount, reason.params)
+    for candidate, line in zip(result.steps, lines, strict=True):
+        if candidate is step:
+            return line.text
+    return write(step.code, step.variant, step.amount, step.params)
+
+
 def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
+    """One benefit in words: its steps, then its reasons (a reason that is one of the steps reads as
+    that step's line)."""
     name = result.benefit
-    texts = {id(step): step_text(name, step, lang, audience) for step in result.steps}
-    steps = tuple(StepText(step.code, step.effect, step.amount, texts[id(step)]) for step in result.steps)
-    reasons = []
-    for reason in result.reasons:
-        if reason.step is not None:
-            sentence = texts.get(id(reason.step)) or step_text(name, reason.step, lang, audience)
-        else:
-            sentence = render(name, reason.code, reason.variant, lang, audience, reason.amount, reason.params)
-        reasons.append(ReasonText(reason.code, sentence, reason.amount))
-    decided = _decided_by(name, lang, audience)
+    write, label, decided_by = _words(name, lang, audience)
+    lines = tuple(
+        [
+            _record(
+                StepText,
+                (
+                    step.code,
+                    step.effect,
+                    step.amount,
+                    write(step.code, step.variant, step.amount, step.params),
+                ),
+            )
+            for step in result.steps
+        ]
+    )
+    reasons = tuple(
+        [
+            ReasonText(reason.code, _reason_sentence(reason, result, lines, write), reason.amount)
+            for reason in result.reasons
+        ]
+    )
     return BenefitEstimate(
-        name=name,
-        label=explanation.label(name, lang),
-        eligible=result.eligible,
-        monthly_amount=result.monthly_amount,
-        steps=steps,
-        reasons=tuple(reasons),
-        next_steps=tuple(result.next_steps),
-        decided_by=decided,
+        name,
+        label,
+        result.eligible,
+        result.monthly_amount,
+        lines,
+        reasons,
+        tuple(result.next_steps),
+        decided_by,
     )
 
 
 def _notice(code: str, lang: str, audience: str, **params: object) -> Notice:
-    return _notice_of(code, lang, audience, tuple(params.items()))
+    return Notice(code, render(COMMON, code, "", lang, audience, None, params))
 
 
 @lru_cache(maxsize=1024)
-def _notice_of(code: str, lang: str, audience: str, params: tuple) -> Notice:
-    return Notice(code, render(COMMON, code, "", lang, audience, None, dict(params)))
+def _notices_and_assumptions(
+    month: Month,
+    lang: str,
+    audience: str,
+    outdated: bool,
+    eu_citizen: bool,
+    regular_stay: bool,
+    resignation: bool,
+    family_benefits_estimated: bool,
+    children: bool,
+) -> tuple[tuple[Notice, ...], tuple[Notice, ...]]:
+    """What the estimate warns about and what it assumes (the same for many households)."""
+    notices: list[Notice] = []
+    if outdated:
+        notices.append(_notice("parameters_outdated", lang, audience, date=valid_until()))
+    if eu_citizen:
+        notices.append(_notice("eu_right_of_residence", lang, audience))
+    if regular_stay:
+        notices.append(_notice("regular_stay", lang, audience))
+    if resignation:
+        notices.append(_notice("resignation", lang, audience))
+    first, middle, last = reference_months(month)
+    assumptions = [
+        _notice("same_every_month", lang, audience),
+        _notice("quarterly_declaration", lang, audience, month=str(month), m4=first, m3=middle, m2=last),
+    ]
+    if family_benefits_estimated:
+        assumptions.append(_notice("family_benefits_estimated", lang, audience, year=month.year - 2))
+        if children:
+            assumptions.append(_notice("children_at_home", lang, audience))
+    else:
+        assumptions.append(_notice("family_benefits_given", lang, audience))
+    return tuple(notices), tuple(assumptions)
 
 
 def valid_until() -> dt.date:
@@ -242,42 +309,34 @@ def render_estimate(
     lang = normalize_language(lang)
     today = today or dt.date.today()
     outdated = is_outdated(result.month, today)
-    notices: list[Notice] = []
-    if outdated:
-        notices.append(_notice("parameters_outdated", lang, audience, date=valid_until()))
-    adults = [person for person in (household.applicant, household.partner) if person is not None]
-    if any(person.nationality == "eu" for person in adults):
-        notices.append(_notice("eu_right_of_residence", lang, audience))
-    if (
-        result.family_benefits_estimated
-        and household.children
-        and any(p.nationality == "non_eu" for p in adults)
-    ):
-        notices.append(_notice("regular_stay", lang, audience))
-    if any(person.earned_income_stopped and person.earned_income > 0 for person in adults):
-        notices.append(_notice("resignation", lang, audience))
-    month = result.month
-    first, middle, last = reference_months(month)
-    assumptions = [
-        _notice("same_every_month", lang, audience),
-        _notice("quarterly_declaration", lang, audience, month=str(month), m4=first, m3=middle, m2=last),
-    ]
-    if result.family_benefits_estimated:
-        assumptions.append(_notice("family_benefits_estimated", lang, audience, year=month.year - 2))
-        if household.children:
-            assumptions.append(_notice("children_at_home", lang, audience))
-    else:
-        assumptions.append(_notice("family_benefits_given", lang, audience))
-    benefits = tuple(_benefit_text(item, lang, audience) for item in result.benefits.values())
+    eu_citizen = non_eu = resignation = False
+    for person in (household.applicant, household.partner):
+        if person is not None:
+            eu_citizen = eu_citizen or person.nationality == "eu"
+            non_eu = non_eu or person.nationality == "non_eu"
+            resignation = resignation or (person.earned_income_stopped and person.earned_income > 0)
+    estimated, children = result.family_benefits_estimated, bool(household.children)
+    notices, assumptions = _notices_and_assumptions(  # positional: the cache's key is built faster
+        result.month,
+        lang,
+        audience,
+        outdated,
+        eu_citizen,
+        estimated and children and non_eu,  # the CAF checks a regular stay for family benefits
+        resignation,
+        estimated,
+        children,
+    )
+    benefits = tuple([_benefit_text(item, lang, audience) for item in result.benefits.values()])
     return RightsEstimate(
-        month=month,
+        month=result.month,
         lang=lang,
         audience=audience,
         benefits=benefits,
         total_monthly_amount=result.total_monthly_amount,
         family_benefits_estimated=result.family_benefits_estimated,
-        notices=tuple(notices),
-        assumptions=tuple(assumptions),
+        notices=notices,
+        assumptions=assumptions,
         parameters_valid_until=valid_until(),
         parameters_outdated=outdated,
         figures=result,

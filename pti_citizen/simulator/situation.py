@@ -14,8 +14,8 @@ professional expenses of that income year (art. 83, 3° CGI).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .common import CommonParameters, common_table
 from .household import EstimateInput, Person
@@ -25,9 +25,10 @@ APPLICANT = "applicant"
 PARTNER = "partner"
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
-    """What every benefit reads for one month. Build it with :func:`situation`."""
+class Situation(NamedTuple):
+    """What every benefit reads for one month. Build it with :func:`situation`.
+
+    An immutable record (a named tuple: every estimate builds two or three of them, cheaply)."""
 
     month: Month
     #: The month of the estimate (the month the ages are given for).
@@ -36,10 +37,11 @@ class Situation:
     common: CommonParameters
     #: The applicant, then the partner for a couple, with their role.
     adults: tuple[tuple[str, Person], ...]
+    #: A couple (two adults), or a person alone.
+    couple: bool
+    single: bool
     #: Age of each child during this month (-1: not born yet), in the order given.
     children: tuple[int, ...]
-    #: Birth month of each child (the birthday convention above).
-    births: tuple[Month, ...]
     #: Taxable income of the household in year N-2, after the deduction for expenses (€ a year).
     resources_n2: float
     #: Both members of a couple earned at least 12 BMAF in year N-2 (« couple biactif »).
@@ -48,20 +50,20 @@ class Situation:
     income_year: int
 
     @property
-    def couple(self) -> bool:
-        return len(self.adults) == 2
-
-    @property
-    def single(self) -> bool:
-        return len(self.adults) == 1
-
-    @property
     def expecting(self) -> bool:
         """Pregnant this month: said so, or a child is born within the next 6 months (in a month before
         the estimate, the mother of a baby aged 0 was pregnant, as the reference reads it)."""
         if self.household.pregnant:
             return True
-        return any(-6 < self.month.months_since(birth) < 0 for birth in self.births)
+        # Months from a child's birth to this month: 12 × its age, less the months back to the estimate.
+        offset = self.offset  # 0 in the estimate month, where every child is already born
+        return offset > 0 and any(-6 < 12 * age - offset < 0 for age in self.household.children)
+
+    @property
+    def births(self) -> tuple[Month, ...]:
+        """Birth month of each child (the birthday convention above)."""
+        year, month = self.estimate_month
+        return tuple([Month(year - age, month) for age in self.household.children])
 
     @property
     def offset(self) -> int:
@@ -89,22 +91,17 @@ def _taxable(monthly: float, year: int) -> float:
     return max(0.0, yearly - round(min(max(rate * yearly, minimum), maximum)))
 
 
-_N2_CACHE: dict[tuple[int, tuple[float, ...]], tuple[float, bool]] = {}
-
-
 def income_n2(incomes: tuple[float, ...], year: int) -> tuple[float, bool]:
     """(Household taxable income of ``year``, couple biactif) from each adult's monthly income."""
-    key = (year, incomes)
-    cached = _N2_CACHE.get(key)
-    if cached is not None:
-        return cached
     taxable = [_taxable(income, year) for income in incomes]
     threshold = _income_year(year)[3]
-    result = (sum(taxable), len(taxable) == 2 and all(value >= threshold for value in taxable))
-    if len(_N2_CACHE) > 4096:
-        _N2_CACHE.clear()
-    _N2_CACHE[key] = result
-    return result
+    return sum(taxable), len(taxable) == 2 and all(value >= threshold for value in taxable)
+
+
+def monthly_incomes(household: EstimateInput) -> tuple[float, ...]:
+    """Each adult's monthly income, as the ceilings of year N-2 read it (earned and other income)."""
+    adults = (household.applicant,) if household.partner is None else (household.applicant, household.partner)
+    return tuple(person.earned_income + person.other_income for person in adults)
 
 
 def situation(
@@ -113,29 +110,30 @@ def situation(
     month: Month,
     *,
     income_source: EstimateInput | None = None,
+    resources_n2: tuple[float, bool] | None = None,
 ) -> Situation:
     """The household during ``month``. ``income_source`` gives the incomes read for year N-2 (by
-    default the household itself; « Et si je travaille ? » keeps the income before the new job)."""
-    adults: list[tuple[str, Person]] = [(APPLICANT, household.applicant)]
-    if household.partner is not None:
-        adults.append((PARTNER, household.partner))
-    source = income_source or household
-    source_adults = [person for person in (source.applicant, source.partner) if person is not None]
-    births = tuple(estimate_month.shift(-12 * age) for age in household.children)
-    ages = tuple(month.months_since(birth) // 12 for birth in births)
+    default the household itself; « Et si je travaille ? » keeps the income before the new job);
+    ``resources_n2``: those of year N-2 already read (``income_n2``), as the engine passes them."""
+    applicant, partner = household.applicant, household.partner
+    adults = ((APPLICANT, applicant),) if partner is None else ((APPLICANT, applicant), (PARTNER, partner))
     year = month.year - 2
-    resources, biactive = income_n2(
-        tuple(person.earned_income + person.other_income for person in source_adults), year
-    )
-    return Situation(
-        month=month,
-        estimate_month=estimate_month,
-        household=household,
-        common=common_table().at(month),
-        adults=tuple(adults),
-        children=ages,
-        births=births,
-        resources_n2=resources,
-        biactive=biactive,
-        income_year=year,
+    if resources_n2 is None:
+        resources_n2 = income_n2(monthly_incomes(income_source or household), year)
+    resources, biactive = resources_n2
+    # Months since a child's birth: the months from the estimate month to ``month``, plus its age.
+    shift = month.months_since(estimate_month)
+    children = household.children
+    return Situation(  # positional: a named tuple's keywords cost on every estimate
+        month,
+        estimate_month,
+        household,
+        common_table().at(month),
+        adults,
+        partner is not None,
+        partner is None,
+        tuple(children) if shift == 0 else tuple((shift + 12 * age) // 12 for age in children),
+        resources,
+        biactive,
+        year,
     )

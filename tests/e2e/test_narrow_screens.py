@@ -23,7 +23,8 @@ CUT_WORDS_JS = r"""
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || parent.closest('.visually-hidden, [hidden], script, style, .skip-link')) continue;
+    // What people typed (comments in the team space) may hold any long string: it may wrap.
+    if (!parent || parent.closest('.visually-hidden, [hidden], script, style, .skip-link, .people-words')) continue;
     if (!parent.getClientRects().length) continue;
     // An address of a site (« accessibilite.numerique.gouv.fr ») may wrap anywhere (WCAG 1.4.10).
     if (/[a-z0-9-]\.(fr|gouv|com|org|net|eu)\b/i.test(node.data)) continue;

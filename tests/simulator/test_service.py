@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from pti_citizen.simulator import (
@@ -46,8 +44,11 @@ def test_estimate_returns_typed_objects_for_every_benefit():
     assert result.benefit("asf").label == "ASF (allocation de soutien familial)"
     assert result.benefit("nothing") is None
     assert "apply_caf" in result.next_steps and "apply_prime" in result.next_steps
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    # Immutable records (named tuples): neither the estimate nor a benefit can be changed in place.
+    with pytest.raises(AttributeError):
         result.total_monthly_amount = 0  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        result.benefits[0].monthly_amount = 0  # type: ignore[misc]
 
 
 def test_the_same_figures_in_every_language_and_for_a_helper():

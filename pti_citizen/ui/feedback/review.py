@@ -192,9 +192,15 @@ def _comments() -> rx.Component:
                             c["territory"],
                             class_name="comment-meta",
                         ),
-                        rx.cond(c["missing"] != "", rx.el.p("Ce qui manque : ", c["missing"])),
+                        rx.cond(
+                            c["missing"] != "",
+                            rx.el.p("Ce qui manque : ", rx.el.span(c["missing"], class_name="people-words")),
+                        ),
                         # A comment may be written in Arabic: its own direction, isolated from the page's.
-                        rx.el.blockquote(c["comment"], custom_attrs={"dir": "auto"}),
+                        # What people typed may hold any long string: it wraps anywhere (.people-words).
+                        rx.el.blockquote(
+                            c["comment"], class_name="people-words", custom_attrs={"dir": "auto"}
+                        ),
                     ),
                 ),
                 class_name="review-comments",

@@ -102,12 +102,11 @@ def compute(ctx, month: Month) -> BenefitResult:
     if base:
         ages = [situation.children[index] for index in dependants]
         eldest = max(ages)
+        births = situation.births
         for index in dependants:
             age = situation.children[index]
             threshold = (
-                p.age_majoration_nes_avant_mars_2012
-                if situation.births[index] < PIVOT_BIRTH
-                else p.age_majoration
+                p.age_majoration_nes_avant_mars_2012 if births[index] < PIVOT_BIRTH else p.age_majoration
             )
             # The eldest of a family of fewer than 3 gets no increase (twins both count as eldest).
             if age >= threshold and (n >= p.nombre_enfants_majoration_aine or age != eldest):

@@ -28,9 +28,30 @@ def _not_due(month: Month, reason: Reason) -> BenefitResult:
     return BenefitResult(NAME, month, False, 0.0, [Step("not_due", RESULT, 0.0)], [reason])
 
 
-def counted(ctx, month: Month) -> float:
+def _due(situation, p: AsfParameters) -> tuple[int, float, float, float]:
+    """(children counted, ASF a child, full ASF, ASF due after the child support received)."""
+    limit = situation.common.age_limite_enfant_a_charge
+    children = sum(1 for age in situation.children if 0 <= age < limit)
+    per_child = situation.common.bmaf * p.taux_par_enfant
+    full = children * per_child
+    return children, per_child, full, max(full - situation.household.child_support_received, 0.0)
+
+
+def _counted(situation, p: AsfParameters, children: int, exact: float) -> float:
     """What the RSA and the prime count: 22,5 % of the BMAF a child, at most what is paid."""
-    return compute(ctx, month).counted_as_resource
+    return min(exact, children * situation.common.bmaf * p.taux_compte_par_rsa_et_prime)
+
+
+def counted(ctx, month: Month) -> float:
+    """What the RSA and the prime count of the ASF paid (0 when none is paid)."""
+    situation = ctx.situation(month)
+    p: AsfParameters = ctx.parameters(NAME, month)
+    if situation.couple:
+        return 0.0
+    children, _, _, exact = _due(situation, p)
+    if not children or exact <= p.minimum_verse:
+        return 0.0
+    return _counted(situation, p, children, exact)
 
 
 def compute(ctx, month: Month) -> BenefitResult:
@@ -38,15 +59,12 @@ def compute(ctx, month: Month) -> BenefitResult:
     p: AsfParameters = ctx.parameters(NAME, month)
     if situation.couple:
         return _not_due(month, Reason("couple"))
-    limit = situation.common.age_limite_enfant_a_charge
-    children = sum(1 for age in situation.children if 0 <= age < limit)
+    children, per_child, full, exact = _due(situation, p)
     if not children:
-        return _not_due(month, Reason("children", params={"age": limit}))
-    bmaf = situation.common.bmaf
-    per_child = bmaf * p.taux_par_enfant
-    full = children * per_child
+        return _not_due(
+            month, Reason("children", params={"age": situation.common.age_limite_enfant_a_charge})
+        )
     support = situation.household.child_support_received
-    exact = max(full - support, 0.0)
     if exact <= p.minimum_verse:
         variant = "covered" if exact <= 0 else "below_minimum"
         return _not_due(
@@ -64,7 +82,6 @@ def compute(ctx, month: Month) -> BenefitResult:
     if support > 0:
         steps.append(Step("child_support", MINUS, -support_r))
     steps.append(Step("result", RESULT, amount))
-    counted = min(exact, children * bmaf * p.taux_compte_par_rsa_et_prime)
     return BenefitResult(
         benefit=NAME,
         month=month,
@@ -73,6 +90,6 @@ def compute(ctx, month: Month) -> BenefitResult:
         steps=steps,
         reasons=[],
         exact_amount=exact,
-        counted_as_resource=counted,
+        counted_as_resource=_counted(situation, p, children, exact),
         next_steps=["apply_caf_family", "aripa"],
     )

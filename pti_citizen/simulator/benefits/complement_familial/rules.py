@@ -10,6 +10,7 @@ without its increase (art. R262-11 CASF; R844-4 CSS): this is ``counted_as_resou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...period import Month
 from ...results import BASE, INFO, RESULT, BenefitResult, Reason, Step
@@ -46,8 +47,7 @@ def _not_due(month: Month, reason: Reason) -> BenefitResult:
     return BenefitResult(NAME, month, False, 0.0, [Step("not_due", RESULT, 0.0)], [reason])
 
 
-@dataclass(frozen=True, slots=True)
-class _Figures:
+class _Figures(NamedTuple):
     """The complément familial of one month before the cumulation rule; ``reason`` when not due."""
 
     base: float = 0.0

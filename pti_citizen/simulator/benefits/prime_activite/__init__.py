@@ -22,6 +22,7 @@ def table() -> ParameterTable[PpaParameters]:
         PpaParameters,
         name=rules.NAME,
         revaluations=(Revaluation("montant_forfaitaire", 4),),
+        derive=rules.derive,
     )
 
 

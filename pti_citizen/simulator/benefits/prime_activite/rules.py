@@ -17,9 +17,12 @@ the increase. Earned income that has stopped for good counts for nothing: the pr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from ...common import reference_months
+from ...parameters import DERIVED, Source
 from ...period import Month
 from ...results import BASE, INFO, MINUS, PLUS, RESULT, BenefitResult, Reason, Step
 from ...rounding import apportion, cents
@@ -47,11 +50,29 @@ class PpaParameters:
     montant_minimum_verse: float
     age_minimum: int
     duree_titre_sejour_hors_ue_annees: float
+    #: Forfait logement in euros for 1, 2 and 3+ persons (they only depend on the month).
+    forfait_logement: tuple[float, float, float] = field(metadata=DERIVED)
+    #: The largest bonus a worker can get, in euros (D843-2).
+    bonification_maximale: float = field(metadata=DERIVED)
 
 
-@dataclass(frozen=True, slots=True)
-class MonthFigures:
-    """One reference month's prime and what it is made of (exact euros)."""
+def derive(values: dict[str, Any], sources: Mapping[str, Source]) -> dict[str, Any]:
+    """Amounts that depend on the month only, computed once per set of values, not per household."""
+    base = values["montant_forfaitaire"]
+    two = 1 + values["majoration_deuxieme_personne"]
+    three = two + values["majoration_personne_supplementaire"]
+    return {
+        "forfait_logement": (
+            base * values["forfait_logement_1_personne"],
+            base * two * values["forfait_logement_2_personnes"],
+            base * three * values["forfait_logement_3_personnes_ou_plus"],
+        ),
+        "bonification_maximale": round(values["bonification_taux_maximum"] * base, 2),
+    }
+
+
+class MonthFigures(NamedTuple):
+    """One reference month's prime and what it is made of (exact euros); an immutable record."""
 
     month: Month
     lump_sum: float
@@ -143,23 +164,18 @@ def month_figures(ctx, month: Month) -> MonthFigures:
         )
     else:
         lump_sum = p.montant_forfaitaire * household_rate(adults, children, p)
-    two = 1 + p.majoration_deuxieme_personne
-    three = two + p.majoration_personne_supplementaire
-    forfaits = (
-        p.montant_forfaitaire * p.forfait_logement_1_personne,
-        p.montant_forfaitaire * two * p.forfait_logement_2_personnes,
-        p.montant_forfaitaire * three * p.forfait_logement_3_personnes_ou_plus,
-    )
-    housing = housing_flat_rate(situation, persons, forfaits)
-    pay = earnings(situation)
+    housing = housing_flat_rate(situation, persons, p.forfait_logement)
     smic = situation.common.smic_horaire_brut
     low, high = p.bonification_seuil * smic, p.bonification_seuil_maximum * smic
-    maximum = round(p.bonification_taux_maximum * p.montant_forfaitaire, 2)
-    bonus = sum(min(max(maximum * (earned - low) / (high - low), 0.0), maximum) for earned in pay)
-    total_pay = sum(pay)
-    household = situation.household
+    maximum = p.bonification_maximale
+    bonus = total_pay = other = 0.0
+    for _, person in situation.adults:
+        earned = 0.0 if person.earned_income_stopped else person.earned_income  # stopped: no prime
+        bonus += min(max(maximum * (earned - low) / (high - low), 0.0), maximum)
+        total_pay += earned
+        other += person.other_income
+    other += situation.household.child_support_received
     family = sum(amount for _, amount in ctx.counted_family_benefits(month))
-    other = sum(person.other_income for _, person in situation.adults) + household.child_support_received
     resources = total_pay + other + family
     share = p.part_revenus_activite * total_pay
     amount = max(0.0, lump_sum + bonus + share - max(resources + (housing.amount or 0.0), lump_sum))
@@ -198,6 +214,16 @@ def _reference_months(ctx, month: Month) -> list[tuple[Month, MonthFigures]]:
             computed[signature] = figures
         months.append((reference, figures))
     return months
+
+
+def _read_alike(months: list[tuple[Month, MonthFigures]]) -> bool:
+    """The three months read the same: most of the year they are one and the same computation."""
+    first = months[0][1]
+    others = {id(figures): figures for _, figures in months if figures is not first}
+    if not others:
+        return True
+    key = first.key()
+    return all(figures.key() == key for figures in others.values())
 
 
 def _not_due(month: Month, reasons: list[Reason], steps: list[Step] | None = None) -> BenefitResult:
@@ -244,7 +270,7 @@ def compute(ctx, month: Month) -> BenefitResult:
     increase = single_parent_increase(situation, ctx.parameters("rsa", month))
     reasons = _conditions(ctx, situation, p, increase)
     first, middle, last = reference_months(month)
-    intro = Step("reference_months", params={"month": str(month), "m4": first, "m3": middle, "m2": last})
+    intro = Step("reference_months", params={"month": month, "m4": first, "m3": middle, "m2": last})
     if reasons:
         return _not_due(month, reasons)
 
@@ -252,7 +278,7 @@ def compute(ctx, month: Month) -> BenefitResult:
     exact = sum(figures.amount for _, figures in months) / len(months)
     amount = cents(exact)
     steps = [intro]
-    if len({figures.key() for _, figures in months}) == 1:
+    if _read_alike(months):
         last = months[-1][0]
         steps.extend(_detail_steps(months[-1][1], ctx.parameters(NAME, last)))
     else:

@@ -161,9 +161,14 @@ def housing_flat_rate(situation: Situation, persons: int, forfaits: tuple[float,
 def _resources(ctx, situation: Situation, adults: list[tuple[str, Person]]) -> tuple[list[Step], float]:
     """The resources the RSA counts, one step per kind (art. L262-3, R262-6 to R262-11, R262-13)."""
     steps: list[Step] = []
-    earned = cents(sum(person.earned_income for _, person in adults if not person.earned_income_stopped))
-    stopped = cents(sum(person.earned_income for _, person in adults if person.earned_income_stopped))
-    other = cents(sum(person.other_income for _, person in adults))
+    earned = stopped = other = 0.0
+    for _, person in adults:
+        if person.earned_income_stopped:
+            stopped += person.earned_income
+        else:
+            earned += person.earned_income
+        other += person.other_income
+    earned, stopped, other = cents(earned), cents(stopped), cents(other)
     support = cents(situation.household.child_support_received)
     amounts = [earned, other, support]
     for code, amount in (("earned_income", earned), ("other_income", other), ("child_support", support)):
@@ -186,7 +191,7 @@ def compute(ctx, month: Month) -> BenefitResult:
     situation = ctx.situation(month)
     household = situation.household
     p: RsaParameters = ctx.parameters(NAME, month)
-    steps: list[Step] = [Step("estimate_month", params={"month": str(month)})]
+    steps: list[Step] = [Step("estimate_month", params={"month": month})]
     increase = single_parent_increase(situation, p)
 
     adults = list(situation.adults)
