@@ -48,6 +48,10 @@ def test_the_printed_recap_is_one_a4_page_with_everything(page, app_url, lang):
         printed = address.evaluate("(a) => getComputedStyle(a, '::after').content")
         assert "attr(href)" in printed or address.get_attribute("href") in printed, printed
     assert re.search(r"127\.0\.0\.1:\d+|localhost:\d+", text)  # the site's name, for the paths
+    # The paper's way back to the result, typed without a camera (issue 14 item 1): it opens the same amounts.
+    typed = recap.locator(".recap-address").inner_text()
+    assert re.fullmatch(r"[\w.:-]+/r/[0-9A-Z]{3}(-[0-9A-Z]{3})+", typed), typed
+    assert t["recap_again"] in text
     assert "Maison des Solidarités de Muret" in text and "44 avenue Jacques Douzans" in text
     assert "05 62 11 62 40" in text
     assert recap.locator(".recap-week li").count() == 7  # the week's opening hours

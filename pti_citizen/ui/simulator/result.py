@@ -669,6 +669,15 @@ def _recap(t: dict, lang: str) -> rx.Component:
     return rx.el.section(
         rx.el.h2(t["recap_title"], id="recap-title"),
         rx.el.p(fill(t["recap_made_on"], date=R.result.made_on, site=rx.el.bdi(R.result.site, dir="ltr"))),
+        # The paper's way back to the result (amounts and next steps only): typed, no camera needed.
+        rx.cond(
+            R.result.short_address != "",
+            rx.el.p(
+                t["recap_again"],
+                " ",
+                rx.el.bdi(rx.el.strong(R.result.short_address), dir="ltr", class_name="recap-address"),
+            ),
+        ),
         # Worded apart from the screen's sentences: the page keeps one copy of each (tests find them).
         rx.el.p(rx.el.strong(t["recap_estimate"]), " ", marked(lang, t["recap_who_decides"])),
         rx.el.h3(t["recap_due"]),

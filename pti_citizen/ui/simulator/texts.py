@@ -542,6 +542,7 @@ def page_texts(lang: str) -> dict[str, str]:
         "mds_kiosque": _("Prochain Kiosque Insertion : {date}, {time}."),
         "recap_title": _("Récapitulatif à garder"),
         "recap_made_on": _("Estimation faite le {date} sur {site}."),
+        "recap_again": _("Pour revoir ce résultat sur un téléphone, tapez cette adresse :"),
         "recap_estimate": _("C'est une estimation, pas une décision."),
         "recap_who_decides": _(
             "La CAF ou la MSA étudie les demandes. Le Président du Conseil départemental accorde le RSA."
