@@ -22,6 +22,7 @@ import binascii
 import json
 import re
 
+from pti_citizen import safe_json
 from pti_citizen.simulator import answers as a
 from pti_citizen.simulator.household import MAX_CHILDREN
 
@@ -129,8 +130,9 @@ def parse_answers_fragment(fragment: object) -> a.Answers:
     body = found.group(2)
     try:
         raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-        entries = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
+        # Bounded like every JSON from outside (safe_json): depth 3 is all a version 1 list needs.
+        entries = safe_json.loads(raw, max_depth=3)
+    except (binascii.Error, ValueError):
         raise AnswersLinkError(MALFORMED) from None
     if not isinstance(entries, list) or not entries or len(entries) > len(V1_QUESTIONS):
         raise AnswersLinkError(MALFORMED)
