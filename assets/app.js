@@ -10,6 +10,16 @@
   var session = safeStorage("sessionStorage");
   var KEEP_ON_WIPE = ["pti_mode", "pti_text_size", "pti_contrast", "pti_kiosk_idle"];
 
+  /* « Continuer sur mon téléphone »: the simulator's address with the answers in its fragment
+     (#r1.…, handover/answers_link.py). A fragment is never sent in a request; it goes into this tab's
+     storage, where the wizard's state reads it once, and out of the address bar (and history). */
+  (function handOver() {
+    if (!/^#r[0-9]/.test(location.hash) || !/^\/[a-z]{2}\/simulateur\/?$/.test(location.pathname)) return;
+    // Cut just above the longest link we make (MAX_FRAGMENT_CHARS): longer, it is refused, said plainly.
+    session.setItem("pti_simulateur_lien", location.hash.slice(1, 2101));
+    try { history.replaceState(history.state, "", location.pathname + location.search); } catch (e) { /* kept: harmless */ }
+  })();
+
   function safeStorage(name) {
     try { var s = window[name]; s.setItem("pti_probe", "1"); s.removeItem("pti_probe"); return s; }
     catch (e) { return { getItem: function () { return null; }, setItem: function () {}, removeItem: function () {}, clear: function () {}, key: function () { return null; }, length: 0 }; }

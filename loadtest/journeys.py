@@ -31,6 +31,7 @@ FEEDBACK = state_name("pti_citizen.ui.feedback.state", "FeedbackState")
 SESSION_STORAGE = {
     f"{SIMULATOR}.answers_json{FIELD}": "pti_simulateur_reponses",
     f"{SIMULATOR}.position{FIELD}": "pti_simulateur_question",
+    f"{SIMULATOR}.handed_over{FIELD}": "pti_simulateur_lien",
     f"{RESULT_STATE}.town{FIELD}": "pti_simulateur_commune",
 }
 

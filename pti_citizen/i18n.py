@@ -129,6 +129,11 @@ def format_weekday(day: dt.date, lang: str) -> str:
     return _babel_format_date(day, format="EEEE", locale=normalize_language(lang))
 
 
+def format_day_month(day: dt.date, lang: str) -> str:
+    """Day and month, without the year: ``7 décembre``, ``December 7`` (CLDR skeleton MMMMd)."""
+    return format_skeleton("MMMMd", day, locale=normalize_language(lang))
+
+
 def format_month(month: int, lang: str) -> str:
     """Month name on its own (``avril``, ``April``): CLDR stand-alone form."""
     return _babel_format_date(dt.date(2000, month, 1), format="LLLL", locale=normalize_language(lang))

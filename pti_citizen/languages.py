@@ -64,6 +64,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("simulator", ("pti_citizen/simulator",)),
     Domain("directory", ("pti_citizen/directory",)),
     Domain("offers", ("pti_citizen/offers",)),
+    Domain("handover", ("pti_citizen/handover",)),
     Domain("content", ("pti_citizen/content",)),
 )
 

@@ -104,7 +104,12 @@ class Origins:
         return LinkOrigin(seen or self.placeholder, False)
 
     def cross_origin(self) -> tuple[str, ...]:
-        """Origins whose pages may call the API from a browser (CORS): ours and the embedding sites."""
+        """Origins whose pages may call the API from a browser (CORS): ours and the embedding sites —
+        none when ours are not configured: Socket.IO checks the websocket's ``Origin`` against this
+        list, and a list of the partners alone would refuse the site's own pages (the guard then
+        compares the ``Origin`` with the host; the embeds are frames, they need no CORS)."""
+        if not self.allowed:
+            return ()
         return tuple(dict.fromkeys(self.allowed + self.embed))
 
     def websocket_origin_allowed(self, origin: str | None, host: str | None, scheme: str = "http") -> bool:

@@ -46,6 +46,8 @@ pages = ServerRenderedSite(
     origin=get_settings().public_origin,
     assets=lambda: server_rendered.assets_from_build(server_rendered.build_client_dir()),
     features=lambda: registry.FEATURES,
+    kiosques=lambda: services().kiosques.current(),
+    embed_origins=get_settings().embed_origins,
 )
 registry.OFFLINE_PAGES.extend(pages.paths())
 for _feature in FEATURES:
@@ -71,6 +73,7 @@ app = rx.App(
         create_api(),
         static_tweaks(
             lambda: registry.OFFLINE_PAGES,
+            embed_origins=get_settings().embed_origins,
             routes=[
                 LanguageCaseRedirect(),
                 locator_data.route(),

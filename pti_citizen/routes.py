@@ -22,6 +22,12 @@ LOCATOR = "trouver-une-mds"
 OFFERS = "se-deplacer-se-soigner"
 GLOSSARY = "droits/mots-du-rsa"
 WAY_OF_USE = "mode"
+#: « Me rappeler mes déclarations »: the quarterly declaration's dates, as a calendar file.
+REMINDERS = "rappels"
+#: Pages for partners' sites: ``/fr/integrer`` (the snippet), ``/fr/integrer/<page>`` (framable).
+EMBED = "integrer"
+EMBED_LOCATOR = f"{EMBED}/{LOCATOR}"
+EMBED_SIMULATOR = f"{EMBED}/{SIMULATOR}"
 #: Where the service worker sends an address it has not saved, when there is no network.
 NOT_SAVED = "hors-connexion"
 

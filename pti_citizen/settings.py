@@ -134,7 +134,9 @@ class Settings(BaseSettings):
     )
     embed_origins: Origins = _documented(
         "none",
-        "origins of the Département's sites that may embed the pages or call the API from a browser (CORS)",
+        "origins of the partners' sites (the Département, CCAS, France Services…) that may embed the pages "
+        "— show `/<lang>/integrer/…` in an `<iframe>` (CSP `frame-ancestors`; every other page refuses "
+        "framing) — or call the API from a browser (CORS)",
         default=(),
     )
     trusted_proxy_hops: int = _documented(

@@ -58,4 +58,8 @@ def test_websocket_origins():
     assert not plain.websocket_origin_allowed("null", "127.0.0.1:3000")
     assert plain.websocket_origin_allowed("https://www.haute-garonne.fr", "127.0.0.1:3000")
     assert plain.websocket_origin_allowed(None, "127.0.0.1:3000")
-    assert plain.cross_origin() == ("https://www.haute-garonne.fr",)
+    # Without origins of our own, no CORS list at all: one of the partners alone would make Socket.IO
+    # refuse the site's own pages (the guard compares Origin and host, as above).
+    assert plain.cross_origin() == ()
+    listed = origins(public_url="https://rsa.example.fr", embed_origins="https://www.haute-garonne.fr")
+    assert listed.cross_origin() == ("https://rsa.example.fr", "https://www.haute-garonne.fr")

@@ -96,6 +96,8 @@ def test_the_documented_defaults_are_the_real_ones():
         text = field.json_schema_extra["default_text"]
         if name in defaults:
             assert text == defaults[name], name
+        elif field.default == ():
+            assert text.startswith("none"), name  # an empty list of origins
         elif field.default is not None:
             assert text == f"`{field.default}`", name
         assert variable(name).isupper() and field.description
@@ -128,3 +130,28 @@ def test_a_wrong_origin_stops_the_start(clean_environment, name, value):
     clean_environment.setenv(name, value)
     with pytest.raises(ValidationError):
         Settings()
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "*",
+        "'self'",
+        "https://*.example.fr",
+        "https://www.example.fr/page",
+        "javascript:alert(1)",
+        "www.example.fr",
+    ],
+)
+def test_an_embed_origin_that_is_not_a_plain_origin_stops_the_start(clean_environment, given):
+    clean_environment.setenv("PTI_EMBED_ORIGINS", f"https://ok.example.fr, {given}")
+    with pytest.raises(ValueError) as error:
+        Settings()
+    assert "PTI_EMBED_ORIGINS" in str(error.value)
+
+
+def test_embed_origins_are_read_as_a_list(clean_environment):
+    clean_environment.setenv("PTI_EMBED_ORIGINS", " https://A.example.fr/ ,http://b.example:8080,")
+    assert Settings().embed_origins == ("https://a.example.fr", "http://b.example:8080")
+    clean_environment.delenv("PTI_EMBED_ORIGINS")
+    assert Settings().embed_origins == ()

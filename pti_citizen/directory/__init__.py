@@ -4,6 +4,8 @@ Pure Python (no Reflex). Public entry points:
 
 - ``await`` :func:`nearest` → :class:`NearestPlaces` or :class:`SearchProblem` (typed, texts in the
   person's language): the one search, for the locator page and the HTTP API;
+- :func:`nearest_offline`: the same for a town or postcode, without an event loop (server-rendered
+  pages);
 - :func:`nearest_body` (a typed answer → ``(status, body)`` JSON of ``GET /api/v1/places/nearest``)
   and :func:`nearest_payload` (both at once, for the command line and scripts);
 - :func:`export_structures` → ``GET /api/v1/places`` (data·inclusion structures v1);
@@ -18,6 +20,7 @@ from .api import (
     bounded_limit,
     export_structures,
     nearest,
+    nearest_offline,
     nearest_payload,
     query_kind,
 )
@@ -63,6 +66,7 @@ __all__ = [
     "mds_explained",
     "nearest",
     "nearest_body",
+    "nearest_offline",
     "nearest_payload",
     "opening_status",
     "parse_kiosque",

@@ -254,6 +254,21 @@ def _to_the_end(search: Coroutine[Any, Any, NearestPlaces | SearchProblem]) -> N
     raise RuntimeError("a search without a geocoder waited for something")
 
 
+def nearest_offline(
+    q: str | None = None,
+    limit: int | str = DEFAULT_LIMIT,
+    kind: str | None = None,
+    lang: str = "fr",
+    now: dt.datetime | None = None,
+    *,
+    kiosques: Iterable[Kiosque] | None = None,
+    directory: Directory | None = None,
+) -> NearestPlaces | SearchProblem:
+    """:func:`nearest` for a town, a postcode or ``insee:CODE``, without an event loop (a page rendered
+    in a worker thread): it never goes online."""
+    return _to_the_end(nearest(q, None, None, limit, kind, lang, now, kiosques=kiosques, directory=directory))
+
+
 def nearest_payload(
     q: str | None = None,
     lat: float | str | None = None,
@@ -290,6 +305,7 @@ __all__ = [
     "bounded_limit",
     "export_structures",
     "nearest",
+    "nearest_offline",
     "nearest_payload",
     "query_kind",
 ]

@@ -145,6 +145,22 @@ def opening_today(place: Place, now: dt.datetime | None = None) -> tuple[tuple[d
     )
 
 
+def opening_week(
+    place: Place, now: dt.datetime | None = None
+) -> tuple[tuple[dt.date, tuple[tuple[dt.time, dt.time], ...]], ...] | None:
+    """The opening times of the 7 days from today, day by day (a public holiday closes its day), for
+    a page that is printed and read later; ``None`` when the source gives no regular hours."""
+    if place.hours_kind is not HoursKind.REGULAR or not place.opening_hours:
+        return None
+    now = paris_time(now)
+    days = []
+    for offset in range(7):
+        day = now.date() + dt.timedelta(days=offset)
+        noon = dt.datetime.combine(day, dt.time(12), tzinfo=PARIS)
+        days.append((day, opening_today(place, noon) or ()))
+    return tuple(days)
+
+
 def opening_status(place: Place, now: dt.datetime | None = None, lang: str = "fr") -> OpeningStatus:
     """What to tell someone about ``place`` at ``now``; never a guess when the source has no hours."""
     now = paris_time(now)

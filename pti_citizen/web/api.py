@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from pti_citizen import simulator
 from pti_citizen.services import Services, services
 from pti_citizen.web.http import API_PREFIX, EXCEPTION_HANDLERS
-from pti_citizen.web.routers import feedback, feedback_answers, places
+from pti_citizen.web.routers import feedback, feedback_answers, places, reminders
 from pti_citizen.web.routers import simulator as simulator_routes
 
 
@@ -34,6 +34,7 @@ def create_api(app_services: Services | None = None) -> FastAPI:
     api.include_router(simulator_routes.router(app_services))
     api.include_router(simulator_routes.short_links())
     api.include_router(places.router(app_services))
+    api.include_router(reminders.router(app_services))  # calendar files, nothing stored
     api.include_router(feedback.router(app_services))  # team only: bearer secret
     api.include_router(feedback_answers.router(app_services))  # the question on server-rendered pages
     _document_raw_body_models(api)

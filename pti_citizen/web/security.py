@@ -22,7 +22,11 @@ What the policy allows, and why:
 - ``img-src 'self'``: our icons. If the locator adds an opt-in map of OpenStreetMap tiles, its tile
   host goes in :data:`EXTRA_SOURCES` (``{"img-src": ["https://tile.openstreetmap.org"]}``): the
   policy then allows it, and the map code must still load nothing until the person asks for it.
-- ``frame-ancestors 'none'``, ``base-uri 'none'``, ``object-src 'none'``, ``form-action 'self'``.
+- ``frame-ancestors 'none'`` (and ``X-Frame-Options: DENY`` for older browsers) on every page but
+  the embeds for partners (``/<lang>/integrer/…``, :func:`embeddable`): those may be framed by our
+  own origin (the snippet page ``/<lang>/integrer`` shows them live) and by the origins listed in
+  ``PTI_EMBED_ORIGINS`` — no one else.
+- ``base-uri 'none'``, ``object-src 'none'``, ``form-action 'self'``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ import hashlib
 import re
 import threading
 import zlib
+from collections.abc import Sequence
+
+from pti_citizen import routes
 
 #: Extra sources a feature needs, e.g. ``{"img-src": ["https://tile.openstreetmap.org"]}`` — only for
 #: something a person explicitly opts into; empty by default (no third-party request at all).
@@ -69,6 +76,7 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
 #: Never indexed: the team's space and its export.
 NOINDEX_PREFIXES = ("/equipe", "/api/v1/feedback")
 NOINDEX_HEADER = (b"x-robots-tag", b"noindex, nofollow")
+NO_FRAMING_HEADER = (b"x-frame-options", b"DENY")
 
 _SCRIPT = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _SRC = re.compile(rb"\bsrc\s*=", re.IGNORECASE)
@@ -76,11 +84,25 @@ _TYPE = re.compile(rb"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _EXECUTABLE_TYPES = {b"", b"module", b"text/javascript", b"application/javascript"}
 
 
-def policy(script_hashes: list[str] | tuple[str, ...] = ()) -> str:
+def embeddable(path: str) -> bool:
+    """A page made to be shown in a partner's ``<iframe>``: ``/fr/integrer/trouver-une-mds``…"""
+    parts = path.strip("/").split("/")
+    return len(parts) >= 3 and parts[1] == routes.EMBED and parts[0] in routes.LANGUAGES
+
+
+def frame_ancestors(path: str, embed_origins: Sequence[str] = ()) -> tuple[str, ...]:
+    """Who may frame ``path``: nobody, except for the embeds (our origin and the listed partners)."""
+    if embeddable(path):
+        return ("'self'", *embed_origins)
+    return ("'none'",)
+
+
+def policy(script_hashes: list[str] | tuple[str, ...] = (), ancestors: Sequence[str] = ("'none'",)) -> str:
     directives = {name: list(values) for name, values in BASE_DIRECTIVES.items()}
     for name, values in EXTRA_SOURCES.items():
         directives.setdefault(name, ["'self'"]).extend(values)
     directives["script-src"].extend(f"'sha256-{h}'" for h in script_hashes)
+    directives["frame-ancestors"] = list(ancestors)
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
@@ -121,14 +143,14 @@ _cache_lock = threading.Lock()
 _CACHE_MAX = 2048
 
 
-def html_policy(body: bytes, encoding: str = "") -> str:
+def html_policy(body: bytes, encoding: str = "", ancestors: Sequence[str] = ("'none'",)) -> str:
     """The policy for one HTML response (cached by body digest: pages are static files)."""
-    key = hashlib.sha256(encoding.encode() + b"\0" + body).digest()
+    key = hashlib.sha256(" ".join((encoding, *ancestors)).encode() + b"\0" + body).digest()
     with _cache_lock:
         if key in _cache:
             return _cache[key]
     html = _decoded(body, encoding.strip().lower())
-    value = policy(inline_script_hashes(html) if html is not None else ())
+    value = policy(inline_script_hashes(html) if html is not None else (), ancestors)
     with _cache_lock:
         if len(_cache) >= _CACHE_MAX:
             _cache.clear()
@@ -141,4 +163,6 @@ def extra_headers(path: str) -> list[tuple[bytes, bytes]]:
     headers = list(SECURITY_HEADERS)
     if path.startswith(NOINDEX_PREFIXES):
         headers.append(NOINDEX_HEADER)
+    if not embeddable(path):
+        headers.append(NO_FRAMING_HEADER)
     return headers

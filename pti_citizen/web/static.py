@@ -36,14 +36,16 @@ class SecurityHeaders:
     """Every HTTP response gets the security headers; an HTML page gets a policy made from its body,
     so its start is held until the body is there (pages are static files: the hashes are cached)."""
 
-    def __init__(self, app: ASGIApp):
+    def __init__(self, app: ASGIApp, embed_origins: Sequence[str] = ()):
         self.app = app
+        self.embed_origins = tuple(embed_origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
+        ancestors = security.frame_ancestors(path, self.embed_origins)
         head = scope.get("method") == "HEAD"
         held: dict[str, Message] = {}
         chunks: list[bytes] = []
@@ -56,9 +58,9 @@ class SecurityHeaders:
             if path.startswith("/assets/"):
                 headers.setdefault("cache-control", IMMUTABLE)
             if body is not None:
-                headers[CSP] = security.html_policy(body, headers.get("content-encoding", ""))
+                headers[CSP] = security.html_policy(body, headers.get("content-encoding", ""), ancestors)
             elif start["status"] != 304 and not head:
-                headers.setdefault(CSP, security.policy())
+                headers.setdefault(CSP, security.policy((), ancestors))
             # A 304 or HEAD answer has no body to hash: a policy there would replace the cached
             # page's one (RFC 9111 §4.3.4) and block its scripts on reload.
             return start
@@ -152,11 +154,12 @@ def static_tweaks(
     offline_pages: Callable[[], Iterable[str]],
     routes: Sequence[BaseRoute] = (),
     middleware: Sequence[Callable[[ASGIApp], ASGIApp]] = (),
+    embed_origins: Sequence[str] = (),
 ) -> Callable[[ASGIApp], ASGIApp]:
     """For ``rx.App(api_transformer=...)``. ``offline_pages`` lists the page paths the service worker
     saves for offline reading; ``routes`` are more routes of ours, tried before the Reflex app;
     ``middleware`` wraps every HTTP answer (ours and Reflex's) inside the security headers, first
-    one innermost."""
+    one innermost; ``embed_origins`` may frame the embeds (``PTI_EMBED_ORIGINS``)."""
 
     def transform(app: ASGIApp) -> ASGIApp:
         client_dir = _client_dir()
@@ -180,6 +183,6 @@ def static_tweaks(
             # Lifespan and websocket go straight to Reflex (its start-up tasks, its event socket).
             await (http if scope["type"] == "http" else app)(scope, receive, send)
 
-        return SecurityHeaders(http_only)
+        return SecurityHeaders(http_only, embed_origins)
 
     return transform

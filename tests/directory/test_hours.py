@@ -170,3 +170,21 @@ def test_closed_for_works_with_only_a_month(directory):
     assert status.code is StatusCode.CLOSED_FOR_WORKS and status.open_now is None
     assert "avril" in status.text and "Appelez avant de venir" in status.text
     assert "abril" in opening_status(montastruc, paris(2026, 11, 29, 10), "es").text
+
+
+def test_the_week_of_a_printed_page_follows_the_source_and_the_holidays(mds):
+    from pti_citizen.directory.hours import opening_week
+
+    week = opening_week(mds, paris(2026, 12, 21, 18, 0))  # Monday; Friday 25 December is Christmas
+    assert [day for day, _ in week] == [dt.date(2026, 12, 21) + dt.timedelta(days=n) for n in range(7)]
+    spans = dict(week)
+    assert spans[dt.date(2026, 12, 21)] == ((dt.time(8, 30), dt.time(12)), (dt.time(13, 30), dt.time(17)))
+    assert spans[dt.date(2026, 12, 25)] == ()  # public holiday
+    assert spans[dt.date(2026, 12, 26)] == ()  # Saturday
+
+
+def test_a_place_without_regular_hours_has_no_week(directory):
+    from pti_citizen.directory.hours import opening_week
+
+    place = next(p for p in directory.places if p.hours_kind is not HoursKind.REGULAR)
+    assert opening_week(place, paris(2026, 12, 21, 10, 0)) is None

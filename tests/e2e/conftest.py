@@ -28,6 +28,12 @@ CHROMIUM_ARGS = [
 LANGS = tuple(LANGUAGES)
 #: The team's secret for /equipe and the CSV export on the test server (or the one PTI_BASE_URL runs with).
 REVIEW_SECRET = os.environ.get("PTI_REVIEW_SECRET") or "e2e-review-secret-not-for-production"
+#: The partner's site that the test server lets frame the embeds (tests/e2e/test_embed.py serves its
+#: page on this port: a site on this machine, as the app is, so that Chromium's local network checks
+#: do not stand in for the CSP). A server started elsewhere (PTI_BASE_URL) needs
+#: PTI_EMBED_ORIGINS=http://localhost:<PTI_EMBED_PARTNER_PORT> too.
+EMBED_PARTNER_PORT = int(os.environ.get("PTI_EMBED_PARTNER_PORT") or free_port())
+EMBED_PARTNER = f"http://localhost:{EMBED_PARTNER_PORT}"
 
 
 def start_server(
@@ -40,6 +46,7 @@ def start_server(
         "PTI_PORT": str(port),
         "PTI_DATABASE_URL": f"sqlite:///{tmp_dir / 'e2e.db'}",
         "PTI_REVIEW_SECRET": REVIEW_SECRET,
+        "PTI_EMBED_ORIGINS": EMBED_PARTNER,
         # Every page of the suite is opened from 127.0.0.1: the per-client limits would take it for a
         # flood (they are tested in tests/reliability/test_hostile_input.py).
         "PTI_SESSIONS_PER_CLIENT": "100000/600",

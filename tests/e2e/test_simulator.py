@@ -699,11 +699,15 @@ def test_share_copies_a_link_and_print_keeps_every_amount(browser, app_url):
         assert copied.path.rstrip("/") == "/fr/simulateur/resultat"
         assert urllib.parse.parse_qs(copied.query)["asf"] == [f"{result.benefit('asf').monthly_amount:.2f}"]
     page.emulate_media(media="print")
+    # Printed, the result is the one-page recap (issue 17; tests/e2e/test_recap.py): every amount is on it.
+    recap = page.get_by_role("region", name=t["recap_title"])
     for benefit in result.benefits:
         if benefit.eligible:
-            expect(benefit_card(page, benefit.label).locator(".amount")).to_be_visible()
-    expect(page.locator("#result-amount")).to_be_visible()
-    expect(page.get_by_text(t["estimate_only"])).to_be_visible()
+            line = recap.locator(".recap-benefits li").filter(has_text=benefit.label)
+            expect(line).to_be_visible()
+            assert money(benefit.monthly_amount, "fr") in digits(line.inner_text())
+    assert money(result.total_monthly_amount, "fr") in digits(recap.inner_text())
+    expect(recap.get_by_text(t["recap_estimate"])).to_be_visible()
     for hidden in (t["print"], t["share"], t["mds_search_submit"]):
         expect(page.get_by_role("button", name=hidden)).to_be_hidden()
     expect(page.get_by_role("heading", name=t["work_title"])).to_be_hidden()

@@ -26,6 +26,8 @@ def test_every_domain_has_its_paths():
         "/api/v1/rsa/qr.svg",
         "/api/v1/places/nearest",
         "/api/v1/places",
+        "/api/v1/reminders/declaration.ics",
+        "/api/v1/reminders/kiosque.ics",
         "/api/v1/feedback/export.csv",
         "/api/v1/feedback/answers",
         "/api/v1/feedback/details",

@@ -150,3 +150,40 @@ def test_a_not_modified_answer_does_not_replace_the_cached_page_policy(app):
 def test_head_requests_carry_no_policy_for_pages(app):
     headers, _ = call(app, "/fr/", method="HEAD")
     assert "content-security-policy" not in headers and headers["referrer-policy"] == "no-referrer"
+
+
+PARTNER = "https://www.ccas-exemple.fr"
+
+
+@pytest.fixture
+def embedding_app(tmp_path, monkeypatch):
+    client = tmp_path / "client"
+    (client / "fr").mkdir(parents=True)
+    monkeypatch.setattr(static, "_client_dir", lambda: client)
+    return static.static_tweaks(lambda: ["/fr/"], embed_origins=(PARTNER,))(FakeApp(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("path", "ancestors"),
+    [
+        ("/fr/integrer/trouver-une-mds", ["'self'", PARTNER]),
+        ("/ar/integrer/simulateur", ["'self'", PARTNER]),
+        ("/fr/integrer", ["'none'"]),  # the snippet page is a page of the site: never framed
+        ("/fr/", ["'none'"]),
+        ("/fr/simulateur", ["'none'"]),
+        ("/de/integrer/trouver-une-mds", ["'none'"]),  # not a language of ours
+        ("/api/v1/places", ["'none'"]),
+    ],
+)
+def test_only_the_embeds_may_be_framed_and_only_by_the_listed_partners(embedding_app, path, ancestors):
+    headers, _ = call(embedding_app, path)
+    assert directives(headers["content-security-policy"])["frame-ancestors"] == ancestors
+    framed = ancestors != ["'none'"]
+    assert ("x-frame-options" not in headers) == framed
+    if not framed:
+        assert headers["x-frame-options"] == "DENY"
+
+
+def test_without_partners_the_embeds_are_framed_by_the_site_alone(app):
+    headers, _ = call(app, "/fr/integrer/trouver-une-mds")
+    assert directives(headers["content-security-policy"])["frame-ancestors"] == ["'self'"]

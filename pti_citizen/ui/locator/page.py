@@ -259,6 +259,14 @@ def _kiosques(card, t: dict[str, str], lang: str) -> rx.Component:
                             k.languages_text != "",
                             rx.el.span(rx.el.br(), marked(lang, t["languages"]), " ", k.languages_text),
                         ),
+                        rx.el.br(),
+                        link(
+                            t["add_to_calendar"],
+                            href=k.ics_url,
+                            custom_attrs={"aria-label": k.ics_label},
+                            download="kiosque-insertion.ics",
+                            class_name="locator-calendar",
+                        ),
                     ),
                 )
             ),

@@ -78,6 +78,7 @@ def texts(lang: str) -> dict[str, str]:
         "parent": _("Dépend de :"),
         "kiosques": _("Prochains Kiosques Insertion"),
         "languages": _("Langues parlées :"),
+        "add_to_calendar": _("Ajouter à mon agenda"),
         "more": _("Afficher plus de lieux"),
         "share": _("Partager le lien"),
         "share_help": _(

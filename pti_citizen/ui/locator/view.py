@@ -14,6 +14,7 @@ Sentences come with their :class:`Piece` list too: the French kept inside them (
 from __future__ import annotations
 
 import dataclasses
+from urllib.parse import urlencode
 
 from babel.lists import format_list
 
@@ -26,6 +27,9 @@ from pti_citizen.directory import (
 )
 from pti_citizen.directory.towns import Resolved
 from pti_citizen.french_text import french_parts, names_pattern, quotes_held
+from pti_citizen.handover.calendar import KIOSQUE_ICS_PATH, kiosque_id
+
+from .texts import texts
 
 #: Where the problem is shown: next to the town field, the position button or the address field.
 FIELDS = ("town", "gps", "address")
@@ -56,6 +60,8 @@ class KiosqueLine:
     summary_pieces: list[Piece] = dataclasses.field(default_factory=list)
     where: str = ""
     languages_text: str = ""
+    ics_url: str = ""  # « Ajouter à mon agenda »: a calendar file of this date, nothing stored
+    ics_label: str = ""  # its accessible name, with the date: « Ajouter à mon agenda (8 décembre 2026) »
 
 
 @dataclasses.dataclass
@@ -129,6 +135,8 @@ def kiosque_line(date: KiosqueDate, lang: str) -> KiosqueLine:
         else [],
         where=where,
         languages_text=format_list(languages, locale=lang) if languages else "",
+        ics_url=f"{KIOSQUE_ICS_PATH}?{urlencode({'id': kiosque_id(kiosque), 'lang': lang})}",
+        ics_label=f"{texts(lang)['add_to_calendar']} ({date.date_text})",
     )
 
 

@@ -9,6 +9,7 @@ import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
 from pti_citizen import routes
+from pti_citizen.content import load_site
 from pti_citizen.ui import layout
 from pti_citizen.ui.components.links import link
 from pti_citizen.ui.feedback import feedback_widget
@@ -657,6 +658,135 @@ def _hand_over(t: dict, lang: str) -> rx.Component:
     )
 
 
+def _recap(t: dict, lang: str) -> rx.Component:
+    """The one-page A4 recap (issue 17): printed instead of the screen's page, in its language. Only
+    what the person takes away: the estimate per benefit, the papers, the next steps with their
+    addresses (links print their address: assets/simulator.css), the nearest MDS with its week and
+    the next Kiosque Insertion, the date, and who decides."""
+    mds = R.mds
+    guide = load_site().page(lang, APPLY_GUIDE[1])
+    papers = [item.label for item in guide.checklist] if guide is not None else []
+    return rx.el.section(
+        rx.el.h2(t["recap_title"], id="recap-title"),
+        rx.el.p(fill(t["recap_made_on"], date=R.result.made_on, site=rx.el.bdi(R.result.site, dir="ltr"))),
+        # The paper's way back to the result (amounts and next steps only): typed, no camera needed.
+        rx.cond(
+            R.result.short_address != "",
+            rx.el.p(
+                t["recap_again"],
+                " ",
+                rx.el.bdi(rx.el.strong(R.result.short_address), dir="ltr", class_name="recap-address"),
+            ),
+        ),
+        # Worded apart from the screen's sentences: the page keeps one copy of each (tests find them).
+        rx.el.p(rx.el.strong(t["recap_estimate"]), " ", marked(lang, t["recap_who_decides"])),
+        rx.el.h3(t["recap_due"]),
+        rx.cond(
+            R.result.any_due,
+            rx.el.p(fill(t["recap_total"], amount=rx.el.strong(rx.el.bdi(R.result.total)))),
+        ),
+        rx.cond(
+            R.result.due.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    R.result.due,
+                    lambda benefit: rx.el.li(
+                        rx.el.strong(sentence(benefit["label"])),
+                        " : ",
+                        rx.el.bdi(benefit["amount"]),
+                        " ",
+                        t["per_month"],
+                        ". ",
+                        sentence(benefit["decided_by"]),
+                    ),
+                ),
+                class_name="recap-benefits",
+            ),
+            rx.el.p(t["recap_nothing"]),
+        ),
+        rx.el.h3(t["recap_papers"]),
+        rx.el.ul(*[rx.el.li(marked(lang, paper)) for paper in papers], class_name="recap-papers"),
+        rx.el.h3(t["recap_next"]),
+        rx.el.ul(
+            rx.foreach(R.result.next_steps, lambda code: _next_step(t, lang, code)), class_name="next-steps"
+        ),
+        rx.el.h3(t["recap_mds"]),
+        rx.cond(
+            mds.found,
+            rx.el.div(
+                rx.el.p(
+                    rx.el.strong(rx.el.bdi(mds.name, lang="fr", dir="ltr")),
+                    " — ",
+                    rx.el.bdi(mds.address, lang="fr", dir="ltr"),
+                ),
+                rx.cond(mds.phone != "", rx.el.p(t["recap_phone"], " ", rx.el.bdi(mds.phone, dir="ltr"))),
+                rx.cond(
+                    mds.week.length() > 0,
+                    rx.el.div(
+                        rx.el.p(t["recap_hours"]),
+                        rx.el.ul(rx.foreach(mds.week, lambda line: rx.el.li(line)), class_name="recap-week"),
+                    ),
+                    rx.el.p(mds.status),
+                ),
+                rx.cond(mds.kiosque != "", rx.el.p(mds.kiosque)),
+            ),
+            rx.el.p(
+                fill(
+                    t["recap_no_mds"],
+                    site=rx.el.bdi(R.result.site + routes.path(lang, routes.LOCATOR), dir="ltr"),
+                )
+            ),
+        ),
+        class_name="recap",
+        custom_attrs={"aria-labelledby": "recap-title"},
+    )
+
+
+def _phone(t: dict) -> rx.Component:
+    """« Continuer sur mon téléphone »: on request only (on a shared terminal, the next visitor must
+    not find a code that shows the answers), with a plain warning."""
+    shown = R.phone.link != ""
+    return rx.el.section(
+        rx.el.h2(t["phone_title"], id="phone-title"),
+        rx.el.p(t["phone_intro"]),
+        rx.el.p(t["phone_warning"], class_name="warning"),
+        rx.cond(
+            shown,
+            rx.el.div(
+                rx.el.svg(
+                    rx.el.svg.path(d=R.phone.d),  # black: the default fill (a fill= prop would be inline CSS)
+                    view_box="0 0 " + R.phone.size.to(str) + " " + R.phone.size.to(str),
+                    role="img",
+                    class_name="qr-code",
+                    custom_attrs={"aria-label": t["phone_qr_label"], "shape-rendering": "crispEdges"},
+                ),
+                rx.el.p(
+                    t["phone_or_link"],
+                    " ",
+                    link(
+                        rx.el.bdi(t["phone_link_text"], dir="auto"), href=R.phone.link, class_name="qr-link"
+                    ),
+                ),
+                rx.el.button(
+                    t["phone_hide"],
+                    type="button",
+                    class_name="button button-secondary",
+                    on_click=ResultState.hide_phone_link,
+                ),
+                id="phone-code",
+            ),
+            rx.el.button(
+                t["phone_show"],
+                type="button",
+                class_name="button",
+                on_click=ResultState.show_phone_link,
+            ),
+        ),
+        class_name="phone-hand-over no-print",
+        custom_attrs={"aria-labelledby": "phone-title"},
+    )
+
+
 def _benefits(t: dict, lang: str, *, with_steps: bool) -> rx.Component:
     return rx.fragment(
         rx.cond(
@@ -706,6 +836,9 @@ def _own(t: dict, lang: str) -> rx.Component:
         _work(t, lang),
         _actions(t, lang),
         _hand_over(t, lang),
+        _phone(t),
+        rx.el.p(link(t["reminders_link"], href=routes.path(lang, routes.REMINDERS)), class_name="no-print"),
+        _recap(t, lang),
         rx.el.p(
             rx.el.button(
                 t["new_estimate"],

@@ -23,7 +23,14 @@ from typing import Any
 import reflex as rx
 
 from pti_citizen import directory, routes
-from pti_citizen.handover import ShareLinkError, parse_result_query
+from pti_citizen.handover import (
+    AnswersLinkError,
+    ShareLinkError,
+    answers_fragment,
+    parse_answers_fragment,
+    parse_result_query,
+    qr_path,
+)
 from pti_citizen.i18n import LANGUAGES, format_month_year
 from pti_citizen.services import services
 from pti_citizen.simulator import answers as a
@@ -109,6 +116,11 @@ class SimulatorState(rx.State):
 
     answers_json: str = rx.SessionStorage("", name="pti_simulateur_reponses")
     position: str = rx.SessionStorage("", name="pti_simulateur_question")
+    #: « Continuer sur mon téléphone »: the link's fragment, put here by assets/app.js (the fragment
+    #: itself never reaches the server in a request); read once by ``open_wizard``, then emptied.
+    handed_over: str = rx.SessionStorage("", name="pti_simulateur_lien")
+    #: Why such a link was refused ("" when none): ``handover.answers_link``'s codes.
+    link_problem: str = ""
     #: Error code of the field on screen ("" when none), and one per child age field.
     error: str = ""
     child_errors: list[str] = []
@@ -165,8 +177,24 @@ class SimulatorState(rx.State):
 
     @rx.event
     def open_wizard(self):
-        """On load of the wizard page."""
+        """On load of the wizard page; with answers brought by a link, the result they give."""
         self._bound_storage()
+        self.link_problem = ""
+        if not self.handed_over:
+            return None
+        fragment, self.handed_over = self.handed_over, ""
+        try:
+            answers = parse_answers_fragment(fragment)
+        except AnswersLinkError as error:
+            self.link_problem = error.code
+            return None
+        reading = self._save(answers)
+        self.error, self.child_errors = "", []
+        if reading.complete:
+            self.position = reading.asked[-1] if reading.asked else ""
+            return rx.redirect(routes.path(self._lang(), routes.SIMULATOR_RESULT))
+        self.position = reading.missing[0]
+        return None
 
     # ---- moving through the questions ----
 
@@ -242,6 +270,7 @@ class SimulatorState(rx.State):
 
     @rx.event
     def restart(self):
+        self.link_problem = ""
         self.answers_json = ""
         self._reading_key, self._reading = "", None
         self.position = ""
@@ -293,6 +322,8 @@ class ResultState(SimulatorState):
     _household_key: str = ""
     _household_outcome: str = ""
     _household: EstimateInput | None = None
+    #: « Continuer sur mon téléphone », made only when asked (empty otherwise).
+    phone: view.PhoneView = view.PhoneView()
 
     def _parsed(self) -> tuple[str, EstimateInput | None]:
         if self._household_key == _key(self.answers_json, self.lang, self.audience):
@@ -378,7 +409,27 @@ class ResultState(SimulatorState):
         if len(self.town) > MAX_TOWN_CHARS:
             self.town = ""
         self.mds = view.MdsCard()
+        self.phone = view.PhoneView()
         self._parse()
+
+    # ---- « Continuer sur mon téléphone » ----
+
+    @rx.event
+    def show_phone_link(self):
+        """The wizard's link with the answers in its fragment, and its QR code (drawn inline: the
+        browser never requests it, so the answers never travel in a URL)."""
+        answers = self._answers()
+        if self.shared_query or not self.lang or not answers:
+            return
+        simulator = routes.path(self.lang, routes.SIMULATOR)
+        origin = link_origin(self.router).origin  # the browser's origin (or PTI_PUBLIC_URL)
+        url = f"{origin.rstrip('/')}{simulator}#{answers_fragment(answers)}"
+        qr = qr_path(url)
+        self.phone = view.PhoneView(link=url, size=qr.size, d=qr.d)
+
+    @rx.event
+    def hide_phone_link(self):
+        self.phone = view.PhoneView()
 
     # ---- « je connais le montant que me verse la CAF » ----
 
@@ -420,6 +471,9 @@ class ResultState(SimulatorState):
             "today": texts["mds_today"],
             "span": texts["mds_span"],
             "closed_today": texts["mds_closed_today"],
+            "day": texts["mds_day"],
+            "closed_day": texts["mds_closed_day"],
+            "kiosque": texts["mds_kiosque"],
         }
         self.mds = view.mds(answer, lang, typed, words)
 

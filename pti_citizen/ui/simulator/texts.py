@@ -418,6 +418,12 @@ def page_texts(lang: str) -> dict[str, str]:
             "À la fin, appuyez sur « Terminer et tout effacer » : les réponses et le résultat s'effacent de cet appareil et du serveur. "
             "Sans personne devant l'écran pendant {minutes} minutes, tout s'efface aussi."
         ).format(minutes=kiosk_idle_minutes()),
+        "link_malformed": _(
+            "Ce lien ne marche pas. Il est peut-être coupé. Les réponses ne sont pas reprises : répondez aux questions."
+        ),
+        "link_version": _(
+            "Ce lien vient d'une ancienne version du simulateur. Les réponses ne sont pas reprises : répondez aux questions."
+        ),
         "progress": _("Étape {n} sur {total} : {section}"),
         "months_list": _("{m4}, {m3} et {m2}"),
         "why": _("Pourquoi cette question ?"),
@@ -530,6 +536,26 @@ def page_texts(lang: str) -> dict[str, str]:
         "mds_today": _("Aujourd'hui : {hours}."),
         "mds_span": _("de {start} à {end}"),
         "mds_closed_today": _("Fermé aujourd'hui."),
+        # The printed recap: the week's hours, day by day, and the next Kiosque Insertion.
+        "mds_day": _("{weekday} {date} : {hours}"),
+        "mds_closed_day": _("{weekday} {date} : fermé"),
+        "mds_kiosque": _("Prochain Kiosque Insertion : {date}, {time}."),
+        "recap_title": _("Récapitulatif à garder"),
+        "recap_made_on": _("Estimation faite le {date} sur {site}."),
+        "recap_again": _("Pour revoir ce résultat sur un téléphone, tapez cette adresse :"),
+        "recap_estimate": _("C'est une estimation, pas une décision."),
+        "recap_who_decides": _(
+            "La CAF ou la MSA étudie les demandes. Le Président du Conseil départemental accorde le RSA."
+        ),
+        "recap_total": _("Total par mois : {amount}"),
+        "recap_nothing": _("Pour l'instant, l'estimation ne trouve aucune aide possible."),
+        "recap_due": _("Les aides possibles"),
+        "recap_papers": _("Les papiers à préparer pour la demande"),
+        "recap_next": _("Ce qu'il faut faire"),
+        "recap_mds": _("Votre Maison des Solidarités (MDS)"),
+        "recap_hours": _("Horaires des 7 prochains jours :"),
+        "recap_phone": _("Téléphone :"),
+        "recap_no_mds": _("Pour trouver votre Maison des Solidarités (MDS) : {site}"),
         "mds_more": _("Voir toutes les MDS et les horaires"),
         # « Et si je travaille ? »
         "work_title": _("Et si je travaille ?"),
@@ -577,6 +603,20 @@ def page_texts(lang: str) -> dict[str, str]:
         "or_link": _("Ou ouvrez ce lien sur le téléphone :"),
         "type_address": _("Ou tapez cette adresse courte dans le navigateur du téléphone :"),
         "erase_reminder": _("À la fin, appuyez sur « Terminer et tout effacer »."),
+        # « Continuer sur mon téléphone »: the answers in a link (every mode, on request).
+        "phone_title": _("Continuer sur mon téléphone"),
+        "phone_intro": _(
+            "Ce code QR ouvre la simulation sur un téléphone, avec les réponses données ici. Sur le téléphone, vous pouvez changer une réponse."
+        ),
+        "phone_warning": _(
+            "Attention : toute personne qui scanne ce code voit les réponses. Montrez-le seulement au téléphone de la personne."
+        ),
+        "phone_show": _("Afficher le code QR des réponses"),
+        "phone_hide": _("Cacher le code QR"),
+        "phone_qr_label": _("Code QR qui ouvre la simulation avec les réponses"),
+        "phone_or_link": _("Ou ouvrez ce lien sur le téléphone :"),
+        "phone_link_text": _("la simulation avec les réponses"),
+        "reminders_link": _("Un rappel dans l'agenda du téléphone pour chaque déclaration trimestrielle"),
         # A shared link.
         "shared_title": _("Résultat d'une estimation"),
         "shared_total": _("Ce que la personne pourrait recevoir chaque mois :"),

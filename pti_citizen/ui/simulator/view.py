@@ -18,9 +18,16 @@ from urllib.parse import quote
 from babel.lists import format_list
 
 from pti_citizen.directory import NearestPlaces, SearchProblem
-from pti_citizen.directory.hours import opening_today
+from pti_citizen.directory.hours import opening_today, opening_week
 from pti_citizen.handover import QR_PATH, SharedResult, result_query, shared_result, short_code
-from pti_citizen.i18n import format_month_year, format_time, text_direction
+from pti_citizen.i18n import (
+    format_date,
+    format_day_month,
+    format_month_year,
+    format_time,
+    format_weekday,
+    text_direction,
+)
 from pti_citizen.origins import host_of
 from pti_citizen.simulator import RightsEstimate, WorkComparison
 from pti_citizen.simulator.explanation import money
@@ -131,6 +138,19 @@ class ResultView:
     public_link: str = ""
     short_address: str = ""
     qr_code: str = ""
+    #: For the printed recap: the day it was made, and the site's address without its scheme.
+    made_on: str = ""
+    site: str = ""
+
+
+@dataclasses.dataclass
+class PhoneView:
+    """« Continuer sur mon téléphone »: the link (answers in its fragment) and its QR code as one SVG
+    path (``size`` modules a side); empty until asked for."""
+
+    link: str = ""
+    size: int = 0
+    d: str = ""
 
 
 def _money(amount: float | Decimal, lang: str) -> str:
@@ -163,7 +183,9 @@ def _card(benefit, lang: str) -> BenefitCard:
     )
 
 
-def own(estimate: RightsEstimate, lang: str, result_path: str, public_origin: str) -> ResultView:
+def own(
+    estimate: RightsEstimate, lang: str, result_path: str, public_origin: str, today: dt.date | None = None
+) -> ResultView:
     """The person's own estimate: every benefit, due ones first, with its steps and next steps."""
     outcome = shared_result(estimate)
     query = result_query(outcome)
@@ -194,6 +216,8 @@ def own(estimate: RightsEstimate, lang: str, result_path: str, public_origin: st
         public_link=public_origin.rstrip("/") + link,
         short_address=short_address,
         qr_code=f"{QR_PATH}?lang={lang}&{query}",
+        made_on=format_date(today or dt.date.today(), lang),
+        site=host_of(public_origin) if "://" in public_origin else public_origin,
     )
 
 
@@ -318,6 +342,10 @@ class MdsCard:
     suggestions: list[str] = dataclasses.field(default_factory=list)
     #: The locator page's query for this town (« Voir toutes les MDS »): ``?q=Muret&kind=mds``.
     locator_query: str = ""
+    #: For the printed recap: the opening hours of the coming 7 days, one line a day ([] when the
+    #: source has none), and the next Kiosque Insertion there ("" when none is announced).
+    week: list[str] = dataclasses.field(default_factory=list)
+    kiosque: str = ""
 
 
 def _today(place, now: dt.datetime, lang: str, words: dict[str, str]) -> str:
@@ -335,8 +363,29 @@ def _today(place, now: dt.datetime, lang: str, words: dict[str, str]) -> str:
     return words["today"].format(hours=format_list(parts, locale=lang))
 
 
+def _week(place, now: dt.datetime, lang: str, words: dict[str, str]) -> list[str]:
+    """« lundi 7 décembre : de 8 h 30 à 12 h et de 13 h 30 à 17 h », « samedi 12 décembre : fermé »
+    (the page is printed and read later: the days are written, not « aujourd'hui »)."""
+    week = opening_week(place, now)
+    if week is None:
+        return []
+    lines = []
+    for day, spans in week:
+        name = {"weekday": format_weekday(day, lang), "date": format_day_month(day, lang)}
+        if not spans:
+            lines.append(words["closed_day"].format(**name))
+            continue
+        parts = [
+            words["span"].format(start=format_time(start, lang), end=format_time(end, lang))
+            for start, end in spans
+        ]
+        lines.append(words["day"].format(**name, hours=format_list(parts, locale=lang)))
+    return lines
+
+
 def mds(answer: NearestPlaces | SearchProblem, lang: str, typed: str, words: dict[str, str]) -> MdsCard:
-    """``words``: the page's ``today``, ``span`` and ``closed_today`` sentences."""
+    """``words``: the page's ``today``, ``span``, ``closed_today``, ``day``, ``closed_day`` and
+    ``kiosque`` sentences."""
     if isinstance(answer, SearchProblem):
         return MdsCard(
             error=segments(lang, " ".join(error.message for error in answer.errors if error.message)),
@@ -358,6 +407,10 @@ def mds(answer: NearestPlaces | SearchProblem, lang: str, typed: str, words: dic
         today=_today(place, answer.now, lang, words),
         notice=segments(lang, answer.notice),
         locator_query=_locator_query(answer.understood.town or typed),
+        week=_week(place, answer.now, lang, words),
+        kiosque=words["kiosque"].format(date=item.kiosques[0].date_text, time=item.kiosques[0].time_text)
+        if item.kiosques
+        else "",
     )
 
 

@@ -291,6 +291,15 @@ def wizard_page(lang: str) -> rx.Component:
         rx.el.p(marked(lang, t["intro_helper"]), class_name="lead for-helper"),
         rx.el.p(t["privacy"], class_name="hint unless-mediateur"),
         rx.el.p(t["privacy_kiosk"], class_name="hint when-mediateur kiosk-privacy"),
+        # A « Continuer sur mon téléphone » link that could not be read: said plainly, nothing taken.
+        rx.cond(
+            S.link_problem == "version",
+            rx.el.p(t["link_version"], role="alert", class_name="warning link-problem"),
+            rx.cond(
+                S.link_problem != "",
+                rx.el.p(t["link_malformed"], role="alert", class_name="warning link-problem"),
+            ),
+        ),
         rx.el.div(rx.match(S.wizard.question, *screens, first), class_name="wizard"),
         rx.el.div(
             rx.el.button(

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from threading import Lock
 
 from pti_citizen import routes
 from pti_citizen.content import load_site
+from pti_citizen.directory import Kiosque, get_directory
 from pti_citizen.i18n import LANGUAGES, gettext_for
-from pti_citizen.web.pages import content, home, not_saved, offers
+from pti_citizen.web.pages import content, embed, home, not_saved, offers, reminders
 from pti_citizen.web.pages.shell import Assets, PageInfo, page
 
 #: Features whose pages are here; the others (simulator, locator) the home page asks the app about.
@@ -32,6 +33,10 @@ class Route:
     feedback: bool = False
     #: The page's content depends on its query string (the offers filter).
     reads_query: bool = False
+    #: Says today's month (the reminders' form): rendered on each request, never kept.
+    dated: bool = False
+    #: Made to be framed by partners' sites (``embed.py``'s template; not in the sitemap).
+    embed: bool = False
 
     @property
     def path(self) -> str:
@@ -51,7 +56,12 @@ def _key(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
-def _route_table(features: Callable[[], Collection[str]]) -> dict[str, Route]:
+def _route_table(
+    features: Callable[[], Collection[str]],
+    kiosques: Callable[[], Iterable[Kiosque]],
+    origin: str,
+    embed_origins: Sequence[str],
+) -> dict[str, Route]:
     site = load_site()
     table: dict[str, Route] = {}
 
@@ -114,6 +124,59 @@ def _route_table(features: Callable[[], Collection[str]]) -> dict[str, Route]:
                 reads_query=True,
             )
         )
+        add(
+            Route(
+                PageInfo(
+                    lang,
+                    routes.REMINDERS,
+                    _("Me rappeler mes déclarations"),
+                    _(
+                        "Un rappel dans l'agenda de votre téléphone pour chaque déclaration trimestrielle du RSA."
+                    ),
+                ),
+                main=lambda query, lang=lang: reminders.reminders_main(lang, query),
+                reads_query=True,
+                dated=True,
+            )
+        )
+        add(
+            Route(
+                PageInfo(
+                    lang,
+                    routes.EMBED,
+                    _("Mettre Le RSA et moi sur votre site"),
+                    _(
+                        "Le code à copier pour montrer la recherche des MDS et le simulateur sur le site d'un partenaire."
+                    ),
+                ),
+                main=lambda _query, lang=lang: embed.integrate_main(lang, origin, embed_origins),
+            )
+        )
+        add(
+            Route(
+                PageInfo(
+                    lang,
+                    routes.EMBED_LOCATOR,
+                    _("Trouver une Maison des Solidarités"),
+                    _("Le lieu d'accueil le plus proche, ses horaires et son téléphone."),
+                ),
+                main=lambda query, lang=lang: embed.locator_main(lang, query, kiosques),
+                reads_query=True,
+                embed=True,
+            )
+        )
+        add(
+            Route(
+                PageInfo(
+                    lang,
+                    routes.EMBED_SIMULATOR,
+                    _("Estimer mes droits"),
+                    _("Une estimation du RSA, de la prime d'activité et des aides pour les enfants."),
+                ),
+                main=lambda _query, lang=lang: embed.simulator_main(lang),
+                embed=True,
+            )
+        )
         saved = not_saved.texts(lang)
         add(
             Route(
@@ -134,8 +197,12 @@ class ServerRenderedSite:
         origin: str,
         assets: Callable[[], Assets] = Assets,
         features: Callable[[], Collection[str]] = lambda: FEATURES,
+        kiosques: Callable[[], Iterable[Kiosque]] = lambda: get_directory().kiosques,
+        embed_origins: Sequence[str] = (),
     ):
         self.origin = origin
+        self._kiosques = kiosques
+        self.embed_origins = tuple(embed_origins)
         self._assets_source = assets
         self._features = features
         self._cache: dict[str, Rendered] = {}
@@ -143,15 +210,16 @@ class ServerRenderedSite:
 
     @cached_property
     def table(self) -> dict[str, Route]:
-        return _route_table(self._features)
+        return _route_table(self._features, self._kiosques, self.origin, self.embed_origins)
 
     @cached_property
     def assets(self) -> Assets:
         return self._assets_source()
 
     def paths(self) -> list[str]:
-        """Every page's path, as the language menu and the service worker write it."""
-        return [route.path for route in self.table.values()]
+        """Every page's path, as the language menu and the service worker write it (not the embeds:
+        they live in partners' pages)."""
+        return [route.path for route in self.table.values() if not route.embed]
 
     def unindexed_paths(self) -> set[str]:
         """Pages for the app itself (saved offline, but left out of the sitemap)."""
@@ -162,7 +230,7 @@ class ServerRenderedSite:
 
     def render(self, route: Route, query: str = "") -> Rendered:
         query = query if route.reads_query else ""
-        if query:
+        if query or route.dated:
             return self._render(route, query)
         with self._lock:
             found = self._cache.get(route.path)
@@ -173,13 +241,16 @@ class ServerRenderedSite:
         return found
 
     def _render(self, route: Route, query: str) -> Rendered:
-        text = page(
-            route.info,
-            *route.main(query),
-            origin=self.origin,
-            assets=self.assets,
-            feedback=route.feedback,
-        )
+        if route.embed:
+            text = embed.embed_document(route.info, *route.main(query), origin=self.origin)
+        else:
+            text = page(
+                route.info,
+                *route.main(query),
+                origin=self.origin,
+                assets=self.assets,
+                feedback=route.feedback,
+            )
         html = text.encode()
         etag = '"' + hashlib.sha256(html).hexdigest()[:32] + '"'
         return Rendered(html=html, gzipped=gzip.compress(html, 9, mtime=0), etag=etag, lang=route.info.lang)

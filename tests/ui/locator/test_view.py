@@ -154,6 +154,8 @@ def test_kiosques_come_with_their_date_time_and_languages():
     assert line.where == "Salle 2"
     assert line.languages_text == "français et arabe"
     assert line.summary == "Venez choisir votre accompagnement."
+    # « Ajouter à mon agenda »: the reminders endpoint finds the kiosque again by this id.
+    assert line.ics_url == f"/api/v1/reminders/kiosque.ics?id={mds['id']}.20261208.0930&lang=fr"
 
 
 def test_no_kiosque_announced_is_said_plainly():

@@ -259,10 +259,13 @@ def test_the_kiosk_reset_forgets_the_answers_the_town_and_the_job(states):
     open_result(result)
     run(result, "find_mds", {"commune": "Muret"})
     run(result, "set_job_hours", "20")
+    run(result, "show_phone_link")
+    assert result.phone.d
     kiosk = root.substates[KioskState.get_name()]
     run(kiosk, "erase_everything")
     assert wizard.answers_json == "" and result.town == "" and result.job_hours == ""
     assert result.mds == view.MdsCard() and result.lang == ""
+    assert result.phone == view.PhoneView()
     assert root.substates[WayOfUseState.get_name()].kiosk_keep
 
 
@@ -300,6 +303,54 @@ def test_a_session_stays_small(states):
     run(result, "set_job_hours", "35")
     run(result, "set_job_wage", "12,50")
     assert result.work.ready
+    run(result, "show_phone_link")  # the QR code of every answer, as one SVG path
+    assert result.phone.size and result.phone.d
     sizes = {state.get_full_name(): len(state._serialize()) for state in (root, wizard, result)}
     assert sum(sizes.values()) <= 50 * 1024, sizes
     assert len(pickle.dumps(json.loads(wizard.answers_json))) < 2048
+
+
+def test_continue_on_my_phone_carries_the_answers_to_another_tab(states):
+    _, wizard, result = states
+    walk(wizard, MOTHER)
+    open_result(result)
+    assert result.phone == view.PhoneView()  # made only when asked for
+    run(result, "show_phone_link")
+    link = urllib.parse.urlsplit(result.phone.link)
+    assert link.path == "/fr/simulateur" and link.fragment.startswith("r1.")
+    total = result.result.total
+
+    _, phone, phone_result = _fresh()
+    phone.handed_over = link.fragment  # what assets/app.js puts in the tab's storage
+    redirect = phone_open(phone)
+    assert "/fr/simulateur/resultat" in str(redirect)
+    assert json.loads(phone.answers_json) == json.loads(wizard.answers_json)
+    assert phone.handed_over == "" and phone.link_problem == ""
+    open_result(phone_result)
+    assert phone_result.result.total == total
+
+
+@pytest.mark.parametrize(
+    ("fragment", "problem"),
+    [
+        ("r1.bm90IGpzb24", "malformed"),
+        ("r1." + "A" * 5000, "malformed"),
+        ("r9.WzBd", "version"),
+        ("rx", "malformed"),
+    ],
+)
+def test_a_broken_or_older_phone_link_is_said_and_takes_nothing(fragment, problem):
+    _, phone, _ = _fresh()
+    phone.handed_over = fragment
+    assert phone_open(phone) is None
+    assert phone.link_problem == problem and phone.answers_json == "" and phone.handed_over == ""
+
+
+def _fresh():
+    root = rx.State(_reflex_internal_init=True)
+    wizard = root.substates[SimulatorState.get_name()]
+    return root, wizard, wizard.substates[ResultState.get_name()]
+
+
+def phone_open(wizard):
+    return run(wizard, "open_wizard")

@@ -23,7 +23,10 @@ MOTHER = {
     "children": [7, 3],
     "housing": {"status": "tenant", "housing_benefit": 450},
 }
-WORDS = {key: page_texts("fr")[f"mds_{key}"] for key in ("today", "span", "closed_today")}
+WORDS = {
+    key: page_texts("fr")[f"mds_{key}"]
+    for key in ("today", "span", "closed_today", "day", "closed_day", "kiosque")
+}
 
 
 def household():
@@ -116,6 +119,22 @@ def test_the_nearest_mds_with_todays_opening_times():
     assert card.today.startswith("Aujourd'hui : de 8") and card.today.count(" à ") == len(spans)
     saturday = view.mds(_nearest("Muret", dt.datetime(2026, 12, 12, 10, 0)), "fr", "Muret", WORDS)
     assert saturday.today == "Fermé aujourd'hui."
+    # The printed recap: the coming week, day by day, the weekend and holidays closed.
+    assert len(card.week) == 7 and card.week[0].startswith("lundi 7 décembre : de 8")
+    assert card.week[5] == "samedi 12 décembre : fermé" and card.kiosque == ""
+
+
+def test_the_recap_names_the_next_kiosque_insertion_of_the_mds():
+    monday = dt.datetime(2026, 12, 7, 10, 0)
+    place = _nearest("Muret", monday).items[0].place
+    kiosque = directory.Kiosque(
+        place_id=place.id, day=dt.date(2026, 12, 15), start=dt.time(9, 30), end=dt.time(12), summary="Venez."
+    )
+    answer = asyncio.run(
+        directory.nearest(q="Muret", kind="mds", limit=1, lang="fr", now=monday, kiosques=[kiosque])
+    )
+    card = view.mds(answer, "fr", "Muret", WORDS)
+    assert card.kiosque == "Prochain Kiosque Insertion : 15 décembre 2026, de 9\u00a0h\u00a030 à 12\u00a0h."
 
 
 def test_a_place_without_regular_hours_says_nothing_of_today():

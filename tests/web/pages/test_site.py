@@ -41,11 +41,15 @@ def test_every_page_that_needs_no_server_is_here_and_nothing_else(site):
             routes.path(lang),
             routes.path(lang, routes.WAY_OF_USE),
             routes.path(lang, routes.OFFERS),
+            routes.path(lang, routes.REMINDERS),
+            routes.path(lang, routes.EMBED),
             routes.path(lang, routes.NOT_SAVED),
             routes.section_index(lang, "droits"),
             routes.section_index(lang, "demarches"),
         }
     assert set(site.paths()) == expected
+    for embed in (routes.EMBED_LOCATOR, routes.EMBED_SIMULATOR):  # framed by partners: not in the menu
+        assert site.route(routes.path("fr", embed)).embed
     for feature in (routes.SIMULATOR, routes.SIMULATOR_RESULT, routes.LOCATOR):
         assert site.route(routes.path("fr", feature)) is None
     assert site.route("/equipe") is None and site.route("/de/droits") is None
