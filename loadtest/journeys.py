@@ -158,6 +158,18 @@ def answered(tab: ReflexSession, question: str):
     return check
 
 
+def result_shown(tab: ReflexSession):
+    """The update that shows the result: its ``outcome`` is set (a page's first state says « waiting »,
+    ``""``, before its on-load handler has read the language and the answers)."""
+
+    def check(update) -> bool:
+        return touches(RESULT_STATE, "result")(update) and bool(
+            (tab.get(RESULT_STATE, "result") or {}).get("outcome")
+        )
+
+    return check
+
+
 def answer_question(tab: ReflexSession, question: str, profile: Mapping[str, object]) -> tuple[float, dict]:
     """Answer the question on screen the way its buttons or form would send it."""
     value = profile.get(question)
@@ -224,7 +236,7 @@ def resume_simulator(
             break
     else:
         raise ReflexError(f"no result after {max_questions} answers")
-    record("load result", tab.navigate(RESULT.format(lang=lang), until=touches(RESULT_STATE, "result")))
+    record("load result", tab.navigate(RESULT.format(lang=lang), until=result_shown(tab)))
     result = tab.get(RESULT_STATE, "result") or {}
     return SimulatorOutcome(
         questions=answered,
