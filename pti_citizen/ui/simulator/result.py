@@ -643,18 +643,21 @@ def _hand_over(t: dict, lang: str) -> rx.Component:
             " ",
             link(rx.el.bdi(R.result.public_link, dir="ltr"), href=R.result.public_link, class_name="qr-link"),
         ),
-        rx.cond(
-            R.result.short_address != "",
-            rx.el.p(
-                t["type_address"],
-                " ",
-                # Left to right even on an Arabic page: it is typed as written.
-                rx.el.bdi(rx.el.strong(R.result.short_address), dir="ltr", class_name="short-address"),
-            ),
-        ),
+        _typed_address(t["type_address"], "short-address"),
         rx.el.p(t["erase_reminder"], class_name="hint no-print"),
         class_name="hand-over when-mediateur",
         custom_attrs={"aria-labelledby": "hand-over-title"},
+    )
+
+
+def _typed_address(sentence: str, class_name: str) -> rx.Component:
+    """The short address to type (``host/r/CODE``), when the result fits one: left to right even on
+    an Arabic page, as it is typed."""
+    return rx.cond(
+        R.result.short_address != "",
+        rx.el.p(
+            sentence, " ", rx.el.bdi(rx.el.strong(R.result.short_address), dir="ltr", class_name=class_name)
+        ),
     )
 
 
@@ -670,14 +673,7 @@ def _recap(t: dict, lang: str) -> rx.Component:
         rx.el.h2(t["recap_title"], id="recap-title"),
         rx.el.p(fill(t["recap_made_on"], date=R.result.made_on, site=rx.el.bdi(R.result.site, dir="ltr"))),
         # The paper's way back to the result (amounts and next steps only): typed, no camera needed.
-        rx.cond(
-            R.result.short_address != "",
-            rx.el.p(
-                t["recap_again"],
-                " ",
-                rx.el.bdi(rx.el.strong(R.result.short_address), dir="ltr", class_name="recap-address"),
-            ),
-        ),
+        _typed_address(t["recap_again"], "recap-address"),
         # Worded apart from the screen's sentences: the page keeps one copy of each (tests find them).
         rx.el.p(rx.el.strong(t["recap_estimate"]), " ", marked(lang, t["recap_who_decides"])),
         rx.el.h3(t["recap_due"]),

@@ -64,7 +64,11 @@ def _one(request: Request, name: str) -> str | None:
 
 def router(services: Services) -> APIRouter:
     api = APIRouter(prefix=f"{API_PREFIX}/reminders")
-    origin = services.settings.public_origin
+
+    def origin(request: Request) -> str:
+        """The browser's origin (or ``PTI_PUBLIC_URL``): the file's links open on the phone that saves
+        it, never on the build-time ``localhost`` (as the QR code's, issue #14 item 1)."""
+        return services.origins.for_links(request.url.scheme, request.headers.get("host")).origin
 
     @api.get(
         "/declaration.ics",
@@ -80,7 +84,7 @@ def router(services: Services) -> APIRouter:
             count = calendar.parse_count(_one(request, "count"), lang)
         except calendar.ReminderError as error:
             return _problem(error)
-        reminders = calendar.declaration_reminders(month, lang, now.date(), origin, count)
+        reminders = calendar.declaration_reminders(month, lang, now.date(), origin(request), count)
         body = calendar.to_ics(reminders, lang, calendar.declarations_name(lang), now)
         return ics_response(body, "rsa-declarations.ics")
 
@@ -99,7 +103,7 @@ def router(services: Services) -> APIRouter:
             )
         except calendar.ReminderError as error:
             return _problem(error, 404 if error.code == "unknown" else 422)
-        reminder = calendar.kiosque_reminder(found, place, lang, origin)
+        reminder = calendar.kiosque_reminder(found, place, lang, origin(request))
         body = calendar.to_ics([reminder], lang, reminder.summary, now)
         return ics_response(body, "kiosque-insertion.ics")
 

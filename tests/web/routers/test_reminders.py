@@ -116,3 +116,25 @@ def test_unknown_or_hostile_kiosque_ids(client, given, status):
     response = client.get("/api/v1/reminders/kiosque.ics", params={"id": given, "lang": "en"})
     assert response.status_code == status
     assert response.json()["errors"][0]["field"] == "id"
+
+
+def test_without_a_public_url_the_links_open_where_the_browser_is():
+    """No PTI_PUBLIC_URL (a first install): the file's links take the browser's address, not localhost."""
+    services = Services.build(Settings(database_url="sqlite://"))
+    services = dataclasses.replace(services, kiosques=KiosqueCalendar(NoPublished(), [KIOSQUE]))
+    api = TestClient(create_api(services))
+    declarations = api.get(
+        "/api/v1/reminders/declaration.ics",
+        params={"claim_month": claim_month(1), "lang": "fr"},
+        headers={"Host": "rsa.test:8080"},
+    )
+    kiosque = api.get(
+        "/api/v1/reminders/kiosque.ics",
+        params={"id": KIOSQUE_ID, "lang": "fr"},
+        headers={"Host": "rsa.test:8080"},
+    )
+    for response in (declarations, kiosque):
+        assert response.status_code == 200
+        event = next(iter(Calendar.from_ical(response.content).walk("VEVENT")))
+        assert "http://rsa.test:8080/fr/" in str(event["description"])
+        assert "localhost" not in response.text
