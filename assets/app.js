@@ -20,6 +20,22 @@
     try { history.replaceState(history.state, "", location.pathname + location.search); } catch (e) { /* kept: harmless */ }
   })();
 
+  /* The Reflex pages' modules are preloaded one frame after the first paint (web/preloads.py serves
+     them as rel="pti-module"): the text and its stylesheet get the slow line first. */
+  (function preloadModulesAfterPaint() {
+    var links = document.querySelectorAll('link[rel="pti-module"]');
+    if (!links.length) return;
+    function preload() {
+      links.forEach(function (link) {
+        var module = document.createElement("link");
+        module.rel = "modulepreload"; module.href = link.getAttribute("href");
+        document.head.appendChild(module);
+      });
+    }
+    if (window.requestAnimationFrame) window.requestAnimationFrame(function () { window.setTimeout(preload, 0); });
+    else preload();
+  })();
+
   function safeStorage(name) {
     try { var s = window[name]; s.setItem("pti_probe", "1"); s.removeItem("pti_probe"); return s; }
     catch (e) { return { getItem: function () { return null; }, setItem: function () {}, removeItem: function () {}, clear: function () {}, key: function () { return null; }, length: 0 }; }

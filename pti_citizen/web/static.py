@@ -1,7 +1,8 @@
 """What we add in front of the prerendered pages, on Starlette's own pieces: a few routes of ours
 (``/`` negotiates the language, ``/sw.js``, one manifest per language), ``/fr`` served as ``/fr/``
 without a redirect, long caching of the hashed assets, and the security headers of every response
-(``security.py``: a Content-Security-Policy with the hashes of each page's own inline scripts).
+(``security.py``: a Content-Security-Policy with the hashes of each page's own inline scripts), and
+the Reflex pages' module preloads left until after the first paint (``preloads.py``).
 
 Another route or middleware is one more entry in :func:`static_tweaks` (``routes``/``middleware``).
 """
@@ -21,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pti_citizen.i18n import LANGUAGES, negotiate
 from pti_citizen.web import pwa, security
+from pti_citizen.web.preloads import PreloadsAfterPaint
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 CSP = "content-security-policy"
@@ -163,7 +165,7 @@ def static_tweaks(
 
     def transform(app: ASGIApp) -> ASGIApp:
         client_dir = _client_dir()
-        pages = PagesWithoutSlash(app, client_dir)
+        pages = PagesWithoutSlash(PreloadsAfterPaint(app), client_dir)
         router = Router(
             routes=[
                 Route("/", LanguageHome(pages)),

@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks.page_weight import page_weight
 from pti_citizen.web.pages.site import ServerRenderedSite
+from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -59,3 +60,18 @@ def test_every_server_rendered_page_loads_within_the_content_budget(app_url):
     assert not over, f"first load (gzip) over {budget} B:\n" + "\n".join(over)
     heaviest = max(totals, key=totals.get)
     print(f"\nheaviest server-rendered page: {heaviest} {totals[heaviest]} B of {budget} B")
+
+
+@pytest.mark.parametrize("path", ["/fr/simulateur", "/ar/trouver-une-mds"])
+def test_a_reflex_page_preloads_its_modules_after_its_first_paint(page, app_url, path):
+    """No module download competes with the stylesheet before the first paint (the HTML lists them
+    as rel="pti-module", web/preloads.py); once painted, app.js preloads every one of them and React
+    takes the page over."""
+    page.goto(app_url + path)
+    wait_for_app(page)
+    listed = page.eval_on_selector_all('link[rel="pti-module"]', "links => links.map(l => l.href)")
+    preloaded = page.eval_on_selector_all('link[rel="modulepreload"]', "links => links.map(l => l.href)")
+    assert len(listed) >= 3, "the build's module preloads were not found in the page"
+    assert set(listed) <= set(preloaded)
+    html = page.request.get(app_url + path).text()
+    assert 'rel="modulepreload"' not in html and 'rel="pti-module"' in html
