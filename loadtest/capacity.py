@@ -43,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -211,9 +212,21 @@ def run_step(
         )
         time.sleep(ramp_seconds + args.settle)  # measure the steady part only
         measured_from = time.time()
+        measured_until = measured_from + args.hold
         before = redis_stats(redis_port)
         sampler = Sampler(ports, psutil.Process(locust.pid), redis_port, proxy_pid)
         sampler.start()
+        after: dict[str, float] = {}
+
+        def end_of_measure() -> None:
+            # At the end of the hold, not when Locust exits: stopping 2 000 people takes Locust
+            # a minute or more, an idle minute that would dilute the CPU and Redis figures.
+            if not sampler.stop.is_set():
+                sampler.stop.set()
+                after.update(redis_stats(redis_port))
+
+        timer = threading.Timer(args.hold, end_of_measure)
+        timer.start()
         try:
             _out, err = locust.communicate(timeout=run_time + 60)
         except subprocess.TimeoutExpired:
@@ -227,21 +240,21 @@ def run_step(
             except subprocess.TimeoutExpired:
                 locust.kill()
                 _out, err = locust.communicate()
-        sampler.stop.set()
+        timer.cancel()
+        end_of_measure()
         sampler.join()
-        after = redis_stats(redis_port)
         load_end = os.getloadavg()[0]
         if not samples_file.exists():
             raise SystemExit(f"locust wrote no samples (rc={locust.returncode}):\n{err[-3000:]}")
-        samples = [s for s in json.loads(samples_file.read_text()) if s[4] >= measured_from]
-    ok = [(kind, name, ms) for kind, name, ms, good, _at in samples if good]
+        samples = [s for s in json.loads(samples_file.read_text()) if measured_from <= s[4] < measured_until]
+    ok = [(kind, name, ms) for kind, name, ms, good, *_rest in samples if good]
     events = [ms for kind, name, ms in ok if kind == "WS" and not name.startswith("open ")]
     opens = [ms for kind, name, ms in ok if kind == "WS" and name.startswith("open ")]
     reads = [ms for _kind, name, ms in ok if name == "read page"]
     assets = [ms for _kind, name, ms in ok if name == "read asset"]
-    errors = [name for _kind, name, _ms, good, _at in samples if not good]
+    errors = [f"{name} ({(rest or ['?'])[-1]})" for _kind, name, _ms, good, _at, *rest in samples if not good]
     # The events of the window, and as many per second over the sampler's (slightly longer) time.
-    window = max((at for *_rest, at in samples), default=measured_from + args.hold) - measured_from
+    window = max((s[4] for s in samples), default=measured_until) - measured_from
     window = max(window, 1.0)
     server_cpu = sampler.cpu("server")
     generator_cpu = sampler.cpu("generator")
@@ -257,7 +270,7 @@ def run_step(
         "read_p95": percentile(reads, 0.95),
         "asset_p95": percentile(assets, 0.95),
         "errors": len(errors),
-        "error_kinds": sorted(set(errors)),
+        "error_kinds": Counter(errors).most_common(8),
         "pss_mib": sampler.pss_max,
         "redis_mib": sampler.redis_rss_max / 2**20 if redis_port else None,
         "cpu_server": 100 * server_cpu / seconds,
@@ -359,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             if row["errors"]:
-                print(f"<!-- errors at {people}: {', '.join(row['error_kinds'])} -->", flush=True)
+                kinds = "; ".join(f"{kind} ×{n}" for kind, n in row["error_kinds"])
+                print(f"<!-- errors at {people}: {kinds} -->", flush=True)
             worst = max((v for v in (row["p95"], row["read_p95"]) if v == v), default=0.0)
             if knee is None and (worst > TARGET_P95_MS or row["errors"]):
                 knee = people

@@ -51,7 +51,8 @@ LANGS = os.environ.get("PTI_LOAD_LANGS", "fr,en,es,ar").split(",")
 #: Where to write every timing (JSON lines), for exact percentiles (``loadtest.capacity`` sets it).
 SAMPLES = os.environ.get("PTI_LOAD_SAMPLES")
 PAGE: CompiledPage | None = None
-_samples: list[tuple[str, str, float, bool, float]] = []
+#: (request type, name, ms, ok, epoch seconds, what failed: the error's type and first words, or "")
+_samples: list[tuple[str, str, float, bool, float, str]] = []
 
 
 def _dump_greenlets(*_args) -> None:
@@ -73,7 +74,8 @@ def _read_compiled_page(environment, **_kwargs) -> None:
 @events.request.add_listener
 def _keep(request_type, name, response_time, exception=None, **_kwargs) -> None:
     if SAMPLES:
-        _samples.append((request_type, name, response_time, exception is None, time.time()))
+        failure = "" if exception is None else f"{type(exception).__name__}: {str(exception)[:60]}"
+        _samples.append((request_type, name, response_time, exception is None, time.time(), failure))
 
 
 @events.reset_stats.add_listener

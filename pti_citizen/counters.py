@@ -1,7 +1,7 @@
 """Abuse counters shared by every worker: the feedback limits, the team sign-in's failures, new
-websocket sessions per client. A maintained library (`limits`, sliding-window counters) keeps them
-in the Redis the workers already share (``REFLEX_REDIS_URL``), or in this process's memory when
-there is none (one worker). Either way nothing is written to disk, and nothing can be turned back
+websocket sessions per client. A maintained library (`limits`: sliding-window counters, and fixed
+windows for the count made on every page load) keeps them in the Redis the workers already share
+(``REFLEX_REDIS_URL``), or in this process's memory when there is none (one worker). Either way nothing is written to disk, and nothing can be turned back
 into an address or a session: keys are keyed hashes (HMAC-SHA-256) whose key lives in that same
 memory (a random « pepper », shared through Redis so that every worker computes the same key).
 
@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 
 from limits import RateLimitItemPerSecond
-from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.aio.strategies import FixedWindowRateLimiter, SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 
 from pti_citizen.settings import Window
@@ -100,7 +100,9 @@ class Counters:
         self.namespace = namespace
         self._memory = _Memory()
         self._local = SlidingWindowCounterRateLimiter(storage_from_string("async+memory://"))
+        self._local_fixed = FixedWindowRateLimiter(storage_from_string("async+memory://"))
         self._shared: SlidingWindowCounterRateLimiter | None = None
+        self._shared_fixed: FixedWindowRateLimiter | None = None
         self._redis = None
         self._pepper: bytes | None = None if redis_url else secrets.token_bytes(32)
         self._fallback_pepper = secrets.token_bytes(32)
@@ -110,6 +112,10 @@ class Counters:
                 "async+" + redis_url, implementation="redispy", key_prefix=f"{namespace}:limits"
             )
             self._shared = SlidingWindowCounterRateLimiter(storage)
+            fixed = storage_from_string(
+                "async+" + redis_url, implementation="redispy", key_prefix=f"{namespace}:fixed"
+            )
+            self._shared_fixed = FixedWindowRateLimiter(fixed)
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -142,13 +148,14 @@ class Counters:
 
     # -- limits -----------------------------------------------------------------------------------
 
-    async def _run(self, method: str, *args):
-        if self._shared is not None:
+    async def _run(self, method: str, *args, sliding: bool = True):
+        shared = self._shared if sliding else self._shared_fixed
+        if shared is not None:
             try:
-                return await getattr(self._shared, method)(*args)
+                return await getattr(shared, method)(*args)
             except _REDIS_ERRORS as error:
                 self._down(error)
-        return await getattr(self._local, method)(*args)
+        return await getattr(self._local if sliding else self._local_fixed, method)(*args)
 
     async def allowed(self, name: str, windows: Sequence[Window], *keys: str) -> bool:
         """Whether one more event fits every window (nothing counted)."""
@@ -157,11 +164,16 @@ class Counters:
                 return False
         return True
 
-    async def hit(self, name: str, windows: Sequence[Window], *keys: str) -> bool:
+    async def hit(self, name: str, windows: Sequence[Window], *keys: str, sliding: bool = True) -> bool:
         """Count one event in each window, shortest first; ``False`` at the first full one (the
-        windows before it have counted it: one round trip per window, no separate test)."""
+        windows before it have counted it: one round trip per window, no separate test).
+
+        ``sliding=False``: fixed windows, each starting at its first event — one command in Redis
+        (``INCRBY``) where a sliding window runs seven, at the price of letting through up to twice
+        the limit across the end of one window and the start of the next. For counts made on every
+        page load (new websocket sessions per client); not for the feedback or the sign-in."""
         for item in _items(name, windows):
-            if not await self._run("hit", item, *keys):
+            if not await self._run("hit", item, *keys, sliding=sliding):
                 return False
         return True
 

@@ -220,6 +220,14 @@ class Settings(BaseSettings):
         default=200,
         ge=1,
     )
+    connections_per_worker: int = _documented(
+        "`4096`",
+        "connections one worker holds open at once (websockets and idle keep-alive HTTP); the next ones "
+        "wait unanswered (Granian's own default, 1024 ÷ workers, stalled 2 000 people); lowered to fit "
+        "the open-file limit",
+        default=4096,
+        ge=64,
+    )
     max_body_bytes: int = _documented(
         "`65536`",
         "largest HTTP request body, refused while reading (413)",

@@ -1,5 +1,6 @@
-"""``reflex run`` for production: the same command, with two fixes for a worker that dies and one
-for memory. ``scripts/run.sh`` (one worker) and ``scripts/run-workers.sh`` (several) start it.
+"""``reflex run`` for production: the same command, with two fixes for a worker that dies, one
+for memory and one for many people at once. ``scripts/run.sh`` (one worker) and
+``scripts/run-workers.sh`` (several) start it.
 
 1. Reflex 0.10.1 starts Granian without ``respawn_failed_workers``, and Granian then stops the
    WHOLE server when one worker exits unexpectedly (a crash, the OOM killer, ``kill -9``): every
@@ -19,7 +20,16 @@ for memory. ``scripts/run.sh`` (one worker) and ``scripts/run-workers.sh`` (seve
    development; the supervisor only imports the app (its workers are forked from it and share those
    pages) — docs/performance.md, « Server memory ».
 
-``tests/reliability/test_faults.py`` kills a worker in the middle of journeys to check 1 and 2.
+4. Granian lets a worker hold ``backpressure`` connections at once — by default its listen backlog
+   (1024) divided by the workers: 512 each with 2 workers, 1 024 for the whole server however many
+   workers it has. A websocket holds its connection for as long as the page is open, and an idle
+   keep-alive connection holds one too; the next connections are accepted by nobody and wait, with
+   no error, until one closes (docs/performance.md, « 2 000 people »). Here each worker may hold
+   ``PTI_CONNECTIONS_PER_WORKER`` (4 096), and the open-file limit is raised to fit them (up to the
+   hard limit; below it, the connections are lowered to what fits).
+
+``tests/reliability/test_faults.py`` kills a worker in the middle of journeys to check 1 and 2;
+``tests/test_serve.py`` checks 4.
 
 ``--prebuilt`` (ours, taken out before Reflex reads the arguments) serves the frontend already built
 in ``.web/build`` instead of compiling and building it again: a second server process on the same
@@ -40,6 +50,7 @@ import contextlib
 import importlib
 import os
 import pickle
+import resource
 import socket
 import sys
 import uuid
@@ -52,11 +63,48 @@ HEARTBEAT_SECONDS = 3
 ALIVE_FOR_SECONDS = 10
 
 
-def _respawn_by_default() -> None:
+#: Files a worker opens besides its connections (Redis, the database, logs, modules, pipes).
+SPARE_FILES = 256
+
+
+def _raise_open_file_limit(wanted: int) -> int:
+    """Raise this process's soft limit of open files to ``wanted`` if it is lower (up to the hard
+    limit; the workers inherit it); the soft limit now."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= wanted:
+        return soft
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        soft = target
+    return soft
+
+
+def connections_per_worker() -> int:
+    """``PTI_CONNECTIONS_PER_WORKER``, lowered to what the open-file limit lets a worker hold."""
+    from pti_citizen.settings import get_settings
+
+    wanted = get_settings().connections_per_worker
+    limit = _raise_open_file_limit(wanted + SPARE_FILES)
+    if limit == resource.RLIM_INFINITY or limit - SPARE_FILES >= wanted:
+        return wanted
+    allowed = max(64, limit - SPARE_FILES)
+    print(
+        f"serve.py: {wanted} connections per worker need {wanted + SPARE_FILES} open files, the limit "
+        f"is {limit} (ulimit -n): {allowed} per worker",
+        file=sys.stderr,
+    )
+    return allowed
+
+
+def _granian_defaults() -> None:
     init = common.AbstractServer.__init__
+    backpressure = connections_per_worker()
 
     def patched(self, *args, **kwargs):
         kwargs.setdefault("respawn_failed_workers", True)
+        if not kwargs.get("backpressure"):
+            kwargs["backpressure"] = backpressure
         init(self, *args, **kwargs)
 
     common.AbstractServer.__init__ = patched  # type: ignore[method-assign]
@@ -163,7 +211,7 @@ def _serve_the_existing_build() -> None:
 
 
 def main() -> None:
-    _respawn_by_default()
+    _granian_defaults()
     _give_tabs_of_dead_workers_their_session_back()
     _compile_in_a_child_process()
     if "--prebuilt" in sys.argv:

@@ -230,7 +230,8 @@ class EdgeGuard:
             reason = "connections"
         if reason is None:
             key = await self.counters.pseudonym("ws:" + client)
-            if not await self.counters.hit("ws-sessions", self.sessions_per_client, key):
+            # Fixed windows: one command per window on every page load (not seven).
+            if not await self.counters.hit("ws-sessions", self.sessions_per_client, key, sliding=False):
                 reason = "sessions"
         if reason is not None:
             logger.info("edge.websocket outcome=refused reason=%s", reason)

@@ -32,3 +32,26 @@ def test_two_workers_share_the_feedback_and_sign_in_limits(redis):
     assert refusals == [None] * 10 + ["client"] * 4  # 10 in all, not 10 per worker
     assert tries == [Gate.WRONG] * 5 + [Gate.LOCKED]
     assert no_alert
+
+
+def test_two_workers_share_the_new_sessions_count_in_fixed_windows(redis):
+    """The count made on every page load (``sliding=False``): shared as well, every window."""
+
+    async def run():
+        first, second = (
+            Counters(redis.url, namespace="sessions-test"),
+            Counters(redis.url, namespace="sessions-test"),
+        )
+        windows = (Window(5, 600), Window(7, 86_400))
+        key = await first.pseudonym("ws:198.51.100.0")
+        opened = [
+            await (first, second)[i % 2].hit("ws-sessions", windows, key, sliding=False) for i in range(8)
+        ]
+        other = await second.hit(
+            "ws-sessions", windows, await second.pseudonym("ws:203.0.113.0"), sliding=False
+        )
+        return opened, other
+
+    opened, other_client = asyncio.run(run())
+    assert opened == [True] * 5 + [False] * 3  # 5 per 10 minutes for the two workers together
+    assert other_client

@@ -1,0 +1,137 @@
+"""What one click costs Redis, on the whole event path of a real server (two workers sharing Redis):
+the edge guard, the websocket guard, the forgotten-session guard, the session store, the limits.
+
+``redis-cli MONITOR`` shows every command as Redis runs it — the ones a worker sends, and the ones
+a script runs inside Redis (``[0 lua]``). An answer in the wizard must stay at **two round trips**:
+one pipeline (take the tab's lock, read its states) and one script (write, release). Nothing is
+counted per websocket message in Redis (the size and shape checks are the worker's own); the
+shared limits are counted once per new connection. docs/performance.md (« Redis per event »).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from loadtest import journeys
+from loadtest.journeys import PROFILES, WIZARD
+from loadtest.reflex_ws import ReflexSession
+from tests.processes import require_tool
+
+#: Every worker says it is alive every few seconds (scripts/serve.py): not the tab's work.
+HEARTBEAT = "pti_worker_alive_"
+
+
+@dataclass
+class Command:
+    source: str  # "lua" for a command a script runs, else the client's address
+    name: str
+    line: str
+
+
+class Monitor:
+    """``redis-cli MONITOR`` while the block runs; the commands seen, heartbeats left out."""
+
+    def __init__(self, port: int):
+        require_tool(shutil.which("redis-cli"), "redis-cli is missing: scripts/setup.sh --dev installs it")
+        self.port = port
+        self.commands: list[Command] = []
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            if line.startswith("OK"):
+                self.ready.set()
+                continue
+            # 1796654718.940236 [0 127.0.0.1:45056] "SET" "…_lock" …
+            _time, _, rest = line.partition(" [")
+            where, _, command = rest.partition("] ")
+            source = where.split(" ", 1)[-1]
+            name = command.split(" ", 1)[0].strip('"').upper()
+            if HEARTBEAT not in command:
+                self.commands.append(Command(source, name, command.strip()))
+
+    def __enter__(self) -> Monitor:
+        self.ready = threading.Event()
+        self.proc = subprocess.Popen(
+            ["redis-cli", "-p", str(self.port), "monitor"],
+            stdout=subprocess.PIPE,
+            text=True,
+            errors="replace",
+        )
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        assert self.ready.wait(5), "redis-cli monitor did not start"
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        time.sleep(0.3)  # what the worker still sends after the update (the lock's release)
+        self.proc.terminate()
+        self.proc.wait(timeout=5)
+        self.reader.join(timeout=5)
+
+    def sent(self) -> list[str]:
+        """The commands workers sent, in order (a pipeline's commands one by one)."""
+        return [c.name for c in self.commands if c.source != "lua"]
+
+    def in_scripts(self) -> list[str]:
+        return [c.name for c in self.commands if c.source == "lua"]
+
+
+def _ignore(_name: str, _seconds: float) -> None:
+    pass
+
+
+@pytest.fixture
+def tab(backend):
+    tab = ReflexSession(backend.url, session_storage=journeys.SESSION_STORAGE, timeout=15)
+    yield tab
+    tab.close()
+
+
+def test_an_answer_costs_two_round_trips_and_writes_only_the_wizard_s_states(backend, tab):
+    profile = PROFILES[0]
+    journeys.simulator(tab, _ignore, "fr", profile, stop_after=2)  # page loaded, two answers given
+    question = journeys.question_on_screen(tab)
+    with Monitor(backend.redis.port) as redis:
+        journeys.answer_question(tab, question, profile)
+    # One pipeline (lock + read), one script (check the lock, write, release): 2 round trips.
+    assert redis.sent() == ["SET", "MGET", "EVALSHA"], redis.commands
+    lock, read, save = (c for c in redis.commands if c.source != "lua")
+    assert lock.source == read.source == save.source  # the pipeline's two commands, one connection
+    assert '"NX"' in lock.line
+    inside = redis.in_scripts()
+    assert inside[0] == "GET" and inside[-1] == "DEL"  # the lock checked, then released
+    written = [c.line.split(" ", 2)[1] for c in redis.commands if c.source == "lua" and c.name == "SET"]
+    assert written and all("simulator_state" in key for key in written), written
+    print(f"\nan answer: {len(redis.sent())} commands sent in 2 round trips, {len(inside)} run by the script")
+
+
+def test_a_page_load_counts_the_shared_limit_once_and_a_click_nothing_but_its_event(backend, tab):
+    profile = PROFILES[0]
+    with Monitor(backend.redis.port) as page:
+        tab.open(WIZARD.format(lang="fr"))
+    limits = [c for c in page.commands if c.source != "lua" and "pti:fixed:" in c.line]
+    # New websocket sessions per client: one script per window of PTI_SESSIONS_PER_CLIENT (the test
+    # server has one window; the production default two), a fixed window: INCRBY (+ EXPIRE when it
+    # starts) — a sliding window ran seven commands (PTTL ×3, GET ×2, EXISTS, INCRBY).
+    assert [c.name for c in limits] == ["EVALSHA"], limits
+    counted = [c.name for c in page.commands if c.source == "lua" and "pti:fixed:" in c.line]
+    assert counted in (["INCRBY"], ["INCRBY", "EXPIRE"]), counted
+    sent = [c for c in page.commands if c.source != "lua" and "pti:pepper" not in c.line]
+    events = [c for c in sent if c.name == "MGET"]
+    # The page's events (hydrate, on_load…) each take their pipeline and their script; besides them,
+    # Reflex's record of which worker holds the tab (GET, EXISTS, SET, GET), serve.py's look at it
+    # (GET), and the limit.
+    assert len(sent) <= 3 * len(events) + 5 + len(limits), [c.name for c in sent]
+    print(
+        f"\na page load: {len(sent)} commands sent ({len(events)} events), {len(page.in_scripts())} in scripts"
+    )
+    with Monitor(backend.redis.port) as clicks:
+        for _ in range(3):
+            journeys.answer_question(tab, journeys.question_on_screen(tab), profile)
+    assert clicks.sent() == ["SET", "MGET", "EVALSHA"] * 3, clicks.commands
