@@ -23,8 +23,8 @@ from pti_citizen.simulator import answers
 from .reflex_ws import FIELD, ReflexError, ReflexSession, has_event, state_name, touches
 
 SIMULATOR = state_name("pti_citizen.ui.simulator.state", "SimulatorState")
-#: The result page's state, a substate of the wizard's (it reads the same answers).
-RESULT_STATE = SIMULATOR + "." + state_name("pti_citizen.ui.simulator.state", "ResultState").rsplit(".", 1)[1]
+#: The result page's state, beside the wizard's (it reads the answers when the page opens).
+RESULT_STATE = state_name("pti_citizen.ui.simulator.state", "ResultState")
 LOCATOR = state_name("pti_citizen.ui.locator.state", "LocatorState")
 FEEDBACK = state_name("pti_citizen.ui.feedback.state", "FeedbackState")
 #: The tab's sessionStorage, as the compiled page declares it: ``SimulatorState`` var → storage key.
