@@ -94,6 +94,8 @@ def test_a_wizard_answer_leaves_the_result_page_s_state_alone(states):
     test_redis_per_event.py checks the same on a real server."""
     root, wizard, result = states
     assert ResultState.get_parent_state() is rx.State and ResultState not in SimulatorState.get_substates()
+    # Only the wizard's own views depend on the wizard's fields (tests/ui/test_state_tree.py: the root's).
+    assert SimulatorState._potentially_dirty_states == {SimulatorState.get_full_name()}
     walk(wizard, MOTHER)
     open_result(result)
     total = result.result.total
