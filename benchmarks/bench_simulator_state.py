@@ -91,7 +91,7 @@ def answer(wizard, question: str, value) -> None:
 def session(journey):
     root = rx.State(_reflex_internal_init=True)
     wizard = root.substates[SimulatorState.get_name()]
-    result = wizard.substates[ResultState.get_name()]
+    result = root.substates[ResultState.get_name()]
     for question, value in journey:
         answer(wizard, question, value)
     return root, wizard, result
@@ -116,7 +116,7 @@ def show(name: str, times: list[float], unit: float) -> None:
 
 def measure(name: str, journey, repeat: int) -> None:
     root, wizard, result = session(journey)
-    result._open("/fr/simulateur/resultat", "", "self")
+    result._open("/fr/simulateur/resultat", "", "self", wizard.answers_json)
     household = a.household(a.load(wizard.answers_json))
     estimate_times = cpu(lambda: service.estimate(household, "fr"), repeat)
     unit = statistics.median(estimate_times)
@@ -127,8 +127,7 @@ def measure(name: str, journey, repeat: int) -> None:
 
     def open_result():
         # The answers as sent again by the tab (one space more or less: the view is drawn anew).
-        result.answers_json = stored + " " * (next(turns) % 2)
-        result._open("/fr/simulateur/resultat", "", "self")
+        result._open("/fr/simulateur/resultat", "", "self", stored + " " * (next(turns) % 2))
         _ = result.result
 
     def keystroke():
@@ -151,7 +150,7 @@ def measure(name: str, journey, repeat: int) -> None:
     show("open the result (estimate + view)", cpu(open_result, repeat), unit)
     show("« Et si je travaille ? » keystroke", cpu(keystroke, repeat), unit)
     show("find the nearest MDS", cpu(lambda: run(result, "find_mds", {"commune": "Toulouse"}), 20), unit)
-    result.answers_json = stored
+    result._open("/fr/simulateur/resultat", "", "self", stored)
     # As after an event: every view the page shows is computed (and cached in the state).
     assert result.result.outcome == "own" and result.work.ready and wizard.wizard.question
     sizes = {state.get_name(): len(state._serialize()) for state in (root, wizard, result)}

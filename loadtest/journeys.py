@@ -23,8 +23,11 @@ from pti_citizen.simulator import answers
 from .reflex_ws import FIELD, ReflexError, ReflexSession, has_event, state_name, touches
 
 SIMULATOR = state_name("pti_citizen.ui.simulator.state", "SimulatorState")
-#: The result page's state, a substate of the wizard's (it reads the same answers).
-RESULT_STATE = SIMULATOR + "." + state_name("pti_citizen.ui.simulator.state", "ResultState").rsplit(".", 1)[1]
+#: The result page's state, beside the wizard's (it reads the answers when the page opens).
+RESULT_STATE = state_name("pti_citizen.ui.simulator.state", "ResultState")
+#: Its name when it was the wizard's substate (up to main ``3ca3aff``): read too, so that
+#: ``loadtest.capacity --code <older revision>`` plays the same journeys for a « before » row.
+OLDER_RESULT_STATE = SIMULATOR + "." + RESULT_STATE.rsplit(".", 1)[1]
 LOCATOR = state_name("pti_citizen.ui.locator.state", "LocatorState")
 FEEDBACK = state_name("pti_citizen.ui.feedback.state", "FeedbackState")
 #: The tab's sessionStorage, as the compiled page declares it: ``SimulatorState`` var → storage key.
@@ -163,11 +166,16 @@ def result_shown(tab: ReflexSession):
     ``""``, before its on-load handler has read the language and the answers)."""
 
     def check(update) -> bool:
-        return touches(RESULT_STATE, "result")(update) and bool(
-            (tab.get(RESULT_STATE, "result") or {}).get("outcome")
+        return any(touches(state, "result")(update) for state in (RESULT_STATE, OLDER_RESULT_STATE)) and bool(
+            shown_result(tab).get("outcome")
         )
 
     return check
+
+
+def shown_result(tab: ReflexSession) -> dict:
+    """The result page's ``result`` view as the tab has it (``{}`` before it is sent)."""
+    return tab.get(RESULT_STATE, "result") or tab.get(OLDER_RESULT_STATE, "result") or {}
 
 
 def answer_question(tab: ReflexSession, question: str, profile: Mapping[str, object]) -> tuple[float, dict]:
@@ -237,7 +245,7 @@ def resume_simulator(
     else:
         raise ReflexError(f"no result after {max_questions} answers")
     record("load result", tab.navigate(RESULT.format(lang=lang), until=result_shown(tab)))
-    result = tab.get(RESULT_STATE, "result") or {}
+    result = shown_result(tab)
     return SimulatorOutcome(
         questions=answered,
         outcome=result.get("outcome", ""),

@@ -10,9 +10,11 @@ person's browser; whatever comes back from there is read as hostile (bounded, kn
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pti_citizen import safe_json
 
@@ -71,17 +73,16 @@ class Question:
     kind: str
     section: str
     choices: tuple[str, ...] = ()
+    #: ``applicant``, ``partner``, or "" for the household (worked out once: read on every answer).
+    person: str = dataclasses.field(init=False, compare=False)
+    #: The input's name without the person (``applicant.age`` → ``age``).
+    name: str = dataclasses.field(init=False, compare=False)
 
-    @property
-    def person(self) -> str:
-        """``applicant``, ``partner``, or "" for the household."""
-        head = self.id.split(".", 1)[0]
-        return head if head in ("applicant", "partner") else ""
-
-    @property
-    def name(self) -> str:
-        """The input's name without the person (``applicant.age`` → ``age``)."""
-        return self.id.split(".", 1)[1] if self.person else self.id
+    def __post_init__(self) -> None:
+        head, _, rest = self.id.partition(".")
+        person = head if head in ("applicant", "partner") else ""
+        object.__setattr__(self, "person", person)
+        object.__setattr__(self, "name", rest if person else self.id)
 
 
 _YES_NO = (YES, NO)
@@ -141,10 +142,27 @@ def limits(today: dt.date | None = None) -> RsaParameters:
 # ---- the answers kept in the browser ----
 
 
+#: Stored texts kept parsed: one event reads its answers several times (the handler, then each view
+#: that depends on them). Bounded: at most this many texts of ``MAX_STORED_CHARS``.
+LOADS_KEPT = 256
+
+
 def load(raw: object) -> Answers:
-    """The answers stored in the browser, as hostile input: bounded, known keys, text only."""
+    """The answers stored in the browser, as hostile input: bounded, known keys, text only. A new
+    mapping each time (callers change it), parsed once per text."""
     if not isinstance(raw, str) or not raw or len(raw) > MAX_STORED_CHARS:
         return {}
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in _load(raw)}
+
+
+@functools.lru_cache(maxsize=LOADS_KEPT)
+def _load(raw: str) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
+    return tuple(
+        (key, tuple(value) if isinstance(value, list) else value) for key, value in _clean(raw).items()
+    )
+
+
+def _clean(raw: str) -> Answers:
     try:
         # Bounded depth and numbers: ``[[[…`` 3 000 deep is refused, never a RecursionError.
         data = safe_json.loads(raw, max_depth=4)
@@ -263,16 +281,16 @@ def _valid(question: Question, answers: Answers) -> object:
     return None
 
 
-def _person_value(name: str, value: object, person: PersonDraft, p: RsaParameters) -> object:
+def _person_value(name: str, value: object, nationality: object, p: RsaParameters) -> object:
     """A button's meaning for the engine (« 5 years or more » → 5.0 years)."""
     if name in ("refugee", "student"):
         return value == YES
     if name == "earned_income_stopped":
         return value == "stopped"
     if name == "residence_permit_years":
-        if person.nationality == "eu":
+        if nationality == "eu":
             return p.duree_residence_ue_annees if value == "enough" else 0.0
-        if person.nationality == "non_eu":
+        if nationality == "non_eu":
             return p.duree_titre_sejour_hors_ue_annees if value == "enough" else 0.0
         return None
     if name == "worked_hours_last_3_years":
@@ -280,28 +298,23 @@ def _person_value(name: str, value: object, person: PersonDraft, p: RsaParameter
     return value
 
 
-def _with(draft: HouseholdDraft, question: Question, value: object, p: RsaParameters) -> HouseholdDraft:
-    if question.person:
-        person = draft.applicant if question.person == "applicant" else draft.partner
-        changed = replace(person, **{question.name: _person_value(question.name, value, person, p)})
-        return replace(draft, **{question.person: changed})
+def _household_value(question: Question, value: object, p: RsaParameters) -> tuple[str, object]:
+    """The draft's field for a household question, and the answer's meaning there."""
     if question.id == "couple":
-        return replace(draft, couple=value == "couple")
+        return "couple", value == "couple"
     if question.id == "children":
-        return replace(draft, children=() if value == 0 else None)
+        return "children", () if value == 0 else None
     if question.id == CHILDREN_AGES:
-        return replace(draft, children=value)
+        return "children", value
     if question.id == "pregnant":
-        return replace(draft, pregnant=value == YES)
+        return "pregnant", value == YES
     if question.id == "isolated_since_months":
-        return replace(
-            draft, isolated_since_months=0 if value == "recent" else p.majoration_isolement_fenetre_mois
-        )
+        return "isolated_since_months", 0 if value == "recent" else p.majoration_isolement_fenetre_mois
     if question.id == "housing.status":
-        return replace(draft, housing_status=value)
+        return "housing_status", value
     if question.id == "housing.housing_benefit":
-        return replace(draft, housing_benefit=value)
-    return replace(draft, **{question.id: value})
+        return "housing_benefit", value
+    return question.id, value
 
 
 def _asked_for(needed: list[str]) -> list[str]:
@@ -313,16 +326,40 @@ def _asked_for(needed: list[str]) -> list[str]:
     return asked
 
 
-def _draft_of(answers: Answers, asked: list[str], p: RsaParameters) -> HouseholdDraft:
-    draft = HouseholdDraft()
+def _draft_of(values: _Values, asked: list[str], p: RsaParameters) -> HouseholdDraft:
+    fields: dict[str, object] = {}
+    people: dict[str, dict[str, object]] = {"applicant": {}, "partner": {}}
     for question_id in sorted(asked, key=_ORDER.__getitem__):
         question = BY_ID[question_id]
-        if question.id == CHILDREN_AGES and draft.children == ():
+        if question.id == CHILDREN_AGES and fields.get("children") == ():
             continue
-        value = _valid(question, answers)
-        if value is not None:
-            draft = _with(draft, question, value, p)
-    return draft
+        value = values[question_id]
+        if value is None:
+            continue
+        if question.person:
+            person = people[question.person]
+            person[question.name] = _person_value(question.name, value, person.get("nationality"), p)
+        else:
+            name, meaning = _household_value(question, value, p)
+            fields[name] = meaning
+    return HouseholdDraft(
+        applicant=PersonDraft(**people["applicant"]),  # type: ignore[arg-type]
+        partner=PersonDraft(**people["partner"]),  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+class _Values(dict):
+    """Each answer's value for the engine, worked out once per reading (``read`` builds the draft
+    several times, until the questions asked no longer change)."""
+
+    def __init__(self, answers: Answers):
+        super().__init__()
+        self.answers = answers
+
+    def __missing__(self, question_id: str) -> object:
+        value = self[question_id] = _valid(BY_ID[question_id], self.answers)
+        return value
 
 
 @dataclass(frozen=True)
@@ -338,15 +375,35 @@ class Reading:
         return not self.missing
 
 
+#: Readings kept by the answers' text: a page load and the event after it read the same answers,
+#: and so do the result page's views. Small and bounded (a few KiB each at most).
+READINGS_KEPT = 256
+
+
 def read(answers: Answers, today: dt.date | None = None) -> Reading:
     """Only the answers to questions still asked count: an answer left from another path (a partner's
     age after choosing « seul ») changes nothing. The questions come from what the benefits need for
     the facts known so far, until that no longer changes."""
+    today = today or dt.date.today()
+    try:
+        text = json.dumps(answers, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    except (TypeError, ValueError):  # not answers as ``load`` makes them: read, never kept
+        return _read(answers, today)
+    return _read_text(text, today)
+
+
+@functools.lru_cache(maxsize=READINGS_KEPT)
+def _read_text(text: str, today: dt.date) -> Reading:
+    return _read(json.loads(text), today)
+
+
+def _read(answers: Answers, today: dt.date) -> Reading:
     p = limits(today)
+    values = _Values(answers)
     draft = HouseholdDraft()
     asked = _asked_for(needed_fields(draft))
     for _ in range(len(QUESTIONS)):
-        draft = _draft_of(answers, asked, p)
+        draft = _draft_of(values, asked, p)
         again = _asked_for(needed_fields(draft))
         if again == asked:
             break
@@ -354,8 +411,7 @@ def read(answers: Answers, today: dt.date | None = None) -> Reading:
     missing = tuple(
         question_id
         for question_id in asked
-        if _valid(BY_ID[question_id], answers) is None
-        and not (question_id == CHILDREN_AGES and draft.children == ())
+        if values[question_id] is None and not (question_id == CHILDREN_AGES and draft.children == ())
     )
     if draft.children == ():
         asked = [question_id for question_id in asked if question_id != CHILDREN_AGES]

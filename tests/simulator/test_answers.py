@@ -5,6 +5,7 @@ complete answers make the household the engine estimates."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -264,3 +265,34 @@ def test_any_answers_read_without_error_and_complete_ones_are_valid_input(raw):
 def test_hostile_browser_storage_reads_as_no_answers(stored):
     """What the tab sends back is anyone's: too deep, too long, not JSON — never an exception."""
     assert a.load(stored) == {}
+
+
+def test_answers_are_parsed_once_per_text_and_each_caller_gets_its_own_copy():
+    """An event reads its answers several times: the text is parsed once, but a caller that changes
+    what it got (an answer added, a child's age) never changes what the next caller reads."""
+    raw = a.dump(MOTHER)
+    first = a.load(raw)
+    first["couple"] = "couple"
+    first[a.CHILDREN_AGES].append("1")
+    again = a.load(raw)
+    assert again == MOTHER and again is not first and again[a.CHILDREN_AGES] is not first[a.CHILDREN_AGES]
+    hits = a._load.cache_info().hits
+    a.load(raw)
+    assert a._load.cache_info().hits == hits + 1
+    # Hostile texts are refused before anything is kept.
+    size = a._load.cache_info().currsize
+    assert a.load("x" * (a.MAX_STORED_CHARS + 1)) == {} and a._load.cache_info().currsize == size
+
+
+def test_a_reading_is_kept_by_the_answers_content_and_is_the_same_as_reading_afresh():
+    today = date(2026, 12, 7)
+    answers = {**MOTHER}
+    kept = a.read(answers, today)
+    assert a.read(dict(reversed(answers.items())), today) is kept  # same answers, any order
+    assert kept == a._read(answers, today)
+    answers["applicant.earned_income"] = "0"
+    changed = a.read(answers, today)
+    assert changed is not kept and changed.draft.applicant.earned_income == 0.0
+    # Answers that are not text (a caller's own dict) are read, never kept.
+    odd = {**MOTHER, "applicant.age": object()}
+    assert "applicant.age" in a.read(odd, today).missing

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
+import functools
 from typing import Any
 
 import reflex as rx
@@ -76,11 +76,6 @@ class WizardView:
     child_support_later: bool = False
 
 
-def _key(*parts: str) -> str:
-    """A short fingerprint of what a parsed value was made from (the answers are not kept twice)."""
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
-
-
 def _wizard_view(
     answers: a.Answers, position: str, child_errors: list[str], reading: a.Reading | None = None
 ) -> WizardView:
@@ -127,9 +122,6 @@ class SimulatorState(rx.State):
     #: Counts refused answers, so that the page moves focus to the field even when the same
     #: message comes back twice (rendered as data-error-serial, watched by assets/app.js).
     error_serial: int = 0
-    #: The answers read once per change (``answers.read``), with the fingerprint of the text read.
-    _reading_key: str = ""
-    _reading: a.Reading | None = None
 
     @rx.var
     def wizard(self) -> WizardView:
@@ -156,17 +148,13 @@ class SimulatorState(rx.State):
         return a.load(self.answers_json)
 
     def _read(self) -> tuple[a.Answers, a.Reading]:
-        """The answers and what they say, read again only when their text changed."""
+        """The answers and what they say (``answers`` parses and reads a text once, not per call)."""
         answers = a.load(self.answers_json)
-        if self._reading is not None and self._reading_key == _key(self.answers_json):
-            return answers, self._reading
         return answers, a.read(answers)
 
     def _save(self, answers: a.Answers) -> a.Reading:
         self.answers_json = a.dump(answers)
-        reading = a.read(answers)
-        self._reading_key, self._reading = _key(self.answers_json), reading
-        return reading
+        return a.read(answers)
 
     def _bound_storage(self) -> None:
         """What the browser sent back is bounded: an oversized or unknown value is dropped."""
@@ -272,7 +260,6 @@ class SimulatorState(rx.State):
     def restart(self):
         self.link_problem = ""
         self.answers_json = ""
-        self._reading_key, self._reading = "", None
         self.position = ""
         self.error = ""
         self.child_errors = []
@@ -288,18 +275,42 @@ class SimulatorState(rx.State):
 
 def _household(answers_json: str, lang: str, audience: str) -> tuple[str, EstimateInput | None]:
     """``(outcome, household)``: INCOMPLETE while a question is unanswered, FAILED when the engine
-    refuses answers edited by hand in the browser."""
+    refuses answers edited by hand in the browser. Parsed once per answers, language, audience and
+    day: « Et si je travaille ? » recomputes on each keystroke without parsing again."""
+    return _household_of(answers_json, lang, audience, dt.date.today())
+
+
+#: Households kept parsed (a few hundred bytes each; the engine never changes its input).
+HOUSEHOLDS_KEPT = 256
+
+
+@functools.lru_cache(maxsize=HOUSEHOLDS_KEPT)
+def _household_of(
+    answers_json: str, lang: str, audience: str, today: dt.date
+) -> tuple[str, EstimateInput | None]:
     answers = a.load(answers_json)
-    reading = a.read(answers)
+    reading = a.read(answers, today)
     if not reading.complete:
         return view.INCOMPLETE, None
-    household = a.household(answers, lang, audience)
+    household = a.household(answers, lang, audience, today)
     return (view.OWN, household) if household is not None else (view.FAILED, None)
 
 
-class ResultState(SimulatorState):
+class ResultState(rx.State):
     """The result page: this tab's estimate, or what a shared link carries; the nearest MDS; and
-    « Et si je travaille ? »."""
+    « Et si je travaille ? ».
+
+    A state of its own beside the wizard's, not under it: a wizard answer then neither reads nor
+    writes it (a substate is read, recomputed and stored with every event of its parent). It reads
+    the wizard's answers when the page opens (``load_result``) and keeps that text while the page
+    is open; its own changes to the answers go through the wizard's state (``get_state``)."""
+
+    #: The wizard's answers as the page opened them (or changed them since); "" before.
+    _answers_json: str = ""
+    #: The browser's origin (or PTI_PUBLIC_URL) when the page opened, for the QR code and the paper.
+    #: Kept here so that no view reads the router: a view that does is recomputed — and its state
+    #: read from Redis — with every event of every state of the tab.
+    _origin: str = ""
 
     #: Set when the result page opens (``""``: not on it, nothing to compute).
     lang: str = ""
@@ -317,23 +328,14 @@ class ResultState(SimulatorState):
     job_wage: str = ""
     job_pay: str = ""
     job_who: str = "applicant"
-    #: The household parsed once per change of the answers, the language or the audience (a few
-    #: hundred bytes): « Et si je travaille ? » recomputes on each keystroke without parsing again.
-    _household_key: str = ""
-    _household_outcome: str = ""
-    _household: EstimateInput | None = None
     #: « Continuer sur mon téléphone », made only when asked (empty otherwise).
     phone: view.PhoneView = view.PhoneView()
 
     def _parsed(self) -> tuple[str, EstimateInput | None]:
-        if self._household_key == _key(self.answers_json, self.lang, self.audience):
-            return self._household_outcome, self._household
-        return _household(self.answers_json, self.lang, self.audience)
+        return _household(self._answers_json, self.lang, self.audience)
 
-    def _parse(self) -> None:
-        outcome, household = _household(self.answers_json, self.lang, self.audience)
-        self._household_key = _key(self.answers_json, self.lang, self.audience)
-        self._household_outcome, self._household = outcome, household
+    def _lang(self) -> str:
+        return routes.language_of(self.router.url.path)
 
     @rx.var
     def result(self) -> view.ResultView:
@@ -355,18 +357,18 @@ class ResultState(SimulatorState):
             self.lang,
             routes.path(self.lang, routes.SIMULATOR_RESULT),
             # The browser's origin (or PTI_PUBLIC_URL): the QR code and the paper open on a phone.
-            link_origin(self.router).origin,
+            self._origin,
         )
 
     @rx.var
     def family_typed(self) -> str:
         """The amount typed for « je connais le montant que me verse la CAF » ("" when estimated)."""
-        value = a.load(self.answers_json).get(a.FAMILY_BENEFITS)
+        value = a.load(self._answers_json).get(a.FAMILY_BENEFITS)
         return value if isinstance(value, str) else ""
 
     @rx.var
     def couple(self) -> bool:
-        return a.load(self.answers_json).get("couple") == "couple"
+        return a.load(self._answers_json).get("couple") == "couple"
 
     @rx.var
     def work(self) -> view.WorkView:
@@ -396,12 +398,16 @@ class ResultState(SimulatorState):
         """On load: a shared link shows its outcome only; otherwise this tab's answers."""
         url = self.router.url
         way_of_use = await self.get_state(WayOfUseState)
-        self._open(url.path, url.query or "", way_of_use.audience)
+        wizard = await self.get_state(SimulatorState)
+        wizard._bound_storage()
+        self._open(url.path, url.query or "", way_of_use.audience, wizard.answers_json)
         if not self.shared_query and self.town:
             await self._find_mds(self.town)
 
-    def _open(self, path: str, query: str, audience: str) -> None:
-        self._bound_storage()
+    def _open(self, path: str, query: str, audience: str, answers_json: str) -> None:
+        """``answers_json``: the wizard's answers, bounded by the wizard (``_bound_storage``)."""
+        self._answers_json = answers_json if len(answers_json) <= a.MAX_STORED_CHARS else ""
+        self._origin = link_origin(self.router).origin
         self.lang = routes.language_of(path)
         self.audience = audience if audience in ("self", "helper") else "self"
         self.shared_query = query[: MAX_LINK_CHARS + 1].lstrip("?")
@@ -410,7 +416,6 @@ class ResultState(SimulatorState):
             self.town = ""
         self.mds = view.MdsCard()
         self.phone = view.PhoneView()
-        self._parse()
 
     # ---- « Continuer sur mon téléphone » ----
 
@@ -418,7 +423,7 @@ class ResultState(SimulatorState):
     def show_phone_link(self):
         """The wizard's link with the answers in its fragment, and its QR code (drawn inline: the
         browser never requests it, so the answers never travel in a URL)."""
-        answers = self._answers()
+        answers = a.load(self._answers_json)
         if self.shared_query or not self.lang or not answers:
             return
         simulator = routes.path(self.lang, routes.SIMULATOR)
@@ -434,24 +439,28 @@ class ResultState(SimulatorState):
     # ---- « je connais le montant que me verse la CAF » ----
 
     @rx.event
-    def give_family_benefits(self, form_data: dict[str, Any]):
+    async def give_family_benefits(self, form_data: dict[str, Any]):
         value, error = a.check_money(form_data.get("family_benefits"))
         if error or value is None:
             self.family_error = error or "money_required"
             self.family_serial += 1
             return
-        answers = self._answers()
-        answers[a.FAMILY_BENEFITS] = value
-        self._save(answers)
-        self._parse()
-        self.family_error = ""
+        await self._change_answers(value)
 
     @rx.event
-    def estimate_family_benefits(self):
-        answers = self._answers()
-        answers.pop(a.FAMILY_BENEFITS, None)
-        self._save(answers)
-        self._parse()
+    async def estimate_family_benefits(self):
+        await self._change_answers(None)
+
+    async def _change_answers(self, family_benefits: str | None) -> None:
+        """The amount typed (None: estimated) saved with the wizard's answers, the tab's copy too."""
+        wizard = await self.get_state(SimulatorState)
+        answers = a.load(wizard.answers_json)
+        if family_benefits is None:
+            answers.pop(a.FAMILY_BENEFITS, None)
+        else:
+            answers[a.FAMILY_BENEFITS] = family_benefits
+        wizard._save(answers)
+        self._answers_json = wizard.answers_json
         self.family_error = ""
 
     # ---- the nearest MDS ----

@@ -50,8 +50,7 @@ def run(state, handler: str, *args):
 @pytest.fixture
 def states():
     root = rx.State(_reflex_internal_init=True)
-    wizard = root.substates[SimulatorState.get_name()]
-    return root, wizard, wizard.substates[ResultState.get_name()]
+    return root, root.substates[SimulatorState.get_name()], root.substates[ResultState.get_name()]
 
 
 def answer(wizard, question: str, value):
@@ -74,7 +73,10 @@ def walk(wizard, journey) -> list[int]:
 
 
 def open_result(result, query: str = "", audience: str = "self", lang: str = "fr"):
-    result._open(f"/{lang}/simulateur/resultat", query, audience)
+    """As ``load_result`` opens the page: the wizard's answers, bounded by the wizard."""
+    wizard = result.parent_state.substates[SimulatorState.get_name()]
+    wizard._bound_storage()
+    result._open(f"/{lang}/simulateur/resultat", query, audience, wizard.answers_json)
 
 
 def test_the_wizard_asks_what_the_engine_needs_in_four_parts(states):
@@ -84,6 +86,27 @@ def test_the_wizard_asks_what_the_engine_needs_in_four_parts(states):
     stored = json.loads(wizard.answers_json)
     assert stored == dict(MOTHER)
     assert wizard.wizard.child_support_later is True
+
+
+def test_a_wizard_answer_leaves_the_result_page_s_state_alone(states):
+    """The result page's state sits beside the wizard's, not under it: a wizard answer neither
+    recomputes nor sends (nor, with Redis, reads or writes) it. tests/reliability/
+    test_redis_per_event.py checks the same on a real server."""
+    root, wizard, result = states
+    assert ResultState.get_parent_state() is rx.State and ResultState not in SimulatorState.get_substates()
+    # Only the wizard's own views depend on the wizard's fields (tests/ui/test_state_tree.py: the root's).
+    assert SimulatorState._potentially_dirty_states == {SimulatorState.get_full_name()}
+    walk(wizard, MOTHER)
+    open_result(result)
+    total = result.result.total
+    root.get_delta()
+    root._clean()
+    run(wizard, "review")
+    answer(wizard, "child_support_received", "50")
+    delta = root.get_delta()
+    assert SimulatorState.get_full_name() in delta and ResultState.get_full_name() not in delta
+    open_result(result)  # the page opened again reads the answers as they are now
+    assert result.result.total != total
 
 
 def test_a_wrong_answer_is_refused_next_to_the_field_and_nothing_is_lost(states):
@@ -218,8 +241,10 @@ def test_i_know_the_amount_the_caf_pays(states):
     # What the CAF pays (ASF in full) counted as such leaves no RSA: the hint says to let the tool
     # estimate them (the RSA counts the ASF at its flat rate, issue #11).
     assert result.family_typed == "556,58"
+    assert json.loads(wizard.answers_json)[a.FAMILY_BENEFITS] == "556,58"  # the tab keeps it too
     run(result, "estimate_family_benefits")
     assert not result.result.family_given and len(result.result.due) == 4
+    assert a.FAMILY_BENEFITS not in json.loads(wizard.answers_json)
 
 
 def test_the_nearest_mds_to_the_town_given(states):
@@ -264,7 +289,7 @@ def test_the_kiosk_reset_forgets_the_answers_the_town_and_the_job(states):
     kiosk = root.substates[KioskState.get_name()]
     run(kiosk, "erase_everything")
     assert wizard.answers_json == "" and result.town == "" and result.job_hours == ""
-    assert result.mds == view.MdsCard() and result.lang == ""
+    assert result.mds == view.MdsCard() and result.lang == "" and result._answers_json == ""
     assert result.phone == view.PhoneView()
     assert root.substates[WayOfUseState.get_name()].kiosk_keep
 
@@ -348,8 +373,7 @@ def test_a_broken_or_older_phone_link_is_said_and_takes_nothing(fragment, proble
 
 def _fresh():
     root = rx.State(_reflex_internal_init=True)
-    wizard = root.substates[SimulatorState.get_name()]
-    return root, wizard, wizard.substates[ResultState.get_name()]
+    return root, root.substates[SimulatorState.get_name()], root.substates[ResultState.get_name()]
 
 
 def phone_open(wizard):
