@@ -23,6 +23,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pti_citizen.origins import Origins
+from pti_citizen.web.held_body import rewriting_send
 from pti_citizen.web.pages.serve import accepts_gzip
 
 _REWRITTEN_TYPES = ("text/html", "application/xml", "text/xml")
@@ -74,8 +75,6 @@ class PublicLinks:
         raw = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
         scope = {**scope, "headers": raw}
         origin = link.origin.encode()
-        held: dict[str, Message] = {}
-        chunks: list[bytes] = []
 
         def finish(start: Message, body: bytes) -> tuple[Message, bytes]:
             compress = wants_gzip and len(body) >= _GZIP_FROM_BYTES
@@ -90,41 +89,23 @@ class PublicLinks:
             _vary(out, "Host")
             return start, body
 
-        async def rewriting_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                kind = Headers(raw=message.get("headers", [])).get("content-type", "")
-                encoded = Headers(raw=message.get("headers", [])).get("content-encoding", "identity")
-                if (
-                    kind.startswith(_REWRITTEN_TYPES)
-                    and encoded in ("", "identity")
-                    and message["status"] == 200
-                ):
-                    if scope["method"] == "HEAD":  # no body to rewrite: the same caching rules
-                        out = MutableHeaders(scope=message)
-                        if not link.shareable:
-                            out["cache-control"] = "private, no-cache"
-                        _vary(out, "Host")
-                    else:
-                        held["start"] = message
-                        return
-                await send(message)
-            elif "start" not in held:
-                await send(message)
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body", False):
-                    start, body = finish(held.pop("start"), b"".join(chunks))
-                    await send(start)
-                    await send({"type": "http.response.body", "body": body})
-            elif message["type"] == "http.response.pathsend":  # a file Granian would send itself
-                with open(message["path"], "rb") as file:  # noqa: PTH123  (a built page, a few kB)
-                    start, body = finish(held.pop("start"), file.read())
-                await send(start)
-                await send({"type": "http.response.body", "body": body})
-            else:
-                await send(message)
+        def hold(start: Message) -> bool:
+            headers = Headers(raw=start.get("headers", []))
+            if not (
+                headers.get("content-type", "").startswith(_REWRITTEN_TYPES)
+                and headers.get("content-encoding", "identity") in ("", "identity")
+                and start["status"] == 200
+            ):
+                return False
+            if scope["method"] == "HEAD":  # no body to rewrite: the same caching rules
+                out = MutableHeaders(scope=start)
+                if not link.shareable:
+                    out["cache-control"] = "private, no-cache"
+                _vary(out, "Host")
+                return False
+            return True
 
-        await self.app(scope, receive, rewriting_send)
+        await self.app(scope, receive, rewriting_send(send, hold, finish))
 
 
 def public_links(origins: Origins):

@@ -24,6 +24,8 @@ from functools import lru_cache
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pti_citizen.web.held_body import rewriting_send
+
 PRELOAD = re.compile(rb'<link rel="modulepreload"( href="[^"<>]*"/?>)')
 AFTER_PAINT = rb'<link rel="pti-module"\1'
 
@@ -48,42 +50,24 @@ class PreloadsAfterPaint:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
-        held: dict[str, Message] = {}
-        chunks: list[bytes] = []
 
-        async def finish(body: bytes) -> None:
-            start = held.pop("start")
+        def hold(start: Message) -> bool:
+            headers = Headers(raw=start.get("headers", []))
+            if not (
+                start["status"] == 200
+                and headers.get("content-type", "").startswith("text/html")
+                and headers.get("content-encoding", "identity") in ("identity", "gzip")
+            ):
+                return False
+            if scope["method"] == "HEAD":  # the length of the rewritten page is not known
+                del MutableHeaders(scope=start)["content-length"]
+                return False
+            return True
+
+        def finish(start: Message, body: bytes) -> tuple[Message, bytes]:
             headers = MutableHeaders(scope=start)
             body = after_paint(body, headers.get("content-encoding", "identity"))
             headers["content-length"] = str(len(body))
-            await send(start)
-            await send({"type": "http.response.body", "body": body})
+            return start, body
 
-        async def rewriting_send(message: Message) -> None:
-            kind = message["type"]
-            if kind == "http.response.start":
-                headers = Headers(raw=message.get("headers", []))
-                if (
-                    message["status"] == 200
-                    and headers.get("content-type", "").startswith("text/html")
-                    and headers.get("content-encoding", "identity") in ("identity", "gzip")
-                ):
-                    if scope["method"] == "HEAD":  # the length of the rewritten page is not known
-                        del MutableHeaders(scope=message)["content-length"]
-                    else:
-                        held["start"] = message
-                        return
-                await send(message)
-            elif "start" not in held:
-                await send(message)
-            elif kind == "http.response.body":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body", False):
-                    await finish(b"".join(chunks))
-            elif kind == "http.response.pathsend":  # a file Granian would send itself
-                with open(message["path"], "rb") as file:  # noqa: PTH123  (a built page, a few kB)
-                    await finish(file.read())
-            else:
-                await send(message)
-
-        await self.app(scope, receive, rewriting_send)
+        await self.app(scope, receive, rewriting_send(send, hold, finish))
