@@ -16,23 +16,7 @@ from pti_citizen.handover import AnswersLinkError, answers_fragment, parse_answe
 from pti_citizen.handover import answers_link as link
 from pti_citizen.simulator import answers as a
 from pti_citizen.simulator.household import MAX_AGE, MAX_CHILD_AGE, MAX_CHILDREN, MIN_ADULT_AGE
-
-MOTHER: a.Answers = {
-    "couple": "single",
-    "applicant.age": "30",
-    "children": "2",
-    a.CHILDREN_AGES: ["7", "3"],
-    "pregnant": "no",
-    "isolated_since_months": "long",
-    "applicant.nationality": "fr",
-    "applicant.student": "no",
-    "housing.status": "tenant",
-    "housing.housing_benefit": "450",
-    "applicant.earned_income": "600",
-    "applicant.earned_income_stopped": "goes_on",
-    "applicant.other_income": "0",
-    "child_support_received": "0",
-}
+from tests.simulator.test_answers import MOTHER
 
 
 def encoded(entries: object) -> str:
