@@ -323,6 +323,28 @@ def _count(params: Mapping[str, Any] | None) -> int:
     return count if count.__class__ is int else int(count)
 
 
+#: How many sentences without an amount each scope, language and audience keeps written.
+SENTENCES_KEPT = 1024
+
+#: How many amounts each language keeps written (``_written_euros``): the amounts of the parameters
+#: and the common incomes come back in most estimates; past this many, new ones are written each time.
+WRITTEN_EUROS_KEPT = 2048
+
+
+@cache
+def _written_euros(lang: str) -> dict[float, str]:
+    """Amounts already written in ``lang``, shared by every scope and audience (bounded)."""
+    return {}
+
+
+def _euros_kept(amount: float, pattern: MoneyPattern | None, lang: str, written: dict[float, str]) -> str:
+    """``_euros``, kept for next time while there is room."""
+    text = _euros(amount, pattern, lang)
+    if len(written) < WRITTEN_EUROS_KEPT:
+        written[amount] = text
+    return text
+
+
 class Sentences(NamedTuple):
     """Every sentence of one scope (a benefit, or the common ones), compiled for one language and
     audience: ``(code, variant)`` → :class:`Sentence` (or :class:`Plural`)."""
@@ -330,27 +352,51 @@ class Sentences(NamedTuple):
     lang: str
     money: MoneyPattern | None
     by_key: Mapping[tuple[str, str], Sentence | Plural]
+    #: ``_written_euros(lang)``: an amount is written once per language (a dict lookup, not a format).
+    euros: dict[float, str]
+    #: Sentences without an amount, as written for the values they were given (``write``).
+    kept: dict[tuple, str]
 
     def write(self, code: str, variant: str, amount: float | None, params: Mapping[str, Any]) -> str:
         """The sentence ``(code, variant)`` filled with ``amount`` and ``params``: ``{amount}`` the
-        step's amount, ``{n}`` the count, money parameters in euros, months and dates in words."""
+        step's amount, ``{n}`` the count, money parameters in euros, months and dates in words.
+
+        A sentence without an amount mostly tells months, dates, ages and counts that every estimate
+        of the month shares (« vos ressources de juin, juillet et août »): it is written once for
+        those values and kept (at most ``SENTENCES_KEPT``; the table starts again when full)."""
+        if amount is None and params:
+            key = (code, variant, *params.items())
+            kept = self.kept
+            try:
+                text = kept.get(key)
+            except TypeError:  # an unhashable value (never from the rules): write it each time
+                return self._fill(code, variant, None, params)
+            if text is None:
+                text = self._fill(code, variant, None, params)
+                if len(kept) >= SENTENCES_KEPT:
+                    kept.clear()
+                kept[key] = text
+            return text
+        return self._fill(code, variant, amount, params)
+
+    def _fill(self, code: str, variant: str, amount: float | None, params: Mapping[str, Any]) -> str:
         sentence = self.by_key[code, variant]
         if sentence.__class__ is Plural:
             sentence = sentence.at(_count(params))
         slots = sentence.slots
         if not slots:
             return sentence.first
-        lang, pattern = self.lang, self.money
+        lang, pattern, euros = self.lang, self.money, self.euros
         written = []
         for kind, name, _ in slots:  # written out here: a function call per placeholder costs
             if kind == AMOUNT and amount is not None:
-                text = _euros(amount, pattern, lang)
+                text = euros.get(amount) or _euros_kept(amount, pattern, lang, euros)
             elif kind == COUNT:
                 text = str(_count(params))
             else:
                 value = (params or _NO_PARAMS)[name]
                 if kind == MONEY and value.__class__ in _NUMBERS:
-                    text = _euros(value, pattern, lang)
+                    text = euros.get(value) or _euros_kept(value, pattern, lang, euros)
                 elif kind == VALUE and value.__class__ is int:
                     text = str(value)
                 else:
@@ -382,7 +428,7 @@ def sentences(scope: str, lang: str, audience: str = "self") -> Sentences:
             by_key[key] = Plural(entry[0], entry[1], catalog)
         else:
             by_key[key] = _cut(catalog.gettext(entry))
-    return Sentences(lang, _money_pattern(lang), by_key)
+    return Sentences(lang, _money_pattern(lang), by_key, _written_euros(lang), {})
 
 
 def render(

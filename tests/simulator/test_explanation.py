@@ -273,3 +273,36 @@ def test_the_fast_money_format_is_babels(lang):
     ]
     for value in values:
         assert money(value, lang) == format_euros(value, lang), value
+
+
+def test_kept_sentences_follow_their_values():
+    """A sentence kept for some values is never given for others: not for the same values under other
+    names, nor once the table has been emptied."""
+    from pti_citizen.simulator import explanation
+
+    write = explanation.sentences("rsa", "fr").write
+    june, july, august = Month(2026, 6), Month(2026, 7), Month(2026, 8)
+    first = write("resources_average", "", None, {"m4": june, "m3": july, "m2": august})
+    swapped = write("resources_average", "", None, {"m4": august, "m3": july, "m2": june})
+    assert first != swapped
+    assert first == write("resources_average", "", None, {"m4": june, "m3": july, "m2": august})
+    fresh = explanation.sentences("rsa", "fr")._fill(
+        "resources_average", "", None, {"m4": june, "m3": july, "m2": august}
+    )
+    assert first == fresh
+
+
+def test_the_kept_tables_stay_bounded():
+    """Hostile values (a new age each time) cannot grow the kept sentences or amounts without end."""
+    from pti_citizen.simulator import explanation
+
+    written = explanation.sentences("rsa", "fr")
+    for age in range(explanation.SENTENCES_KEPT * 2):
+        assert str(age) in written.write(
+            "age", "applicant_young", None, {"age": age, "hours": 3214, "adult_age": 18}
+        )
+        assert len(written.kept) <= explanation.SENTENCES_KEPT
+    for cents in range(explanation.WRITTEN_EUROS_KEPT * 2):
+        written.write("earned_income", "", 1000 + cents / 100, {})
+        assert len(written.euros) <= explanation.WRITTEN_EUROS_KEPT
+    assert written.write("earned_income", "", 1234.5, {}) == written._fill("earned_income", "", 1234.5, {})
