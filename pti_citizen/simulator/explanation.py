@@ -323,7 +323,7 @@ def _count(params: Mapping[str, Any] | None) -> int:
     return count if count.__class__ is int else int(count)
 
 
-#: How many sentences without an amount each scope, language and audience keeps written.
+#: How many sentences with values each scope, language and audience keeps written.
 SENTENCES_KEPT = 1024
 
 #: How many amounts each language keeps written (``_written_euros``): the amounts of the parameters
@@ -354,25 +354,26 @@ class Sentences(NamedTuple):
     by_key: Mapping[tuple[str, str], Sentence | Plural]
     #: ``_written_euros(lang)``: an amount is written once per language (a dict lookup, not a format).
     euros: dict[float, str]
-    #: Sentences without an amount, as written for the values they were given (``write``).
+    #: Sentences with values, as written for the values they were given (``write``).
     kept: dict[tuple, str]
 
     def write(self, code: str, variant: str, amount: float | None, params: Mapping[str, Any]) -> str:
         """The sentence ``(code, variant)`` filled with ``amount`` and ``params``: ``{amount}`` the
         step's amount, ``{n}`` the count, money parameters in euros, months and dates in words.
 
-        A sentence without an amount mostly tells months, dates, ages and counts that every estimate
-        of the month shares (« vos ressources de juin, juillet et août »): it is written once for
-        those values and kept (at most ``SENTENCES_KEPT``; the table starts again when full)."""
-        if amount is None and params:
-            key = (code, variant, *params.items())
+        A sentence with values mostly tells months, dates, counts and amounts of the parameters that
+        many estimates share (« vos ressources de juin, juillet et août », « 2 enfants : 1 035,68 € »):
+        it is written once for those values and kept (at most ``SENTENCES_KEPT``; the table starts
+        again when full)."""
+        if params:
+            key = (code, variant, amount, *params.items())
             kept = self.kept
             try:
                 text = kept.get(key)
             except TypeError:  # an unhashable value (never from the rules): write it each time
-                return self._fill(code, variant, None, params)
+                return self._fill(code, variant, amount, params)
             if text is None:
-                text = self._fill(code, variant, None, params)
+                text = self._fill(code, variant, amount, params)
                 if len(kept) >= SENTENCES_KEPT:
                     kept.clear()
                 kept[key] = text
