@@ -7,6 +7,7 @@ be told in French, English, Spanish or Arabic without computing again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from .period import Month
@@ -85,6 +86,8 @@ class BenefitResult:
     next_steps: list[str] = field(default_factory=list)
     #: Benefit-specific figures (the RSA's version-1 breakdown, for instance).
     details: dict[str, Any] = NO_VALUES
+    #: One result shared by every household it fits (``not_due``): read it, never change it.
+    shared: bool = False
 
 
 @dataclass(slots=True)
@@ -99,3 +102,27 @@ class RightsResult:
     @property
     def total_monthly_amount(self) -> float:
         return round(sum(result.monthly_amount for result in self.benefits.values()), 2)
+
+
+@lru_cache(maxsize=1024)
+def not_due(
+    benefit: str,
+    month: Month,
+    code: str,
+    variant: str = "",
+    params: tuple[tuple[str, Any], ...] = (),
+    next_steps: tuple[str, ...] = (),
+) -> BenefitResult:
+    """A benefit not due for a reason that tells nothing of the household but what the parameters
+    say (a couple, no young child, fewer children than needed): one result for every household of
+    the month, whose texts are then written once (``service``). Most households meet several."""
+    return BenefitResult(
+        benefit,
+        month,
+        False,
+        0.0,
+        [Step("not_due", RESULT, 0.0)],
+        [Reason(code, variant, None, dict(params) if params else NO_VALUES)],
+        next_steps=list(next_steps),
+        shared=True,
+    )

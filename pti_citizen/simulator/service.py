@@ -210,9 +210,29 @@ def _reason_sentence(reason: Reason, result: BenefitResult, lines: tuple[StepTex
     return write(step.code, step.variant, step.amount, step.params)
 
 
+#: The words of the shared results (``results.not_due``), by the result's identity, language and
+#: audience: ``(result, words)`` (the result kept with its words, so that its identity is not reused).
+_SHARED_WORDS: dict[tuple[int, str, str], tuple[BenefitResult, BenefitEstimate]] = {}
+SHARED_WORDS_KEPT = 2048
+
+
 def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
     """One benefit in words: its steps, then its reasons (a reason that is one of the steps reads as
-    that step's line)."""
+    that step's line). A shared result is put in words once per language and audience."""
+    if result.shared:
+        key = (id(result), lang, audience)
+        found = _SHARED_WORDS.get(key)
+        if found is not None and found[0] is result:
+            return found[1]
+        words = _put_in_words(result, lang, audience)
+        if len(_SHARED_WORDS) >= SHARED_WORDS_KEPT:
+            _SHARED_WORDS.clear()
+        _SHARED_WORDS[key] = (result, words)
+        return words
+    return _put_in_words(result, lang, audience)
+
+
+def _put_in_words(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
     name = result.benefit
     write, label, decided_by = _words(name, lang, audience)
     lines = tuple(

@@ -161,3 +161,37 @@ class TestWhatIf:
         assert "la personne que vous aidez" in helper.notes[0].text
         arabic = what_if(household(SINGLE_MOTHER), job, "ar", today=TODAY)
         assert arabic.notes[0].text != helper.notes[0].text
+
+
+def test_a_shared_not_due_result_reads_as_a_fresh_one():
+    """Two households without a child meet the same « not due » results (one object each); their
+    words are those the same result would have if it were made for each, in each language."""
+    from pti_citizen.simulator.results import BenefitResult
+
+    def fresh(result: BenefitResult) -> BenefitResult:
+        return BenefitResult(
+            result.benefit,
+            result.month,
+            result.eligible,
+            result.monthly_amount,
+            list(result.steps),
+            list(result.reasons),
+            next_steps=list(result.next_steps),
+        )
+
+    alone = household(_household("2026-10", _adult(40), family_benefits=None))
+    couple = household(_household("2026-10", _adult(40), _adult(38), family_benefits=None))
+    first, second = service.compute(alone, today=TODAY), service.compute(couple, today=TODAY)
+    shared = [name for name, result in first.benefits.items() if result.shared]
+    assert {"allocations_familiales", "paje_base", "complement_familial", "asf"} <= set(shared)
+    assert first.benefits["paje_base"] is second.benefits["paje_base"]
+    assert first.benefits["asf"].reasons[0].code == "children"
+    assert second.benefits["asf"].reasons[0].code == "couple"
+    for lang in ("fr", "ar"):
+        for audience in ("self", "helper"):
+            words = {
+                item.name: item for item in service.render_estimate(first, alone, lang, audience).benefits
+            }
+            for name in shared:
+                result = first.benefits[name]
+                assert words[name] == service._put_in_words(fresh(result), lang, audience)

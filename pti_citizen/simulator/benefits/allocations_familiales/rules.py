@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...period import Month
-from ...results import BASE, INFO, MINUS, PLUS, RESULT, BenefitResult, Reason, Step
+from ...results import BASE, INFO, MINUS, PLUS, RESULT, BenefitResult, Step, not_due
 from ...rounding import apportion, cents
 
 NAME = "allocations_familiales"
@@ -119,15 +119,8 @@ def compute(ctx, month: Month) -> BenefitResult:
         forfait = at_20 * cents(bmaf * p.taux_allocation_forfaitaire)
 
     if base == 0 and forfait == 0:
-        return BenefitResult(
-            benefit=NAME,
-            month=month,
-            eligible=False,
-            monthly_amount=0.0,
-            steps=[Step("not_due", RESULT, 0.0)],
-            reasons=[
-                Reason("children", "", None, {"n": n, "needed": p.nombre_enfants_minimum, "age": limit})
-            ],
+        return not_due(
+            NAME, month, "children", params=(("n", n), ("needed", p.nombre_enfants_minimum), ("age", limit))
         )
 
     modulated = (base + supplement) * rate

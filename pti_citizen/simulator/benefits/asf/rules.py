@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...period import Month
-from ...results import BASE, MINUS, RESULT, BenefitResult, Reason, Step
+from ...results import BASE, MINUS, RESULT, BenefitResult, Reason, Step, not_due
 from ...rounding import apportion, cents
 
 NAME = "asf"
@@ -58,11 +58,11 @@ def compute(ctx, month: Month) -> BenefitResult:
     situation = ctx.situation(month)
     p: AsfParameters = ctx.parameters(NAME, month)
     if situation.couple:
-        return _not_due(month, Reason("couple"))
+        return not_due(NAME, month, "couple")
     children, per_child, full, exact = _due(situation, p)
     if not children:
-        return _not_due(
-            month, Reason("children", params={"age": situation.common.age_limite_enfant_a_charge})
+        return not_due(
+            NAME, month, "children", params=(("age", situation.common.age_limite_enfant_a_charge),)
         )
     support = situation.household.child_support_received
     if exact <= p.minimum_verse:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ...period import Month
-from ...results import BASE, INFO, RESULT, BenefitResult, Reason, Step
+from ...results import BASE, INFO, RESULT, BenefitResult, Reason, Step, not_due
 from ...rounding import cents
 
 NAME = "complement_familial"
@@ -92,13 +92,16 @@ def compute(ctx, month: Month) -> BenefitResult:
     situation = ctx.situation(month)
     p: CfParameters = ctx.parameters(NAME, month)
     figures = _figures(situation, p)
-    if figures.reason is not None:
-        return _not_due(month, figures.reason)
+    reason = figures.reason
+    if reason is not None:
+        if reason.code == "children":  # nothing of the household but its children's count
+            return not_due(NAME, month, "children", params=tuple(reason.params.items()))
+        return _not_due(month, reason)
     base, increased, limit, variant = figures.base, figures.increased, figures.limit, figures.variant
     resources = situation.resources_n2
     amount_exact = max(base, increased)
     if ctx.result("paje_base", month).exact_amount > 0:  # art. L532-1: not with the PAJE
-        return _not_due(month, Reason("paje", params={}))
+        return not_due(NAME, month, "paje")
     amount = cents(amount_exact)
     params = {
         "year": situation.income_year,

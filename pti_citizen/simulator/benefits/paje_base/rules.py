@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...period import Month
-from ...results import BASE, RESULT, BenefitResult, Reason, Step
+from ...results import BASE, RESULT, BenefitResult, Reason, Step, not_due
 from ...rounding import cents
 
 NAME = "paje_base"
@@ -76,6 +76,8 @@ def compute(ctx, month: Month) -> BenefitResult:
     p: PajeParameters = ctx.parameters(NAME, month)
     exact, variant, params, reason = _figures(situation, p)
     if reason is not None:
+        if reason.code == "no_young_child":
+            return not_due(NAME, month, reason.code, params=tuple(reason.params.items()))
         return BenefitResult(NAME, month, False, 0.0, [Step("not_due", RESULT, 0.0)], [reason])
     amount = cents(exact)
     steps = [Step("amount", BASE, amount, variant, params), Step("result", RESULT, amount)]

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from ...common import reference_months
 from ...parameters import DERIVED, Source
 from ...period import Month
-from ...results import BASE, INFO, MINUS, PLUS, RESULT, BenefitResult, Reason, Step
+from ...results import BASE, INFO, MINUS, PLUS, RESULT, BenefitResult, Reason, Step, not_due
 from ...rounding import apportion, cents
 from ...situation import Situation
 from ..rsa.rules import household_rate, housing_flat_rate, single_parent_increase
@@ -227,6 +227,10 @@ def _read_alike(months: list[tuple[Month, MonthFigures]]) -> bool:
 
 
 def _not_due(month: Month, reasons: list[Reason], steps: list[Step] | None = None) -> BenefitResult:
+    if steps is None and len(reasons) == 1 and reasons[0].amount is None:  # a condition, the same for many
+        reason = reasons[0]
+        params = tuple(reason.params.items())
+        return not_due(NAME, month, reason.code, reason.variant, params, ("contact_mds",))
     steps = [*(steps or []), Step("not_due", RESULT, 0.0)]
     return BenefitResult(NAME, month, False, 0.0, steps, reasons, next_steps=["contact_mds"])
 
