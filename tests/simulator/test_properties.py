@@ -155,10 +155,19 @@ def test_earning_100_euros_more_never_lowers_earnings_plus_rsa_plus_prime(payloa
     richer[role]["earned_income"] = person["earned_income"] + 100
     _, after = estimate(richer)
     # The prime is what makes work pay; where it pays nothing (under 18, art. L842-1 CSS) the RSA falls
-    # euro for euro and stops below its smallest payment (art. R262-39 CASF: 6 €).
+    # euro for euro and stops below its smallest payment (art. R262-39 CASF: 6 €). Two more edges of
+    # the law: a prime that falls under its smallest payment is not paid (art. D843-1 CSS: 15 €), and
+    # as the prime's one-person amount is under the RSA's (art. D843-1 CSS, R262-1 CASF), a large
+    # household's resources can pass the prime's base while the RSA is still due: then the RSA takes
+    # each euro earned and the prime ~40 % more (art. L842-3 CSS).
     allowed = 0.005
-    if after["benefits"]["prime_activite"]["monthly_amount"] == 0:
-        allowed += _minimum_rsa_payment()
+    prime_before = before["benefits"]["prime_activite"]["monthly_amount"]
+    prime_after = after["benefits"]["prime_activite"]
+    if prime_after["monthly_amount"] == 0:
+        allowed += _minimum_rsa_payment() + prime_before
+    rsa_due = after["benefits"]["rsa"]["monthly_amount"] > 0
+    if rsa_due and any(step["code"] == "excess" for step in prime_after["steps"]):
+        allowed += 0.40 * 100
     assert _take_home(after, richer) >= _take_home(before, payload) - allowed
 
 
