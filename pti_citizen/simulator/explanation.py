@@ -323,12 +323,12 @@ def _count(params: Mapping[str, Any] | None) -> int:
     return count if count.__class__ is int else int(count)
 
 
-#: How many sentences with values each scope, language and audience keeps written.
-SENTENCES_KEPT = 1024
+#: How many sentences without an amount each scope, language and audience keeps written.
+SENTENCES_KEPT = 128
 
 #: How many amounts each language keeps written (``_written_euros``): the amounts of the parameters
 #: and the common incomes come back in most estimates; past this many, new ones are written each time.
-WRITTEN_EUROS_KEPT = 2048
+WRITTEN_EUROS_KEPT = 1024
 
 
 @cache
@@ -354,18 +354,17 @@ class Sentences(NamedTuple):
     by_key: Mapping[tuple[str, str], Sentence | Plural]
     #: ``_written_euros(lang)``: an amount is written once per language (a dict lookup, not a format).
     euros: dict[float, str]
-    #: Sentences with values, as written for the values they were given (``write``).
+    #: Sentences without an amount, as written for the values they were given (``write``).
     kept: dict[tuple, str]
 
     def write(self, code: str, variant: str, amount: float | None, params: Mapping[str, Any]) -> str:
         """The sentence ``(code, variant)`` filled with ``amount`` and ``params``: ``{amount}`` the
         step's amount, ``{n}`` the count, money parameters in euros, months and dates in words.
 
-        A sentence with values mostly tells months, dates, counts and amounts of the parameters that
-        many estimates share (« vos ressources de juin, juillet et août », « 2 enfants : 1 035,68 € »):
-        it is written once for those values and kept (at most ``SENTENCES_KEPT``; the table starts
-        again when full)."""
-        if params:
+        A sentence without an amount mostly tells months, dates, ages and counts that every estimate
+        of the month shares (« vos ressources de juin, juillet et août »): it is written once for
+        those values and kept (at most ``SENTENCES_KEPT``; the table starts again when full)."""
+        if amount is None and params:
             key = (code, variant, amount, *params.items())
             kept = self.kept
             try:

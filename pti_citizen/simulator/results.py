@@ -104,7 +104,7 @@ class RightsResult:
         return round(sum(result.monthly_amount for result in self.benefits.values()), 2)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # a few dozen a month: reasons × parameters
 def not_due(
     benefit: str,
     month: Month,

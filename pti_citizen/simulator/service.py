@@ -213,7 +213,7 @@ def _reason_sentence(reason: Reason, result: BenefitResult, lines: tuple[StepTex
 #: The words of the shared results (``results.not_due``), by the result's identity, language and
 #: audience: ``(result, words)`` (the result kept with its words, so that its identity is not reused).
 _SHARED_WORDS: dict[tuple[int, str, str], tuple[BenefitResult, BenefitEstimate]] = {}
-SHARED_WORDS_KEPT = 2048
+SHARED_WORDS_KEPT = 512
 
 
 def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
