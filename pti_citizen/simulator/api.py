@@ -9,6 +9,7 @@ plus extras (steps, notices, assumptions, next steps, freshness of the amounts).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from pti_citizen.i18n import normalize_language
@@ -16,8 +17,8 @@ from pti_citizen.i18n import normalize_language
 from . import service
 from .household import EstimateInput
 from .parameters import UnknownPeriodError
-from .results import RightsResult
-from .service import BenefitEstimate, RightsEstimate
+from .results import BenefitResult, RightsResult
+from .service import BenefitEstimate
 from .validation import month_error, parse_household, requested_language
 
 OK = 200
@@ -29,7 +30,8 @@ def estimate_household(household: EstimateInput, *, today: dt.date | None = None
     return service.compute(household, today=today)
 
 
-def _benefit_json(benefit: BenefitEstimate) -> dict:
+def _words_json(benefit: BenefitEstimate) -> dict:
+    """A benefit already in words (a shared result's, written once) as JSON."""
     return {
         "label": benefit.label,
         "eligible": benefit.eligible,
@@ -44,14 +46,52 @@ def _benefit_json(benefit: BenefitEstimate) -> dict:
     }
 
 
-def result_json(estimate: RightsEstimate) -> dict:
-    """The JSON body of a successful estimate: version 1's fields first, then version 2's."""
-    rsa = estimate.figures.benefits["rsa"]
-    benefits = {benefit.name: _benefit_json(benefit) for benefit in estimate.benefits}
+def _benefit_json(result: BenefitResult, lang: str, audience: str) -> dict:
+    """One benefit in words, written straight into JSON: the same sentences as the typed service's
+    ``benefit_text`` (``tests/simulator/test_api.py`` checks both agree), without a typed record per
+    step to convert afterwards (a fifth of the estimate's time)."""
+    if result.shared:
+        return _words_json(service.benefit_text(result, lang, audience))
+    write, label, decided_by = service.words_of(result.benefit, lang, audience)
+    steps = [
+        {
+            "code": step.code,
+            "effect": step.effect,
+            "amount": step.amount,
+            "text": write(step.code, step.variant, step.amount, step.params),
+        }
+        for step in result.steps
+    ]
+    return {
+        "label": label,
+        "eligible": result.eligible,
+        "monthly_amount": result.monthly_amount,
+        "steps": steps,
+        "reasons": [
+            {
+                "code": reason.code,
+                "text": service.reason_sentence(reason, result, lambda index: steps[index]["text"], write),
+                "amount": reason.amount,
+            }
+            for reason in result.reasons
+        ],
+        "next_steps": list(result.next_steps),
+        "decided_by": decided_by,
+    }
+
+
+def result_json(
+    figures: RightsResult, household: EstimateInput, lang: str, audience: str, *, today: dt.date | None = None
+) -> dict:
+    """The JSON body of a successful estimate, in ``lang`` (normalized) and ``audience``: version 1's
+    fields first, then version 2's. The same texts and figures as ``service.render_estimate``."""
+    notes = service.estimate_notes(figures, household, lang, audience, today or dt.date.today())
+    rsa = figures.benefits["rsa"]
+    benefits = {name: _benefit_json(result, lang, audience) for name, result in figures.benefits.items()}
     details = rsa.details
     source = details["parameters"].montant_source
     return {
-        "month": str(estimate.month),
+        "month": str(figures.month),
         "eligible": rsa.eligible,
         "monthly_amount": rsa.monthly_amount,
         "currency": "EUR",
@@ -65,12 +105,12 @@ def result_json(estimate: RightsEstimate) -> dict:
             {"code": reason["code"], "text": reason["text"]} for reason in benefits["rsa"]["reasons"]
         ],
         "steps": benefits["rsa"]["steps"],
-        "notices": [{"code": notice.code, "text": notice.text} for notice in estimate.notices],
+        "notices": [{"code": notice.code, "text": notice.text} for notice in notes.notices],
         "next_steps": list(rsa.next_steps),
-        "lang": estimate.lang,
-        "audience": estimate.audience,
-        "parameters_valid_until": estimate.parameters_valid_until.isoformat(),
-        "parameters_outdated": estimate.parameters_outdated,
+        "lang": lang,
+        "audience": audience,
+        "parameters_valid_until": _valid_until(),
+        "parameters_outdated": notes.outdated,
         "parameters_source": {
             "montant_forfaitaire": details["parameters"].montant_forfaitaire,
             "since": source.since.isoformat(),
@@ -79,10 +119,15 @@ def result_json(estimate: RightsEstimate) -> dict:
             "confidence": source.confidence,
         },
         "benefits": benefits,
-        "total_monthly_amount": estimate.total_monthly_amount,
-        "family_benefits_estimated": estimate.family_benefits_estimated,
-        "assumptions": [{"code": notice.code, "text": notice.text} for notice in estimate.assumptions],
+        "total_monthly_amount": figures.total_monthly_amount,
+        "family_benefits_estimated": figures.family_benefits_estimated,
+        "assumptions": [{"code": notice.code, "text": notice.text} for notice in notes.assumptions],
     }
+
+
+@lru_cache(maxsize=1)
+def _valid_until() -> str:
+    return service.valid_until().isoformat()
 
 
 def estimate_payload(
@@ -98,7 +143,7 @@ def estimate_payload(
     if household is None:
         return INVALID, {"errors": errors}
     try:
-        estimate = service.estimate(household, language, household.audience, today=today)
+        figures = service.compute(household, today=today)
     except UnknownPeriodError as error:
         return INVALID, {"errors": [month_error(error, language)]}
-    return OK, result_json(estimate)
+    return OK, result_json(figures, household, language, household.audience, today=today)

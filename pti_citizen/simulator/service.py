@@ -189,8 +189,9 @@ def benefit_words(name: str, lang: str = "fr", audience: Audience = "self") -> t
 
 
 @lru_cache(maxsize=256)
-def _words(name: str, lang: str, audience: str) -> tuple[Callable[..., str], str, str]:
-    """A benefit's sentence writer, name and « who decides » in ``lang`` (one lookup per benefit)."""
+def words_of(name: str, lang: str, audience: str) -> tuple[Callable[..., str], str, str]:
+    """A benefit's sentence writer (``explanation.Sentences.write``), name and « who decides » in
+    ``lang`` (one lookup per benefit)."""
     return explanation.sentences(name, lang, audience).write, *benefit_words(name, lang, audience)
 
 
@@ -199,14 +200,17 @@ def _words(name: str, lang: str, audience: str) -> tuple[Callable[..., str], str
 _record = tuple.__new__
 
 
-def _reason_sentence(reason: Reason, result: BenefitResult, lines: tuple[StepText, ...], write) -> str:
-    """A reason that is one of the steps reads as that step's line."""
+def reason_sentence(
+    reason: Reason, result: BenefitResult, line_text: Callable[[int], str], write: Callable[..., str]
+) -> str:
+    """A reason that is one of the steps reads as that step's line (``line_text(index)``: the text of
+    the result's step ``index``, already written); any other has its own sentence."""
     step = reason.step
     if step is None:
         return write(reason.code, reason.variant, reason.amount, reason.params)
-    for candidate, line in zip(result.steps, lines, strict=True):
+    for index, candidate in enumerate(result.steps):
         if candidate is step:
-            return line.text
+            return line_text(index)
     return write(step.code, step.variant, step.amount, step.params)
 
 
@@ -216,7 +220,7 @@ _SHARED_WORDS: dict[tuple[int, str, str], tuple[BenefitResult, BenefitEstimate]]
 SHARED_WORDS_KEPT = 512
 
 
-def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
+def benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
     """One benefit in words: its steps, then its reasons (a reason that is one of the steps reads as
     that step's line). A shared result is put in words once per language and audience."""
     if result.shared:
@@ -234,7 +238,7 @@ def _benefit_text(result: BenefitResult, lang: str, audience: str) -> BenefitEst
 
 def _put_in_words(result: BenefitResult, lang: str, audience: str) -> BenefitEstimate:
     name = result.benefit
-    write, label, decided_by = _words(name, lang, audience)
+    write, label, decided_by = words_of(name, lang, audience)
     lines = tuple(
         [
             _record(
@@ -251,7 +255,11 @@ def _put_in_words(result: BenefitResult, lang: str, audience: str) -> BenefitEst
     )
     reasons = tuple(
         [
-            ReasonText(reason.code, _reason_sentence(reason, result, lines, write), reason.amount)
+            ReasonText(
+                reason.code,
+                reason_sentence(reason, result, lambda index: lines[index].text, write),
+                reason.amount,
+            )
             for reason in result.reasons
         ]
     )
@@ -317,17 +325,18 @@ def is_outdated(month: Month, today: dt.date) -> bool:
     return month.first_day >= limit or today >= limit
 
 
-def render_estimate(
-    result: RightsResult,
-    household: EstimateInput,
-    lang: str,
-    audience: str = "self",
-    *,
-    today: dt.date | None = None,
-) -> RightsEstimate:
-    """The texts of an estimate in ``lang`` and ``audience`` (figures computed once, any language)."""
-    lang = normalize_language(lang)
-    today = today or dt.date.today()
+class EstimateNotes(NamedTuple):
+    """What an estimate warns about and assumes, in words, and whether its amounts may be outdated."""
+
+    notices: tuple[Notice, ...]
+    assumptions: tuple[Notice, ...]
+    outdated: bool
+
+
+def estimate_notes(
+    result: RightsResult, household: EstimateInput, lang: str, audience: str, today: dt.date
+) -> EstimateNotes:
+    """The notices and assumptions of an estimate in ``lang`` (a language already normalized)."""
     outdated = is_outdated(result.month, today)
     eu_citizen = non_eu = resignation = False
     for person in (household.applicant, household.partner):
@@ -347,7 +356,23 @@ def render_estimate(
         estimated,
         children,
     )
-    benefits = tuple([_benefit_text(item, lang, audience) for item in result.benefits.values()])
+    return EstimateNotes(notices, assumptions, outdated)
+
+
+def render_estimate(
+    result: RightsResult,
+    household: EstimateInput,
+    lang: str,
+    audience: str = "self",
+    *,
+    today: dt.date | None = None,
+) -> RightsEstimate:
+    """The texts of an estimate in ``lang`` and ``audience`` (figures computed once, any language)."""
+    lang = normalize_language(lang)
+    notices, assumptions, outdated = estimate_notes(
+        result, household, lang, audience, today or dt.date.today()
+    )
+    benefits = tuple([benefit_text(item, lang, audience) for item in result.benefits.values()])
     return RightsEstimate(
         month=result.month,
         lang=lang,
