@@ -29,11 +29,12 @@ for memory and one for many people at once. ``scripts/run.sh`` (one worker) and
    hard limit; below it, the connections are lowered to what fits).
 
 5. Each worker runs its event loop on uvloop (libuv, in C) instead of asyncio's pure-Python loop:
-   every websocket message, Redis round trip and page crosses the loop several times, and on the
-   sequential journeys of ``loadtest`` the server's CPU per event went from 5.7 to 4.2 ms
+   every websocket message, Redis round trip and page crosses the loop several times. One event
+   at a time, the server's CPU per event went from 5.7 to 4.2 ms; under a saturating crowd the
+   loop's cost is shared by many sockets per turn and the saving was within run-to-run spread
    (docs/performance.md, « uvloop »). Granian would pick it by itself when it is installed
-   (``loop="auto"``); it is asked for by name so that a missing ``uvloop`` stops the server at
-   start instead of silently costing a quarter more CPU.
+   (``loop="auto"``); it is asked for by name so that a missing ``uvloop`` fails at start
+   instead of going unnoticed.
 
 ``tests/reliability/test_faults.py`` kills a worker in the middle of journeys to check 1 and 2;
 ``tests/reliability/test_connections.py`` checks 4 and 5.

@@ -116,9 +116,9 @@ loop.close()
 
 
 def test_the_workers_run_their_event_loop_on_uvloop():
-    """asyncio's pure-Python loop cost a quarter of the server's CPU per event (docs/performance.md,
-    « uvloop »): serve.py asks Granian for uvloop by name, so a missing package fails here (and at
-    start), not silently."""
+    """asyncio's pure-Python loop cost a quarter of the server's CPU per event, one event at a time
+    (docs/performance.md, « uvloop »): serve.py asks Granian for uvloop by name, so a missing
+    package fails here (and at start), not silently."""
     probe = subprocess.run(
         [sys.executable, "-c", LOOP_PROBE], cwd=ROOT, capture_output=True, text=True, check=True
     )
