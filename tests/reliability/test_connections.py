@@ -98,3 +98,30 @@ def test_the_open_file_limit_is_raised_for_the_connections_or_they_are_lowered_t
     lowered = _connections("ulimit -Sn 1024 && ulimit -Hn 2048", "4096")
     assert lowered.stdout.strip() == str(2048 - 256)
     assert "ulimit -n" in lowered.stderr
+
+
+LOOP_PROBE = """
+import sys
+sys.path.insert(0, ".")
+sys.argv = ["serve.py"]
+import scripts.serve as serve
+serve._granian_defaults()
+from granian._loops import loops
+from granian.server.mp import MPServer
+server = MPServer(target="pti_citizen.pti_citizen:app")
+loop = loops.get(server.loop)  # what each worker builds (granian/server/mp.py)
+print(server.loop, type(loop).__module__, type(loop).__name__)
+loop.close()
+"""
+
+
+def test_the_workers_run_their_event_loop_on_uvloop():
+    """asyncio's pure-Python loop cost a quarter of the server's CPU per event, one event at a time
+    (docs/performance.md, « uvloop »): serve.py asks Granian for uvloop by name, so a missing
+    package fails here (and at start), not silently."""
+    probe = subprocess.run(
+        [sys.executable, "-c", LOOP_PROBE], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    name, module, kind = probe.stdout.split()
+    assert name == "uvloop"
+    assert module.startswith("uvloop") and kind == "Loop"

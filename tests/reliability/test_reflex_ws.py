@@ -42,3 +42,22 @@ def test_predicates_read_deltas():
     assert not touches(journeys.RESULT_STATE, "result")(update)
     assert not hydrated(update)
     assert hydrated({"delta": {"reflex___state____state": {f"is_hydrated{FIELD}": True}}})
+
+
+def test_the_load_client_checks_utf8_in_c_and_still_refuses_bad_frames():
+    """websocket-client checked every received frame's UTF-8 in pure Python: a third of Locust's CPU
+    on the machine it shares with the server (docs/performance.md, « uvloop »). With wsaccel the
+    same check runs in C; a text frame that is not UTF-8 is still refused."""
+    import websocket._utils as ws_utils
+    from websocket import ABNF, WebSocketProtocolException
+
+    assert hasattr(ws_utils, "Utf8Validator"), "wsaccel is missing (requirements-dev.txt)"
+    assert ws_utils.validate_utf8("réponse عربي".encode())
+    assert not ws_utils.validate_utf8(b"\xc3\x28")
+    frame = ABNF(fin=1, opcode=ABNF.OPCODE_CLOSE, data=b"\x03\xe8\xc3\x28")
+    try:
+        frame.validate()
+    except WebSocketProtocolException:
+        pass
+    else:
+        raise AssertionError("a close frame whose reason is not UTF-8 was accepted")
