@@ -29,3 +29,13 @@ def test_one_worker_keeps_sessions_in_memory_only():
 
 def test_several_workers_share_sessions_through_redis():
     assert _mode(REFLEX_REDIS_URL="redis://127.0.0.1:6379/0") == "redis"
+
+
+def test_the_session_store_reads_redis_answers_in_c():
+    """With several workers every event reads and writes the tab's states through redis-py; hiredis
+    parses Redis's answers in C instead of Python (requirements.txt, docs/performance.md « hiredis »)."""
+    import redis.asyncio.connection as connection
+    import redis.utils
+
+    assert redis.utils.HIREDIS_AVAILABLE, "hiredis is missing (requirements.txt)"
+    assert connection.DefaultParser.__name__ == "_AsyncHiredisParser"
