@@ -49,7 +49,7 @@ def _words_json(benefit: BenefitEstimate) -> dict:
 def _benefit_json(result: BenefitResult, lang: str, audience: str) -> dict:
     """One benefit in words, written straight into JSON: the same sentences as the typed service's
     ``benefit_text`` (``tests/simulator/test_api.py`` checks both agree), without a typed record per
-    step to convert afterwards (a fifth of the estimate's time)."""
+    step converted afterwards (about 7 % of the estimate's time)."""
     if result.shared:
         return _words_json(service.benefit_text(result, lang, audience))
     write, label, decided_by = service.words_of(result.benefit, lang, audience)

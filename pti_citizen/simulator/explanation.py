@@ -365,7 +365,7 @@ class Sentences(NamedTuple):
         of the month shares (« vos ressources de juin, juillet et août »): it is written once for
         those values and kept (at most ``SENTENCES_KEPT``; the table starts again when full)."""
         if amount is None and params:
-            key = (code, variant, amount, *params.items())
+            key = (code, variant, *params.items())
             kept = self.kept
             try:
                 text = kept.get(key)
