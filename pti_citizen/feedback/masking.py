@@ -32,7 +32,11 @@ _SEP = rf"[{_SEP_CHARS}]{{0,3}}"
 # « (at) », « arobase », an ideographic full stop (« gmail。com »).
 _DOT = r"(?:\s*(?:[.。︒﹒]|\((?:dot|point)\)|\[(?:dot|point)\])\s*|\s+(?:dot|point)\s+)"
 _AT = r"(?:\s*(?:@|\((?:at|arobase)\)|\[(?:at|arobase)\])\s*|\s+(?:at|arobase)\s+)"
-_EMAIL = re.compile(rf"[\w+\-]+(?:{_DOT}[\w+\-]+)*{_AT}[\w\-]+(?:{_DOT}[\w\-]+)+", re.IGNORECASE)
+# The part before the « @ » may start or end with dots, or be only dots (« jean.@mail.fr » typed in
+# haste, « .@0.0 »): masked too, rather than left looking like an address.
+_EMAIL = re.compile(
+    rf"(?:\.*[\w+\-]+(?:{_DOT}[\w+\-]+)*\.*|\.+){_AT}[\w\-]+(?:{_DOT}[\w\-]+)+", re.IGNORECASE
+)
 # IBAN: 2 letters, 2 check digits, then up to 30 letters or digits, usually in groups of 4.
 _IBAN = re.compile(
     rf"\b[A-Z]{{2}}{_SEP}\d{{2}}(?:{_SEP}[A-Z0-9]{{4}}){{2,7}}(?:{_SEP}[A-Z0-9]{{1,3}})?\b", re.IGNORECASE

@@ -179,3 +179,13 @@ def test_the_bypasses_of_issue_13_are_masked(text, secret, mark):
 
 def test_amounts_with_commas_stay_readable():
     assert mask_personal_data("Je touche 1 234,56 € par mois") == "Je touche 1 234,56 € par mois"
+
+
+@pytest.mark.parametrize(
+    "text", [".@0.0", "jean.@mail.fr", "écrivez à .jean@mail.fr", "jean..dupont@mail.fr"]
+)
+def test_an_address_with_stray_dots_is_masked_too(text):
+    """Dots typed in haste before the « @ » (found by the property above) do not let an address through."""
+    masked = mask_personal_data(text)
+    assert "@" not in masked
+    assert EMAIL_MARK in masked
