@@ -9,7 +9,6 @@ plus extras (steps, notices, assumptions, next steps, freshness of the amounts).
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from typing import Any
 
 from pti_citizen.i18n import normalize_language
@@ -109,7 +108,7 @@ def result_json(
         "next_steps": list(rsa.next_steps),
         "lang": lang,
         "audience": audience,
-        "parameters_valid_until": _valid_until(),
+        "parameters_valid_until": service.valid_until().isoformat(),
         "parameters_outdated": notes.outdated,
         "parameters_source": {
             "montant_forfaitaire": details["parameters"].montant_forfaitaire,
@@ -123,11 +122,6 @@ def result_json(
         "family_benefits_estimated": figures.family_benefits_estimated,
         "assumptions": [{"code": notice.code, "text": notice.text} for notice in notes.assumptions],
     }
-
-
-@lru_cache(maxsize=1)
-def _valid_until() -> str:
-    return service.valid_until().isoformat()
 
 
 def estimate_payload(
