@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from pti_citizen.db import feedback_store, migrations
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.feedback.retention import feedback_cutoff
+from pti_citizen.heap import freeze_startup_heap
 
 logger = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY_SECONDS = 24 * 3600
@@ -40,4 +41,4 @@ async def housekeeping() -> None:
 
 
 #: Run by each server process when it starts (Reflex lifespan tasks).
-LIFESPAN_TASKS = (migrate, housekeeping)
+LIFESPAN_TASKS = (freeze_startup_heap, migrate, housekeeping)
