@@ -159,6 +159,15 @@ class Sampler(threading.Thread):
         """CPU seconds the group used while sampled."""
         return sum(self.last[key] - self.first[key] for key in self.last if key[0] == group)
 
+    def busiest(self, group: str, count: int = 8) -> list[float]:
+        """The CPU % of the group's busiest processes, highest first: with several workers, whether
+        one of them is saturated while the other is not (each worker serves the websockets it
+        accepted, for as long as they stay open)."""
+        shares = [
+            100 * (self.last[key] - self.first[key]) / self.seconds for key in self.last if key[0] == group
+        ]
+        return sorted(shares, reverse=True)[:count]
+
 
 def redis_stats(port: int | None) -> dict[str, float]:
     if not port:
@@ -283,6 +292,7 @@ def run_step(
             else None
         ),
         "load": (load_start, load_end),
+        "busiest_server_processes": sampler.busiest("server"),
     }
     if before and after:
         counted = max(1, len(events) * seconds / window)
@@ -371,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {row['load'][0]:.1f} → {row['load'][1]:.1f} |",
                 flush=True,
             )
+            busiest = ", ".join(f"{share:.0f}" for share in row["busiest_server_processes"][:4])
+            print(f"<!-- busiest server processes at {people} (CPU %): {busiest} -->", flush=True)
             if row["errors"]:
                 kinds = "; ".join(f"{kind} ×{n}" for kind, n in row["error_kinds"])
                 print(f"<!-- errors at {people}: {kinds} -->", flush=True)
