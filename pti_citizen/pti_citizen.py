@@ -86,11 +86,12 @@ app = rx.App(
 )
 # What a websocket may send: known events, bounded browser storage, quiet error reports.
 socket_guard.install(app)
-# Several workers: sessions in Redis, two round trips per event (ui/session_store.py); the guard's
+# Several workers: sessions in Redis, two round trips per event, each tab's tree kept in its worker
+# between events and read again only if another worker wrote it (ui/session_store.py); the guard's
 # marker is read with every event's states. A session the server forgot (Redis restarted empty,
 # expiry) gets the tab's answers back first; a session picked up by another connection loses what
 # was bound to the first one.
-session_store.install(app, always=(SessionMarkerState,))
+session_store.install(app, always=(SessionMarkerState,), keep_at_most=get_settings().session_trees_kept)
 app.add_middleware(ForgottenSessionGuard())
 app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(_offline_banner()) if stateful else None
 

@@ -209,6 +209,14 @@ class Settings(BaseSettings):
         ge=60,
         le=86_400,
     )
+    session_trees_kept: int = _documented(
+        "`1000`",
+        "tabs whose session a worker keeps in memory between two events, besides Redis (several workers; "
+        "`0`: every event reads Redis)",
+        default=1000,
+        ge=0,
+        le=100_000,
+    )
     sessions_per_client: Windows = _documented(
         "`600/600,5000/86400`",
         "new websocket sessions (page loads) per client address (IPv6: per /64); raise it for a load test from one machine",

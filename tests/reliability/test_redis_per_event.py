@@ -3,7 +3,8 @@ the edge guard, the websocket guard, the forgotten-session guard, the session st
 
 ``redis-cli MONITOR`` shows every command as Redis runs it — the ones a worker sends, and the ones
 a script runs inside Redis (``[0 lua]``). An answer in the wizard must stay at **two round trips**:
-one pipeline (take the tab's lock, read its states) and one script (write, release). Nothing is
+one script (take the tab's lock; read its states only if another worker wrote them since this one
+did) and one script (write, release). Nothing is
 counted per websocket message in Redis (the size and shape checks are the worker's own); the
 shared limits are counted once per new connection. docs/performance.md (« Redis per event »).
 """
@@ -100,18 +101,29 @@ def test_an_answer_costs_two_round_trips_and_writes_only_the_wizard_s_state(back
     with Monitor(backend.redis.port) as redis:
         journeys.answer_question(tab, question, profile)
     # One pipeline (lock + read), one script (check the lock, write, release): 2 round trips.
-    assert redis.sent() == ["SET", "MGET", "EVALSHA"], redis.commands
-    lock, read, save = (c for c in redis.commands if c.source != "lua")
-    assert lock.source == read.source == save.source  # the pipeline's two commands, one connection
-    assert '"NX"' in lock.line
+    # One script takes the lock and, since this worker wrote the tab last, reads nothing but the
+    # generation (its kept tree is Redis's); one script checks the lock, writes, releases.
+    assert redis.sent() == ["EVALSHA", "EVALSHA"], redis.commands
+    load, save = (c for c in redis.commands if c.source != "lua")
+    assert load.source == save.source
     inside = redis.in_scripts()
-    assert inside[0] == "GET" and inside[-1] == "DEL"  # the lock checked, then released
-    written = [c.line.split(" ", 2)[1] for c in redis.commands if c.source == "lua" and c.name == "SET"]
+    assert inside[:2] == ["SET", "GET"] and '"NX"' in redis.commands[1].line  # lock, generation
+    assert "MGET" not in inside  # no state read: the worker's tree is current
+    after_lock = inside[2:]
+    assert after_lock[0] == "GET" and after_lock[-1] == "DEL"  # the lock checked, then released
+    assert "EXPIRE" not in after_lock  # the other states' expiries were renewed at the page load
+    written = [
+        c.line.split(" ", 2)[1]
+        for c in redis.commands[3:]
+        if c.source == "lua" and c.name == "SET" and "_generation" not in c.line
+    ]
     assert written and all(key.endswith('simulator_state"') for key in written), written
     # The result page's state sits beside the wizard's: an answer neither reads nor writes it (as a
     # substate it was read, recomputed and written with every answer: 5 KB pickled).
-    assert "result_state" not in read.line, read.line
-    print(f"\nan answer: {len(redis.sent())} commands sent in 2 round trips, {len(inside)} run by the script")
+    assert "result_state" not in load.line, load.line
+    print(
+        f"\nan answer: {len(redis.sent())} commands sent in 2 round trips, {len(inside)} run by the scripts"
+    )
 
 
 def test_a_page_load_counts_the_shared_limit_once_and_a_click_nothing_but_its_event(backend, tab):
@@ -126,15 +138,17 @@ def test_a_page_load_counts_the_shared_limit_once_and_a_click_nothing_but_its_ev
     counted = [c.name for c in page.commands if c.source == "lua" and "pti:fixed:" in c.line]
     assert counted in (["INCRBY"], ["INCRBY", "EXPIRE"]), counted
     sent = [c for c in page.commands if c.source != "lua" and "pti:pepper" not in c.line]
-    events = [c for c in sent if c.name == "MGET"]
-    # The page's events (hydrate, on_load…) each take their pipeline and their script; besides them,
+    events = [c for c in sent if c.name == "EVALSHA" and "_generation" in c.line and "_lock" in c.line]
+    events = events[: len(events) // 2]  # each event: the script that locks and the one that writes
+    # The page's events (hydrate, on_load…) each take their two scripts; besides them,
     # Reflex's record of which worker holds the tab (GET, EXISTS, SET, GET), serve.py's look at it
     # (GET), and the limit.
-    assert len(sent) <= 3 * len(events) + 5 + len(limits), [c.name for c in sent]
+    assert len(sent) <= 2 * len(events) + 5 + len(limits), [c.name for c in sent]
     print(
         f"\na page load: {len(sent)} commands sent ({len(events)} events), {len(page.in_scripts())} in scripts"
     )
     with Monitor(backend.redis.port) as clicks:
         for _ in range(3):
             journeys.answer_question(tab, journeys.question_on_screen(tab), profile)
-    assert clicks.sent() == ["SET", "MGET", "EVALSHA"] * 3, clicks.commands
+    assert clicks.sent() == ["EVALSHA", "EVALSHA"] * 3, clicks.commands
+    assert "MGET" not in clicks.in_scripts()

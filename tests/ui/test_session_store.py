@@ -196,3 +196,175 @@ def test_a_redis_that_forgot_the_script_still_saves(redis_port):
         return value
 
     assert asyncio.run(scenario()) == 2
+
+
+# -- the tree each worker keeps between a tab's events (write-through) ---------------------------------
+
+
+class CountingTrees:
+    """Counts the trees built from Redis's pickles (a kept tree is reused without one)."""
+
+    def __init__(self, monkeypatch):
+        self.built = 0
+        original = SessionStore._tree
+
+        def counting(classes, pickles):
+            self.built += 1
+            return original(classes, pickles)
+
+        monkeypatch.setattr(SessionStore, "_tree", staticmethod(counting))
+
+
+def test_a_tab_s_next_event_reuses_the_tree_its_worker_wrote(redis_port, monkeypatch):
+    trees = CountingTrees(monkeypatch)
+
+    async def scenario():
+        manager, tab = store(redis_port), token()
+        await bump(manager, tab)
+        async with manager.modify_state(tab) as first:
+            (await first.get_state(SimulatorState)).error_serial += 1
+        CountingConnection.sends = 0
+        async with manager.modify_state(tab) as second:
+            (await second.get_state(SimulatorState)).error_serial += 1
+        sends = CountingConnection.sends
+        unlocked = await manager.get_state(tab)  # a read without the lock: never the kept object
+        assert unlocked is not manager._kept[tab.ident].root
+        value = await serial_of(manager, tab)
+        await manager.redis.aclose()
+        return first is second, sends, value
+
+    assert asyncio.run(scenario()) == (True, 2, 3)
+    assert trees.built == 1  # the first event only
+
+
+def test_a_tab_that_went_to_another_worker_and_came_back_is_read_again(redis_port, monkeypatch):
+    trees = CountingTrees(monkeypatch)
+
+    async def scenario():
+        first, second, tab = store(redis_port), store(redis_port), token()
+        await bump(first, tab)
+        await bump(second, tab)  # the websocket moved to the other worker
+        await bump(first, tab)  # and came back: the first worker's tree is one write behind
+        value = await serial_of(first, tab)
+        await first.redis.aclose()
+        await second.redis.aclose()
+        return value
+
+    assert asyncio.run(scenario()) == 3
+    assert trees.built == 3
+
+
+def test_a_write_by_reflex_s_set_state_is_seen_by_the_worker_keeping_the_tab(redis_port):
+    async def scenario():
+        manager, other, tab = store(redis_port), store(redis_port), token()
+        await bump(manager, tab)
+        root = await other.get_state(tab)
+        (await root.get_state(SimulatorState)).error_serial = 41
+        await other.set_state(tab, root)  # no lock, as Reflex's own callers may do
+        await bump(manager, tab)
+        value = await serial_of(manager, tab)
+        await manager.redis.aclose()
+        await other.redis.aclose()
+        return value
+
+    assert asyncio.run(scenario()) == 42
+
+
+def test_a_failed_event_leaves_no_kept_tree_behind(redis_port):
+    async def scenario():
+        manager, tab = store(redis_port), token()
+        await bump(manager, tab)
+        with pytest.raises(ValueError, match="handler failed"):
+            async with manager.modify_state(tab) as root:
+                (await root.get_state(SimulatorState)).error_serial = 99  # in memory only
+                raise ValueError("handler failed")
+        assert tab.ident not in manager._kept
+        with pytest.raises(LockExpiredError):
+            async with manager.modify_state(tab) as root:
+                await manager.redis.set(manager._lock_key(tab), b"someone-else")
+                (await root.get_state(SimulatorState)).error_serial = 77
+        assert tab.ident not in manager._kept
+        await manager.redis.delete(manager._lock_key(tab))
+        await bump(manager, tab)  # from Redis's 1, not from the 99 or 77 the failed events left
+        value = await serial_of(manager, tab)
+        await manager.redis.aclose()
+        return value
+
+    assert asyncio.run(scenario()) == 2
+
+
+def test_a_redis_that_lost_everything_is_not_hidden_by_a_kept_tree(redis_port):
+    async def scenario():
+        manager, tab = store(redis_port), token()
+        await bump(manager, tab)
+        await bump(manager, tab)
+        for key in await manager.redis.keys(f"{tab.ident}*"):  # what a restart empty looks like
+            await manager.redis.delete(key)
+        await bump(manager, tab)
+        value = await serial_of(manager, tab)
+        await manager.redis.aclose()
+        return value
+
+    assert asyncio.run(scenario()) == 1
+
+
+def test_the_generation_never_outlives_a_state_it_vouches_for(redis_port):
+    async def scenario():
+        manager, other, tab = store(redis_port), store(redis_port), token()
+        async with other.modify_state(token(SessionMarkerState, tab.ident)) as root:
+            (await root.get_state(SessionMarkerState))._known = True
+        await manager.redis.expire(tab._state_key(SessionMarkerState), 5)  # written long ago, elsewhere
+
+        async def ttls():
+            generation = await manager.redis.pttl(manager._generation_key(tab))
+            states = {}
+            for key in await manager.redis.keys(f"{tab.ident}_reflex*"):
+                states[key] = await manager.redis.pttl(key)
+            return generation, states
+
+        seen = []
+        await bump(manager, tab)  # a tree read from Redis: every state's expiry renewed
+        seen.append(await ttls())
+        CountingConnection.sends = 0
+        for _ in range(3):
+            await bump(manager, tab)  # its kept tree: only the simulator written, nothing renewed
+        seen.append(await ttls())
+        await manager.redis.aclose()
+        await other.redis.aclose()
+        return seen
+
+    for generation, states in asyncio.run(scenario()):
+        assert len(states) == 2  # the simulator and the marker (the root was never touched, never written)
+        assert 0 < generation <= min(states.values()), (generation, states)
+        assert generation > 3600_000 / 2
+
+
+def test_a_tab_idle_past_its_expiry_starts_afresh_as_redis_does(redis_port):
+    async def scenario():
+        manager, tab = store(redis_port), token()
+        manager.token_expiration = 1
+        await bump(manager, tab)
+        await asyncio.sleep(1.3)  # Redis forgot the tab; the worker still holds its tree
+        await bump(manager, tab)
+        value = await serial_of(manager, tab)
+        await manager.redis.aclose()
+        return value
+
+    assert asyncio.run(scenario()) == 1
+
+
+def test_the_kept_trees_are_bounded_and_forgotten_when_idle(redis_port):
+    async def scenario():
+        manager = store(redis_port)
+        manager.keep_at_most = 2
+        tabs = [token() for _ in range(3)]
+        for tab in tabs:
+            await bump(manager, tab)
+        kept = list(manager._kept)
+        manager.token_expiration = 0
+        manager._sweep()
+        left = len(manager._kept)
+        await manager.redis.aclose()
+        return kept == [tab.ident for tab in tabs[1:]], left
+
+    assert asyncio.run(scenario()) == (True, 0)
