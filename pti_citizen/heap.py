@@ -1,13 +1,13 @@
 """The garbage collector of a server process, set for a server that keeps little between events.
 
 A worker is forked from a supervisor that already imported the app and froze its heap (Reflex's
-``_freeze_for_fork``), but the worker then builds its own long-lived objects while it starts (the
-app's states, routes, compiled pages: about 200 000 objects) and Python's default thresholds make
-the collector scan them again and again: under 2 000 people a worker spent 2–2.6 s of every
-2.5 minutes in collections, with full collections of 120–250 ms during which no event was served
-(docs/performance.md, « The garbage collector »). Every event builds and drops a tree of states
-whose parent and children point to each other, so only the collector frees them: it must run, but
-on the young objects only.
+``_freeze_for_fork``: about 200 000 objects; the worker adds a few thousand of its own while it
+starts). What Python's default thresholds (700, 10, 10) made the collector scan again and again are
+the objects that outlive a few events — connections, queued events, sessions in flight —: under
+2 000 people a worker spent about 3.2 s of every 2.5 minutes in collections, with full collections
+of up to 150 ms during which no event was served (docs/performance.md, « The garbage collector »).
+Every event builds and drops a tree of states whose parent and children point to each other, so
+only the collector frees them: it must run, but less often on the older generations.
 
 - ``freeze_startup_heap`` moves what exists when the process starts serving to the permanent
   generation: never scanned again, never freed (it lives as long as the process anyway). It runs
