@@ -41,4 +41,11 @@ if [[ ! -f "$stamp" ]]; then
   .venv/bin/python -m pip install -q -r "$REQ"
   rm -f .venv/.installed-*; touch "$stamp"
 fi
+# The rights engine compiled with Cython, in place; nothing to do when every compiled module is current
+# (an edited module runs as Python until then: pti_citizen/simulator/compiled.py).
+mkdir -p build
+if ! .venv/bin/python scripts/compile_engine.py >build/compile-engine.log 2>&1; then
+  tail -30 build/compile-engine.log; echo "setup: compiling the engine failed (build/compile-engine.log)"; exit 1
+fi
+tail -1 build/compile-engine.log
 echo "setup: done"

@@ -10,6 +10,10 @@ Pure Python (no Reflex). Public API (see docs/simulator.md):
 - ``default_table()``: the RSA's dated parameters (freshness date, first month).
 """
 
+from . import compiled
+
+compiled.install()  # before any module of the package: a compiled module is used only if current
+
 from . import service
 from .api import INVALID, OK, estimate_household, estimate_payload, result_json
 from .benefits import REGISTRY

@@ -143,7 +143,7 @@ class Registry:
         """From this day, a newer value of some parameter has probably been published."""
         from .common import common_table
 
-        return min([common_table().valid_until, *(table.valid_until for table in self.tables.values())])
+        return min([common_table().valid_until] + [table.valid_until for table in self.tables.values()])
 
 
 class Context:
