@@ -27,7 +27,9 @@ BUILD = ROOT / "build" / "engine"
 
 def _compiled_module():
     """``pti_citizen/simulator/compiled.py`` alone (importing the package would load the engine)."""
-    spec = importlib.util.spec_from_file_location("_engine_compiled", ROOT / "pti_citizen/simulator/compiled.py")
+    spec = importlib.util.spec_from_file_location(
+        "_engine_compiled", ROOT / "pti_citizen/simulator/compiled.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -75,7 +77,15 @@ def build(compiled) -> None:
         packages=[],
         py_modules=[],
         ext_modules=modules,
-        script_args=["-q", "build_ext", "--inplace", "--build-temp", str(BUILD / "temp"), "-j", str(os.cpu_count() or 1)],
+        script_args=[
+            "-q",
+            "build_ext",
+            "--inplace",
+            "--build-temp",
+            str(BUILD / "temp"),
+            "-j",
+            str(os.cpu_count() or 1),
+        ],
     )
     # Written last: a build that fails half-way leaves no record, so nothing compiled is used.
     compiled.MANIFEST.write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -83,7 +93,9 @@ def build(compiled) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--force", action="store_true", help="build even when every compiled module is current")
+    parser.add_argument(
+        "--force", action="store_true", help="build even when every compiled module is current"
+    )
     parser.add_argument("--clean", action="store_true", help="remove the compiled modules and stop")
     args = parser.parse_args()
     compiled = _compiled_module()

@@ -54,7 +54,11 @@ def test_the_compiled_engine_gives_what_its_python_source_gives():
         )
     ]
     completed = subprocess.run(
-        [sys.executable, "-c", PURE_PYTHON.format(compiled=compiled.__file__, root=str(ROOT), today=TODAY.isoformat())],
+        [
+            sys.executable,
+            "-c",
+            PURE_PYTHON.format(compiled=compiled.__file__, root=str(ROOT), today=TODAY.isoformat()),
+        ],
         input=json.dumps(households),
         capture_output=True,
         text=True,
@@ -87,7 +91,8 @@ def test_an_edited_source_runs_as_python_until_the_next_build(tmp_path):
     rounding_file, engine_file, edited = completed.stdout.split()
     assert rounding_file == str(rounding)  # the edited .py, not the .so built from the old one
     assert edited == "True"
-    assert compiled.extension_of(Path(engine_file).with_suffix(".py")) == Path(engine_file)  # others stay compiled
+    engine_file = Path(engine_file)
+    assert compiled.extension_of(engine_file.with_suffix(".py")) == engine_file  # the others stay compiled
 
 
 def test_a_module_without_a_record_is_stale(tmp_path, monkeypatch):
