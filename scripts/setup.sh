@@ -16,6 +16,10 @@ if [[ $DEV -eq 1 ]]; then
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
   command -v nginx >/dev/null || need_apt+=(nginx-light)
 fi
+# A C compiler and Python's headers: set-up compiles the rights engine (scripts/compile_engine.py).
+command -v gcc >/dev/null || need_apt+=(gcc)
+"${PYTHON:-python3}" -c 'import pathlib, sysconfig, sys; sys.exit(not (pathlib.Path(sysconfig.get_paths()["include"]) / "Python.h").exists())' \
+  || need_apt+=(python3-dev)
 if (( ${#need_apt[@]} )); then
   echo "setup: apt-get install ${need_apt[*]}"
   as_root apt-get update -qq
