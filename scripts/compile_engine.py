@@ -3,7 +3,7 @@
     python scripts/compile_engine.py [--force] [--clean]
 
 The code stays plain Python, reviewed and tested as such; Cython turns each module into a C
-extension that runs the same code about 1.7 times faster (docs/performance.md, « The engine
+extension that runs the same code in 66–80 % of the time (docs/performance.md, « The engine
 compiled »). The build writes ``pti_citizen/simulator/compiled.json`` last: the SHA-256 of every
 source compiled. ``pti_citizen/simulator/compiled.py`` loads a compiled module only while its source
 still has that digest, so an edited ``.py`` runs as Python until the next build. Nothing is built
@@ -37,10 +37,9 @@ def _compiled_module():
 
 def clean(compiled) -> int:
     removed = 0
-    for suffix in compiled.importlib.machinery.EXTENSION_SUFFIXES:
-        for extension in compiled.ROOT.rglob(f"*{suffix}"):  # also those of a module since removed
-            extension.unlink()
-            removed += 1
+    for extension in compiled.extensions():  # also those of a module since removed or left out
+        extension.unlink()
+        removed += 1
     compiled.MANIFEST.unlink(missing_ok=True)
     shutil.rmtree(BUILD, ignore_errors=True)
     return removed

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pti_citizen.simulator import compiled, estimate_payload, service
+from pti_citizen.simulator import compiled, estimate_payload
 
 from .conftest import TODAY
 from .grid import edge_households_v2, households_v2
@@ -43,7 +43,6 @@ def test_the_build_is_current_and_loaded():
     imported = {name for name in manifest if name in sys.modules}
     assert imported, "the estimate imports none of the engine's modules?"
     assert set(compiled.compiled_modules()) == imported
-    assert service.compute.__module__ == "pti_citizen.simulator.service"
 
 
 def test_the_compiled_engine_gives_what_its_python_source_gives():
@@ -119,3 +118,24 @@ def test_a_module_without_a_record_is_stale(tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", ["__init__.py", "__main__.py", "compiled.py"])
 def test_what_decides_is_never_compiled(name):
     assert all(path.name != name for path in compiled.sources())
+
+
+def test_a_compiled_module_left_out_or_without_its_source_is_never_used(tmp_path, monkeypatch):
+    suffix = compiled.importlib.machinery.EXTENSION_SUFFIXES[0]
+    kept, gone = tmp_path / "texts.py", tmp_path / "old.py"
+    kept.write_text("X = 1\n", encoding="utf-8")
+    for source in (kept, gone):
+        source.with_suffix(suffix).write_bytes(b"")
+    monkeypatch.setattr(compiled, "ROOT", tmp_path)
+    monkeypatch.setattr(compiled, "MANIFEST", tmp_path / "compiled.json")
+    monkeypatch.setattr(compiled, "NOT_COMPILED", frozenset({"texts.py"}))  # compiled once, left out since
+    names = {compiled.module_name(source): source for source in (kept, gone)}
+    compiled.MANIFEST.write_text(
+        json.dumps({"pti_citizen.simulator.texts": compiled.digest(kept)}),  # its record is current
+        encoding="utf-8",
+    )
+    assert compiled.stale_modules() == names
+    finder = compiled.SourceWhenStale(compiled.stale_modules())
+    assert finder.find_spec("pti_citizen.simulator.texts").origin == str(kept)
+    with pytest.raises(ModuleNotFoundError, match="its source is gone"):
+        finder.find_spec("pti_citizen.simulator.old")
