@@ -121,14 +121,8 @@ print(json.dumps({{"total": total, "folders": folders}}))
 
 
 PURE_PYTHON_PROBE = """
-import datetime, importlib.util, json, sys, time
-spec = importlib.util.spec_from_file_location("compiled_alone", {compiled!r})
-alone = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(alone)
-sys.meta_path.insert(0, alone.SourceWhenStale({{alone.module_name(p): p for p in alone.sources()}}))
-sys.path.insert(0, {root!r})
-from pti_citizen.simulator import compiled, estimate_payload
-assert compiled.compiled_modules() == []
+import datetime, json, sys, time
+from pti_citizen.simulator import estimate_payload
 today = datetime.date.fromisoformat({today!r})
 for line in sys.stdin:
     wall, cpu = [], []
@@ -148,7 +142,7 @@ class PurePython:
     def __init__(self) -> None:
         from pti_citizen.simulator import compiled
 
-        script = PURE_PYTHON_PROBE.format(compiled=compiled.__file__, root=str(ROOT), today=TODAY.isoformat())
+        script = compiled.from_source_prelude() + PURE_PYTHON_PROBE.format(today=TODAY.isoformat())
         self.process = subprocess.Popen(
             [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )

@@ -91,8 +91,7 @@ def compiled_modules() -> list[str]:
 
 class SourceWhenStale:
     """A meta path finder: the Python source for the modules in ``stale``; any other module is left
-    to Python's own finders (``benchmarks/bench_simulator.py`` gives it every module, to time the
-    engine as pure Python in the same run)."""
+    to Python's own finders (``from_source_prelude`` gives it every module)."""
 
     def __init__(self, stale: dict[str, Path]) -> None:
         self.stale = stale
@@ -113,3 +112,19 @@ def install() -> None:
     stale = stale_modules()
     if stale:
         sys.meta_path.insert(0, SourceWhenStale(stale))
+
+
+def from_source_prelude() -> str:
+    """Python code that makes a fresh process run the whole engine from its source, as if nothing
+    were compiled: the bench and the tests compare both engines with it. It loads this file alone,
+    since it must run before anything imports the package, and ends with the package imported."""
+    return (
+        "import importlib.util as _util, sys as _sys\n"
+        f"_spec = _util.spec_from_file_location('compiled_alone', {str(Path(__file__).resolve())!r})\n"
+        "_alone = _util.module_from_spec(_spec)\n"
+        "_spec.loader.exec_module(_alone)\n"
+        "_sys.meta_path.insert(0, _alone.SourceWhenStale({_alone.module_name(p): p for p in _alone.sources()}))\n"
+        f"_sys.path.insert(0, {str(ROOT.parents[1])!r})\n"
+        "from pti_citizen.simulator import compiled as _compiled\n"
+        "assert _compiled.compiled_modules() == [], _compiled.compiled_modules()\n"
+    )

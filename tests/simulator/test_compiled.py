@@ -19,16 +19,11 @@ from .grid import edge_households_v2, households_v2
 ROOT = Path(__file__).resolve().parents[2]
 REBUILD = "run scripts/setup.sh (or python scripts/compile_engine.py)"
 
-#: Runs in a fresh process: the engine from its Python source only, on the households given.
+#: Runs in a fresh process after ``compiled.from_source_prelude()``: the engine from its Python source
+#: only, on the households given.
 PURE_PYTHON = """
-import datetime, importlib.util, json, sys
-spec = importlib.util.spec_from_file_location("compiled_alone", {compiled!r})
-alone = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(alone)
-sys.meta_path.insert(0, alone.SourceWhenStale({{alone.module_name(p): p for p in alone.sources()}}))
-sys.path.insert(0, {root!r})
-from pti_citizen.simulator import compiled, estimate_payload
-assert compiled.compiled_modules() == [], compiled.compiled_modules()
+import datetime, json, sys
+from pti_citizen.simulator import estimate_payload
 households = json.loads(sys.stdin.read())
 today = datetime.date.fromisoformat({today!r})
 print(json.dumps([estimate_payload(h, today=today) for h in households]))
@@ -56,7 +51,7 @@ def test_the_compiled_engine_gives_what_its_python_source_gives():
         [
             sys.executable,
             "-c",
-            PURE_PYTHON.format(compiled=compiled.__file__, root=str(ROOT), today=TODAY.isoformat()),
+            compiled.from_source_prelude() + PURE_PYTHON.format(today=TODAY.isoformat()),
         ],
         input=json.dumps(households),
         capture_output=True,
