@@ -6,25 +6,43 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import sqlalchemy as sa
 
-from pti_citizen.db import feedback_store, migrations
+from pti_citizen.db import feedback_store
 from pti_citizen.directory.kiosques import PARIS
 from pti_citizen.feedback.retention import feedback_cutoff
 from pti_citizen.heap import freeze_startup_heap
 
 logger = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY_SECONDS = 24 * 3600
+ROOT = Path(__file__).resolve().parents[1]
+#: A migration that takes longer is reported, and the process serves without waiting for it.
+MIGRATION_TIMEOUT_SECONDS = 300
+#: The child's words kept in the log: at most this much of its error's kind (``db/migrations.main``).
+MIGRATION_REASON_CHARS = 80
 
 
 def migrate() -> None:
-    """Bring the database to the committed schema; an unreachable database is reported, not fatal
-    (pages and the simulator work without it; the feedback question then says it could not save)."""
+    """Bring the database to the committed schema before serving; an unreachable database is
+    reported, not fatal (pages and the simulator work without it; the feedback question then says
+    it could not save). Done in a child process: Alembic and what a migration reads stay out of
+    every server process (~9 MiB each, docs/performance.md « Server memory »)."""
+    command = [sys.executable, "-m", "pti_citizen.db.migrations"]
     try:
-        migrations.upgrade()
-    except (sa.exc.SQLAlchemyError, OSError) as error:
+        done = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, timeout=MIGRATION_TIMEOUT_SECONDS
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
         logger.error("database migration failed: %s", type(error).__name__)
+        return
+    if done.returncode:
+        last_line = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        reason = last_line.split(":", 1)[0][:MIGRATION_REASON_CHARS]  # an exception's kind, not its text
+        logger.error("database migration failed: exit %d, %s", done.returncode, reason)
 
 
 async def housekeeping() -> None:

@@ -9,6 +9,7 @@ workers from migrating at the same time; SQLite serialises writers itself.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -23,6 +24,8 @@ from .engine import engine
 
 ROOT = Path(__file__).resolve().parents[2]
 _LOCK_ID = 0x70746931  # "pti1": any constant shared by every process of the app
+#: Exit status of ``main`` when the database could not be migrated.
+EXIT_FAILED = 3
 
 logger = logging.getLogger(__name__)
 
@@ -70,3 +73,20 @@ def upgrade(url: str | None = None) -> str:
             if postgres:
                 connection.execute(sa.text("SELECT pg_advisory_unlock(:id)"), {"id": _LOCK_ID})
                 connection.commit()
+
+
+def main() -> int:
+    """``python -m pti_citizen.db.migrations``: how each server process migrates on start, in a child
+    process, so that no server process imports Alembic or keeps what the migration allocated
+    (``jobs.migrate``). Exit 0 when the schema is the committed one; 3 (with the error's kind on
+    standard error, never its text: it may hold the database's address) when it could not be done."""
+    try:
+        upgrade()
+    except (sa.exc.SQLAlchemyError, OSError) as error:
+        print(type(error).__name__, file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
