@@ -11,6 +11,7 @@ import reflex as rx
 from pti_citizen import routes
 from pti_citizen.i18n import LANGUAGES, gettext_for
 from pti_citizen.settings import get_settings
+from pti_citizen.ui import page_open
 
 #: Every localized page path, saved by the service worker for offline reading.
 OFFLINE_PAGES: list[str] = []
@@ -45,17 +46,20 @@ def add_localized_page(
     offline: bool = True,
     on_load=None,
 ) -> None:
-    """Register ``/<lang>/<here>``; ``component`` is built once, at build time, in that language."""
+    """Register ``/<lang>/<here>``; ``component`` is built once, at build time, in that language.
+    ``on_load`` (a state's event handler) runs in the very event that opens the page
+    (``page_open.py``), not in Reflex's chain of four."""
     _ = gettext_for(lang)
     if offline:
         OFFLINE_PAGES.append(routes.path(lang, here))
+    if on_load is not None:
+        page_open.register(routes.path(lang, here), on_load)
     app.add_page(
         component if callable(component) else (lambda: component),
         route=routes.path(lang, here),
         title=f"{title} · {_('Le RSA et moi')}",
         description=description,
         meta=_alternates(here),
-        on_load=on_load,
     )
 
 

@@ -152,3 +152,34 @@ def test_a_page_load_counts_the_shared_limit_once_and_a_click_nothing_but_its_ev
             journeys.answer_question(tab, journeys.question_on_screen(tab), profile)
     assert clicks.sent() == ["EVALSHA", "EVALSHA"] * 3, clicks.commands
     assert "MGET" not in clicks.in_scripts()
+
+
+def _events_run(monitor: Monitor) -> int:
+    """Events run while the monitor watched: each takes the tab's lock once, inside its first script
+    (a script a worker had not loaded yet fails with NOSCRIPT and runs nothing)."""
+    return sum(
+        1
+        for c in monitor.commands
+        if c.source == "lua" and c.name == "SET" and '_lock" ' in c.line and '"NX"' in c.line
+    )
+
+
+def test_a_page_opens_in_one_event_and_its_opener_runs_in_it(backend, tab):
+    """Reflex's chain (snapshot, on_load_internal, the page's on_load, set_is_hydrated) is one event
+    here (ui/page_open.py): opening the wizard, then reaching the result page from it. (With Reflex's
+    chain: four events each time, measured on main ``a0de967``.)"""
+    profile = PROFILES[0]
+    with Monitor(backend.redis.port) as page:
+        tab.open(WIZARD.format(lang="fr"))
+    assert _events_run(page) == 1, [c.name for c in page.commands]
+    assert journeys.question_on_screen(tab)  # the page is usable: hydrated, its question shown
+    while True:
+        _seconds, update = journeys.answer_question(tab, journeys.question_on_screen(tab), profile)
+        if journeys.has_event("_redirect")(update):
+            break
+    with Monitor(backend.redis.port) as navigation:
+        tab.navigate(journeys.RESULT.format(lang="fr"), until=journeys.result_shown(tab))
+    # The browser sends the tab's storage (update_vars_internal), then on_load_internal: two events,
+    # where Reflex's chain made four (the result page's on_load and set_is_hydrated after them).
+    assert _events_run(navigation) == 2, [c.name for c in navigation.commands]
+    assert journeys.shown_result(tab).get("outcome") == "own"  # ResultState.load_result ran
