@@ -20,7 +20,8 @@ from pti_citizen.heap import freeze_startup_heap
 logger = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY_SECONDS = 24 * 3600
 ROOT = Path(__file__).resolve().parents[1]
-#: A migration that takes longer is reported, and the process serves without waiting for it.
+#: A migration still running after this long is stopped (its transaction rolls back) and reported;
+#: the process then serves.
 MIGRATION_TIMEOUT_SECONDS = 300
 #: The child's words kept in the log: at most this much of its error's kind (``db/migrations.main``).
 MIGRATION_REASON_CHARS = 80
@@ -30,7 +31,7 @@ def migrate() -> None:
     """Bring the database to the committed schema before serving; an unreachable database is
     reported, not fatal (pages and the simulator work without it; the feedback question then says
     it could not save). Done in a child process: Alembic and what a migration reads stay out of
-    every server process (~9 MiB each, docs/performance.md « Server memory »)."""
+    the server's processes (~10 MiB of its idle memory, docs/performance.md « Server memory »)."""
     command = [sys.executable, "-m", "pti_citizen.db.migrations"]
     try:
         done = subprocess.run(
