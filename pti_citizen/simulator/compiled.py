@@ -72,9 +72,10 @@ def stale_modules() -> dict[str, Path]:
     compiled = set(sources())
     stale = {}
     for extension in extensions():
-        source = ROOT / extension.relative_to(ROOT).parent / (extension.name.split(".", 1)[0] + ".py")
+        source = extension.with_name(extension.name.split(".", 1)[0] + ".py")
         name = module_name(source)
-        if source not in compiled or not source.exists() or manifest.get(name) != digest(source):
+        # ``sources()`` lists only files that exist: a source gone is never in ``compiled``.
+        if source not in compiled or manifest.get(name) != digest(source):
             stale[name] = source
     return stale
 
